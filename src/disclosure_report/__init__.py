@@ -1,0 +1,91 @@
+"""disclosure_report — the 政府信息公开工作年度报告 as typed data.
+
+The public surface is small: the model (:class:`AnnualReport` and its parts), JSON in and out (:func:`load`,
+:func:`loads`, :func:`dump`, :func:`dumps`), authoring helpers (:func:`new_report`, :func:`with_totals`), and cell
+paths (:func:`get_value`, :func:`replace_value`, :func:`iter_cells`). Format declarations live in
+:mod:`disclosure_report.formats`.
+"""
+
+from disclosure_report.convert import dump, dumps, load, loads, structure, unstructure
+from disclosure_report.errors import DisclosureReportError, DocumentError, FieldValueError, Problem
+from disclosure_report.formats import FORMATS, Format, format_for_year, get_format
+from disclosure_report.model import (
+    BLANK,
+    AnnualReport,
+    ApplicantRow,
+    Applications,
+    Blank,
+    Contact,
+    Decisions,
+    Denied,
+    DocumentCounts,
+    FeeAmount,
+    FeeCollection,
+    Meta,
+    NotProcessed,
+    OtherMatters,
+    OtherOutcomes,
+    Outcome,
+    Overview,
+    Period,
+    Proactive2021,
+    Results,
+    ReviewLitigation,
+    TextBlock,
+    Unable,
+    is_blank,
+)
+from disclosure_report.paths import cell_values, get_value, iter_cells, replace_value
+from disclosure_report.skeleton import new_report
+from disclosure_report.totals import blank_totals, with_totals
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BLANK",
+    "FORMATS",
+    "AnnualReport",
+    "ApplicantRow",
+    "Applications",
+    "Blank",
+    "Contact",
+    "Decisions",
+    "Denied",
+    "DisclosureReportError",
+    "DocumentCounts",
+    "DocumentError",
+    "FeeAmount",
+    "FeeCollection",
+    "FieldValueError",
+    "Format",
+    "Meta",
+    "NotProcessed",
+    "OtherMatters",
+    "OtherOutcomes",
+    "Outcome",
+    "Overview",
+    "Period",
+    "Proactive2021",
+    "Problem",
+    "Results",
+    "ReviewLitigation",
+    "TextBlock",
+    "Unable",
+    "__version__",
+    "blank_totals",
+    "cell_values",
+    "dump",
+    "dumps",
+    "format_for_year",
+    "get_format",
+    "get_value",
+    "is_blank",
+    "iter_cells",
+    "load",
+    "loads",
+    "new_report",
+    "replace_value",
+    "structure",
+    "unstructure",
+    "with_totals",
+]

@@ -1,0 +1,83 @@
+"""Errors the library raises for bad input: each names the place and what was expected."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong in a document: where (JSON path, and cell path when it is a table cell), what was expected,
+    what was found."""
+
+    json_path: str
+    """RFC 9535-style location, e.g. ``$.applications.results.total.natural_person`` or ``$.overview.extra[2]``."""
+    expected: str
+    found: str
+    cell_path: str | None = None
+    """The published cell path when the location is a table cell."""
+    label: str | None = None
+    """The printed labels of that cell, e.g. ``三、本年度办理结果 › （七）总计 › 申请人情况 › 自然人``."""
+    line: int | None = None
+    """1-based line in the source text, when known (JSON syntax errors)."""
+    column: int | None = None
+
+    @property
+    def message(self) -> str:
+        where = self.json_path
+        if self.line is not None:
+            where = (
+                f"line {self.line}, column {self.column}: {where}"
+                if where != "$"
+                else f"line {self.line}, column {self.column}"
+            )
+        if self.label:
+            where = f"{where} ({self.label})"
+        return f"{where}: expected {self.expected}, found {self.found}"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class DisclosureReportError(Exception):
+    """Base class of the library's own errors."""
+
+
+class FieldValueError(DisclosureReportError, ValueError):
+    """A model field given a value of the wrong type or range (raised by the model's validators)."""
+
+    def __init__(self, owner: str, field: str, expected: str, found: str) -> None:
+        self.owner = owner
+        self.field = field
+        self.expected = expected
+        self.found = found
+        super().__init__(f"{owner}.{field}: expected {expected}, found {found}")
+
+
+class DocumentError(DisclosureReportError, ValueError):
+    """A report document that cannot be read: every problem found, each located.
+
+    ``problems`` lists them all (not just the first); ``source`` names the file when there is one.
+    """
+
+    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        head = f"{self.source}: " if self.source else ""
+        n = len(self.problems)
+        if n == 1:
+            return f"{head}not a valid annual report document: {self.problems[0].message}"
+        lines = [f"{head}not a valid annual report document: {n} problems"]
+        shown = self.problems[:50]
+        lines += [f"  - {p.message}" for p in shown]
+        if n > len(shown):
+            lines.append(f"  … and {n - len(shown)} more")
+        return "\n".join(lines)
+
+    def with_source(self, source: str) -> DocumentError:
+        return DocumentError(self.problems, source=source)

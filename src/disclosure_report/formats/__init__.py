@@ -1,0 +1,60 @@
+"""Format versions of the annual report, each declared once as data (see :mod:`.declaration`)."""
+
+from __future__ import annotations
+
+from disclosure_report.formats import v2021
+from disclosure_report.formats.declaration import (
+    Alternative,
+    Cell,
+    CellKind,
+    Column,
+    ColumnSet,
+    Format,
+    Row,
+    RowSum,
+    Section,
+    Subsection,
+    Table,
+)
+
+FORMATS: dict[str, Format] = {v2021.FORMAT.version: v2021.FORMAT}
+"""Every supported format version by its ``format`` value."""
+
+
+def get_format(version: str) -> Format:
+    """The declaration of format ``version`` (e.g. ``"2021"``); :class:`KeyError` naming the known versions."""
+    try:
+        return FORMATS[version]
+    except KeyError:
+        known = ", ".join(sorted(FORMATS))
+        raise KeyError(f"unknown format version {version!r}; known versions: {known}") from None
+
+
+def format_for_year(year: int) -> Format:
+    """The format a report on ``year`` must use (2019–2020: the 2019 format; 2021 on: the 2021 format)."""
+    for fmt in FORMATS.values():
+        if fmt.applies_to(year):
+            return fmt
+    raise ValueError(
+        f"no supported format applies to report year {year}: reports before 2019 pre-date the uniform format"
+        if year < 2019
+        else f"the format for report year {year} is not supported yet"
+    )
+
+
+__all__ = [
+    "FORMATS",
+    "Alternative",
+    "Cell",
+    "CellKind",
+    "Column",
+    "ColumnSet",
+    "Format",
+    "Row",
+    "RowSum",
+    "Section",
+    "Subsection",
+    "Table",
+    "format_for_year",
+    "get_format",
+]

@@ -1,0 +1,60 @@
+"""Small attrs validators for the model's non-cell fields (cells use :func:`.cells.cell`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, get_args
+
+import attrs
+
+from disclosure_report.errors import FieldValueError
+from disclosure_report.model.cells import describe
+
+_NAMES = {str: "a string", bool: "true or false", int: "a whole number"}
+
+
+def of_type(kind: type, *, optional: bool = False) -> Any:
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not kind:
+            raise FieldValueError(type(inst).__name__, attr.name, _NAMES.get(kind, kind.__name__), describe(value))
+
+    return check
+
+
+def non_negative_int(*, optional: bool = False) -> Any:
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not int or value < 0:
+            raise FieldValueError(type(inst).__name__, attr.name, "a whole number ≥ 0", describe(value))
+
+    return check
+
+
+def non_negative_money(*, optional: bool = False) -> Any:
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is int and value >= 0:
+            return
+        if type(value) is Decimal and value.is_finite() and value >= 0:
+            return
+        raise FieldValueError(type(inst).__name__, attr.name, "an exact amount ≥ 0 (a Decimal)", describe(value))
+
+    return check
+
+
+def one_of(literal: Any, *, optional: bool = False) -> Any:
+    """Validator for a ``Literal[...]`` field."""
+    allowed = get_args(literal)
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not str or value not in allowed:
+            shown = ", ".join(f'"{a}"' for a in allowed)
+            raise FieldValueError(type(inst).__name__, attr.name, f"one of {shown}", describe(value))
+
+    return check
