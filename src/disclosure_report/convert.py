@@ -59,15 +59,29 @@ Handler = Callable[[Any], Any]
 # Leaf handlers
 
 
+_MAX_DIGITS = 30
+
+
+def _integral(v: Any) -> int | None:
+    """The int a float/Decimal stands for when it is integral and of sane size (``12.0``), else None."""
+    if type(v) is float:
+        v = Decimal(repr(v)) if v == v and v not in (float("inf"), float("-inf")) else None
+    if v is None or not v.is_finite() or v.adjusted() >= _MAX_DIGITS or v != v.to_integral_value():
+        return None
+    return int(v)
+
+
 def _count(v: Any) -> Any:
     t = type(v)
     if t is int:
         if v >= 0:
             return v
     elif t is dict:
-        return _blank(v)
-    elif (t is Decimal or t is float) and v == v and v >= 0 and v == int(v):
-        return int(v)
+        return _blank(v, "count")
+    elif t is Decimal or t is float:
+        n = _integral(v)
+        if n is not None and n >= 0:
+            return n
     raise _Invalid.one(EXPECTED["count"], v)
 
 
@@ -76,9 +90,11 @@ def _signed(v: Any) -> Any:
     if t is int:
         return v
     if t is dict:
-        return _blank(v)
-    if (t is Decimal or t is float) and v == v and abs(v) != float("inf") and v == int(v):
-        return int(v)
+        return _blank(v, "signed")
+    if t is Decimal or t is float:
+        n = _integral(v)
+        if n is not None:
+            return n
     raise _Invalid.one(EXPECTED["signed"], v)
 
 
@@ -91,7 +107,7 @@ def _money(v: Any) -> Any:
         if v >= 0:
             return Decimal(v)
     elif t is dict:
-        return _blank(v)
+        return _blank(v, "money")
     elif t is float:
         raise _Invalid.one(
             EXPECTED["money"] + " — a float cannot hold money exactly: read the document with "
@@ -101,14 +117,14 @@ def _money(v: Any) -> Any:
     raise _Invalid.one(EXPECTED["money"], v)
 
 
-def _blank(v: dict[str, Any]) -> Blank:
+def _blank(v: dict[str, Any], kind: CellKind) -> Blank:
     if v.keys() == {"blank"}:
         printed = v["blank"]
         try:
             return Blank(printed)
         except FieldValueError:
             raise _Invalid.one(BLANK_EXPECTED, printed).under("blank") from None
-    raise _Invalid.one('a number, or a blank written {"blank": "<what was printed>"}', v)
+    raise _Invalid.one(EXPECTED[kind] + ' written {"blank": "<what was printed>"}', v)
 
 
 _CELL_HANDLERS: dict[CellKind, Handler] = {"count": _count, "signed": _signed, "money": _money}
@@ -131,8 +147,10 @@ def _int(v: Any) -> Any:
     if t is int:
         if v >= 0:
             return v
-    elif (t is Decimal or t is float) and v == v and v >= 0 and v == int(v):
-        return int(v)
+    elif t is Decimal or t is float:
+        n = _integral(v)
+        if n is not None and n >= 0:
+            return n
     raise _Invalid.one("a whole number ≥ 0", v)
 
 
@@ -282,6 +300,11 @@ def _structure_attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
             seg: list[_Segment] = [e.field] if e.field in keyset else []
             raise _Invalid([(seg, e.expected, e.found)]) from None
 
+    if all(cell_kind(f) == "count" for f in fields):
+        return _count_row_hook(cls, [f.name for f in fields], slow)
+    if all(_checked_by_handler(f) for f in fields):
+        return _checked_fields_hook(cls, [(name, handle) for name, handle, _ in specs], slow)
+
     def structure(data: Any, _: Any = None) -> Any:
         if type(data) is dict and data.keys() == keyset:
             try:
@@ -291,6 +314,56 @@ def _structure_attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
         return slow(data)
 
     return structure
+
+
+_REPLICATED_VALIDATORS = frozenset(
+    {
+        "_check_cell.<locals>.check",
+        "of_type.<locals>.check",
+        "one_of.<locals>.check",
+        "non_negative_int.<locals>.check",
+        "non_negative_money.<locals>.check",
+    }
+)
+"""Model validators whose checks the converter's handlers make too (so a checked value may skip them)."""
+
+
+def _checked_by_handler(field: attrs.Attribute[Any]) -> bool:
+    v = field.validator
+    return v is None or getattr(v, "__qualname__", "") in _REPLICATED_VALIDATORS
+
+
+def _checked_fields_hook(cls: type, specs: list[tuple[str, Handler]], slow: Handler) -> Callable[[Any, Any], Any]:
+    """A generated fast path for a class whose every field is fully checked by its handler."""
+    n = len(specs)
+    lines = ["def structure(data, _=None):", f"    if type(data) is dict and len(data) == {n}:", "        try:"]
+    lines += [f"            v{i} = h{i}(data[{name!r}])" for i, (name, _) in enumerate(specs)]
+    lines += ["        except (KeyError, Invalid):", "            return slow(data)", "        inst = new(cls)"]
+    lines += [f"        setattr(inst, {name!r}, v{i})" for i, (name, _) in enumerate(specs)]
+    lines += ["        return inst", "    return slow(data)"]
+    namespace: dict[str, Any] = {"slow": slow, "new": object.__new__, "cls": cls, "setattr": object.__setattr__}
+    namespace |= {f"h{i}": handle for i, (_, handle) in enumerate(specs)}
+    namespace["Invalid"] = _Invalid
+    exec("\n".join(lines), namespace)
+    hook: Callable[[Any, Any], Any] = namespace["structure"]
+    return hook
+
+
+def _count_row_hook(cls: type, names: list[str], slow: Handler) -> Callable[[Any, Any], Any]:
+    """A generated fast path for a row of count cells (most of a report): when every value is a plain int >= 0
+    the instance is built directly, its checks already done here; anything else takes the checked slow path."""
+    n = len(names)
+    lines = ["def structure(data, _=None):", f"    if type(data) is dict and len(data) == {n}:", "        try:"]
+    lines += [f"            v{i} = data[{name!r}]" for i, name in enumerate(names)]
+    lines += ["        except KeyError:", "            return slow(data)"]
+    checks = " and ".join(f"type(v{i}) is int and v{i} >= 0" for i in range(n))
+    lines += [f"        if {checks}:", "            inst = new(cls)"]
+    lines += [f"            setattr(inst, {name!r}, v{i})" for i, name in enumerate(names)]
+    lines += ["            return inst", "    return slow(data)"]
+    namespace: dict[str, Any] = {"slow": slow, "new": object.__new__, "cls": cls, "setattr": object.__setattr__}
+    exec("\n".join(lines), namespace)
+    hook: Callable[[Any, Any], Any] = namespace["structure"]
+    return hook
 
 
 def _unstructure_attrs_factory(cls: type) -> Callable[[Any], dict[str, Any]]:
