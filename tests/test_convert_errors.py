@@ -106,7 +106,7 @@ def test_blank_cells_are_explicit_objects() -> None:
 
 def test_format_version_is_checked_first() -> None:
     assert _problems({"format": "2018"}) == {
-        "$.format": 'expected a supported format version ("2021"), found "2018" (a string)'
+        "$.format": 'expected a supported format version ("2021", "2019"), found "2018" (a string)'
     }
     assert set(_problems({"meta": {}})) == {"$.format"}
     assert _problems([]) == {"$": "expected an object (an annual report document), found an array"}

@@ -27,7 +27,7 @@ import cattrs
 
 from disclosure_report.errors import DocumentError, FieldValueError, Problem
 from disclosure_report.formats import FORMATS, Format
-from disclosure_report.model import AnnualReport, Blank
+from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport, Blank
 from disclosure_report.model.cells import BLANK_EXPECTED, EXPECTED, CellKind, cell_kind, describe
 
 __all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure"]
@@ -270,10 +270,12 @@ def _union(classes: tuple[type, ...]) -> Handler:
     return handle
 
 
-def _structure_attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
+def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None) -> Callable[[Any, Any], Any]:
+    """The structure hook of an attrs class; ``overrides`` gives some fields another type than annotated."""
     attrs.resolve_types(cls)
     fields = attrs.fields(cls)
-    specs = [(f.name, _handler_for(f.type, f), not _admits_none(f.type)) for f in fields]
+    types_ = {f.name: (overrides or {}).get(f.name, f.type) for f in fields}
+    specs = [(f.name, _handler_for(types_[f.name], f), not _admits_none(types_[f.name])) for f in fields]
     keyset = frozenset(f.name for f in fields)
     known = ", ".join(f.name for f in fields)
 
@@ -441,7 +443,19 @@ def _problem(raw: _Raw) -> Problem:
     )
 
 
-def _report_class(data: Any) -> tuple[type[AnnualReport], Format]:
+_REPORT_HOOKS: dict[str, Callable[[Any, Any], Any]] = {}
+
+
+def _report_hook(version: str) -> Callable[[Any, Any], Any]:
+    """The structure hook of a report in format ``version``: table 二 is that format's class."""
+    hook = _REPORT_HOOKS.get(version)
+    if hook is None:
+        hook = _structure_attrs_factory(AnnualReport, {"proactive": PROACTIVE_CLASSES[version]})
+        _REPORT_HOOKS[version] = hook
+    return hook
+
+
+def _report_format(data: Any) -> Format:
     if type(data) is not dict:
         raise _Invalid.one("an object (an annual report document)", data)
     version = data.get("format")
@@ -450,7 +464,7 @@ def _report_class(data: Any) -> tuple[type[AnnualReport], Format]:
     if version not in FORMATS:
         shown = ", ".join(f'"{v}"' for v in FORMATS)
         raise _Invalid([(["format"], f"a supported format version ({shown})", describe(version))])
-    return AnnualReport, FORMATS[version]
+    return FORMATS[version]
 
 
 def structure(data: Any, *, source: str | None = None) -> AnnualReport:
@@ -466,8 +480,8 @@ def structure(data: Any, *, source: str | None = None) -> AnnualReport:
     ...
     """
     try:
-        cls, _ = _report_class(data)
-        report: AnnualReport = converter.structure(data, cls)
+        fmt = _report_format(data)
+        report: AnnualReport = _report_hook(fmt.version)(data, AnnualReport)
         return report
     except _Invalid as e:
         raise DocumentError([_problem(p) for p in e.problems], source=source) from None

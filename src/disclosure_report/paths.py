@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from disclosure_report.formats import Alternative, Cell, Table, get_format
+from disclosure_report.formats import Alternative, Cell, Row, Table, get_format
 from disclosure_report.model import AnnualReport, Blank
 
 CellValue = int | Decimal | Blank
@@ -53,9 +53,16 @@ def alternative_in_use(report: AnnualReport, table: Table) -> Alternative | None
     for alt in table.alternatives:
         part = get_value(report, ".".join((table.key, *alt.replaces)))
         declared = next(r for r in table.rows if r.path[: len(alt.replaces)] == alt.replaces)
-        if not hasattr(part, declared.path[len(alt.replaces)]):
+        if not _has_row(part, declared, alt.replaces) and _has_row(part, alt.rows[0], alt.replaces):
             return alt
     return None
+
+
+def _has_row(part: object, row: Row, under: tuple[str, ...]) -> bool:
+    """Whether ``part`` (the object at ``under``) holds ``row``: is the row itself, or has it as a member."""
+    if row.path == under:
+        return hasattr(part, row.columns.columns[0].key)
+    return hasattr(part, row.path[len(under)])
 
 
 def table_cells(report: AnnualReport, table: Table) -> Iterator[tuple[Cell, CellValue]]:

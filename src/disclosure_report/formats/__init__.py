@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from disclosure_report.formats import v2021
+from disclosure_report.formats import v2019, v2021
 from disclosure_report.formats.declaration import (
     Alternative,
     Cell,
@@ -17,7 +17,7 @@ from disclosure_report.formats.declaration import (
     Table,
 )
 
-FORMATS: dict[str, Format] = {v2021.FORMAT.version: v2021.FORMAT}
+FORMATS: dict[str, Format] = {f.version: f for f in (v2021.FORMAT, v2019.FORMAT)}
 """Every supported format version by its ``format`` value."""
 
 

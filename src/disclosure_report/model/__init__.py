@@ -3,13 +3,24 @@
 from disclosure_report.model.cells import BLANK, Blank, Count, Money, Signed, is_blank
 from disclosure_report.model.meta import Contact, Meta, Period, Scope
 from disclosure_report.model.narrative import FeeBasis, FeeCollection, OtherMatters, Overview, TextBlock
-from disclosure_report.model.report import AnnualReport, FormatVersion
-from disclosure_report.model.rows import ApplicantRow, Decisions, DocumentCounts, FeeAmount, Outcome
+from disclosure_report.model.report import PROACTIVE_CLASSES, AnnualReport, FormatVersion
+from disclosure_report.model.rows import (
+    ApplicantRow,
+    Decisions,
+    DocumentCounts,
+    DocumentCounts2019,
+    FeeAmount,
+    FeeItems,
+    Items,
+    Outcome,
+    Procurement,
+)
 from disclosure_report.model.tables import (
     Applications,
     Denied,
     NotProcessed,
     OtherOutcomes,
+    Proactive2019,
     Proactive2021,
     Results,
     ReviewLitigation,
@@ -18,6 +29,7 @@ from disclosure_report.model.tables import (
 
 __all__ = [
     "BLANK",
+    "PROACTIVE_CLASSES",
     "AnnualReport",
     "ApplicantRow",
     "Applications",
@@ -27,10 +39,13 @@ __all__ = [
     "Decisions",
     "Denied",
     "DocumentCounts",
+    "DocumentCounts2019",
     "FeeAmount",
     "FeeBasis",
     "FeeCollection",
+    "FeeItems",
     "FormatVersion",
+    "Items",
     "Meta",
     "Money",
     "NotProcessed",
@@ -39,7 +54,9 @@ __all__ = [
     "Outcome",
     "Overview",
     "Period",
+    "Proactive2019",
     "Proactive2021",
+    "Procurement",
     "Results",
     "ReviewLitigation",
     "Scope",

@@ -2,17 +2,46 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
+from disclosure_report.errors import FieldValueError
 from disclosure_report.model.meta import Meta
 from disclosure_report.model.narrative import OtherMatters, Overview
-from disclosure_report.model.tables import Applications, Proactive2021, ReviewLitigation
+from disclosure_report.model.rows import ApplicantRow
+from disclosure_report.model.tables import Applications, Proactive2019, Proactive2021, Results, ReviewLitigation
 from disclosure_report.model.validators import of_type, one_of
 
-FormatVersion = Literal["2021"]
+FormatVersion = Literal["2021", "2019"]
 """The ``format`` values a document may carry."""
+
+PROACTIVE_CLASSES: dict[str, type[Proactive2021] | type[Proactive2019]] = {
+    "2021": Proactive2021,
+    "2019": Proactive2019,
+}
+"""The class of table 二 in each format version (tables 三 and 四 are shared)."""
+
+
+def _proactive_for(report: Any) -> Proactive2021 | Proactive2019:
+    return PROACTIVE_CLASSES.get(report.format, Proactive2021)()
+
+
+def _applications_for(report: Any) -> Applications:
+    if report.format == "2019":
+        return Applications(results=Results(other=ApplicantRow()))
+    return Applications()
+
+
+def _check_proactive(report: Any, _attr: attrs.Attribute[Any], value: object) -> None:
+    expected = PROACTIVE_CLASSES.get(report.format)
+    if expected is not None and type(value) is not expected:
+        raise FieldValueError(
+            "AnnualReport",
+            "proactive",
+            f"table 二 of the {report.format} format ({expected.__name__})",
+            type(value).__name__,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -33,8 +62,11 @@ class AnnualReport:
     preamble: str = attrs.field(default="", validator=of_type(str))
     """Text before 一、总体情况 (the opening paragraphs: basis, scope, contact)."""
     overview: Overview = attrs.field(factory=Overview)
-    proactive: Proactive2021 = attrs.field(factory=Proactive2021)
-    applications: Applications = attrs.field(factory=Applications)
+    proactive: Proactive2021 | Proactive2019 = attrs.field(
+        default=attrs.Factory(_proactive_for, takes_self=True), validator=_check_proactive
+    )
+    """Table 二, of the class the format version declares (:data:`PROACTIVE_CLASSES`)."""
+    applications: Applications = attrs.field(default=attrs.Factory(_applications_for, takes_self=True))
     review_litigation: ReviewLitigation = attrs.field(factory=ReviewLitigation)
     problems: str = attrs.field(default="", validator=of_type(str))
     """五、存在的主要问题及改进情况, as printed."""

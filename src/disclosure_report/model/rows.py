@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import attrs
 
-from disclosure_report.model.cells import Count, Money, cell
+from disclosure_report.model.cells import Count, Money, Signed, cell
+from disclosure_report.model.validators import of_type
 
 
 @attrs.frozen
@@ -56,3 +57,42 @@ class FeeAmount:
     """行政事业性收费 in table 二 (2021): the amount collected this year, in 万元."""
 
     amount: Money = cell("money")
+
+
+@attrs.frozen
+class DocumentCounts2019:
+    """规章 / 规范性文件 in table 二 (2019): newly made, newly published, published in total."""
+
+    new_made: Count = cell()
+    new_published: Count = cell()
+    total_published: Count = cell()
+
+
+@attrs.frozen
+class Items:
+    """An item row of table 二 (2019): items last year, this year's change (signed), decisions this year."""
+
+    prev_count: Count = cell()
+    delta: Signed = cell("signed")
+    decisions: Count = cell()
+
+
+@attrs.frozen
+class FeeItems:
+    """行政事业性收费 in table 二 (2019): fee items last year and this year's change (signed)."""
+
+    prev_count: Count = cell()
+    delta: Signed = cell("signed")
+
+
+@attrs.frozen
+class Procurement:
+    """政府集中采购 in table 二 (2019): projects and their total amount.
+
+    The header of 采购总金额 names no unit; reports write one in the cell (上海 2019: ``251000元``), so the unit as
+    printed is kept beside the amount (``"元"``, ``"万元"``…, or None when none was printed).
+    """
+
+    projects: Count = cell()
+    amount: Money = cell("money")
+    amount_unit: str | None = attrs.field(default=None, validator=of_type(str, optional=True))

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import attrs
 
-from disclosure_report.model.rows import ApplicantRow, Decisions, DocumentCounts, FeeAmount, Outcome
+from disclosure_report.model.rows import (
+    ApplicantRow,
+    Decisions,
+    DocumentCounts,
+    DocumentCounts2019,
+    FeeAmount,
+    FeeItems,
+    Items,
+    Outcome,
+    Procurement,
+)
 
 
 def _row() -> ApplicantRow:
@@ -21,6 +31,20 @@ class Proactive2021:
     penalty: Decisions = attrs.field(factory=Decisions)
     coercion: Decisions = attrs.field(factory=Decisions)
     fees: FeeAmount = attrs.field(factory=FeeAmount)
+
+
+@attrs.frozen
+class Proactive2019:
+    """二、主动公开政府信息情况 (2019 format)."""
+
+    regulations: DocumentCounts2019 = attrs.field(factory=DocumentCounts2019)
+    normative_documents: DocumentCounts2019 = attrs.field(factory=DocumentCounts2019)
+    licensing: Items = attrs.field(factory=Items)
+    other_services: Items = attrs.field(factory=Items)
+    penalty: Items = attrs.field(factory=Items)
+    coercion: Items = attrs.field(factory=Items)
+    fees: FeeItems = attrs.field(factory=FeeItems)
+    procurement: Procurement = attrs.field(factory=Procurement)
 
 
 @attrs.frozen
@@ -70,8 +94,8 @@ class OtherOutcomes:
 class Results:
     """三、本年度办理结果.
 
-    ``other`` is :class:`OtherOutcomes` in the 2021 layout; a report that printed the single （六）其他处理 row
-    of the 2019 layout keeps it as one :class:`ApplicantRow` (and the validator flags it in a 2021 report).
+    ``other`` is :class:`OtherOutcomes` in the 2021 layout and one :class:`ApplicantRow` in the 2019 layout. A
+    report that prints the other format's layout keeps it as printed (and the validator flags it).
     """
 
     granted: ApplicantRow = attrs.field(factory=_row)
