@@ -1,0 +1,8 @@
+"""Shared test setup: make ``tests/strategies.py`` importable as ``strategies``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))

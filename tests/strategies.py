@@ -1,0 +1,93 @@
+"""Hypothesis strategies for whole reports, built from the model's own fields (so they follow the model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from decimal import Decimal
+from typing import Any, Literal, Union
+
+import attrs
+from hypothesis import strategies as st
+
+from disclosure_report import PROACTIVE_CLASSES, AnnualReport, Blank, Meta, Period
+from disclosure_report.model.cells import cell_kind
+
+BLANK_MARKS = st.sampled_from(["", "-", "—", "－", "/", "／", "无", "×", " "])
+blanks = BLANK_MARKS.map(Blank)
+texts = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        st.sampled_from(list("一二三四五六（）、。，：；“”《》<>&\"'\n\t 0123456789")),
+    ),
+    max_size=40,
+) | st.sampled_from(["<script>alert(1)</script>", "一、总体情况", "（一）予以公开", "A & B < C", ""])
+
+counts = st.one_of(st.integers(0, 9), st.integers(0, 10**9), blanks)
+signed = st.one_of(st.integers(-(10**6), 10**6), blanks)
+money = st.one_of(
+    st.decimals(min_value=0, max_value=10**9, places=6, allow_nan=False, allow_infinity=False),
+    st.integers(0, 10**6).map(Decimal),
+    blanks,
+)
+CELLS = {"count": counts, "signed": signed, "money": money}
+
+
+def _is_union(tp: Any) -> bool:
+    return typing.get_origin(tp) in (Union, types.UnionType)
+
+
+def _for_type(tp: Any) -> st.SearchStrategy[Any]:
+    if _is_union(tp):
+        return st.one_of([_for_type(a) for a in typing.get_args(tp)])
+    if tp is type(None):
+        return st.none()
+    origin = typing.get_origin(tp)
+    if origin is Literal:
+        return st.sampled_from(typing.get_args(tp))
+    if origin is tuple:
+        return st.lists(_for_type(typing.get_args(tp)[0]), max_size=3).map(tuple)
+    if attrs.has(tp):
+        return for_class(tp)
+    simple: dict[Any, st.SearchStrategy[Any]] = {
+        str: texts,
+        bool: st.booleans(),
+        int: st.integers(0, 10**6),
+        Decimal: st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False),
+        dt.date: st.dates(dt.date(2000, 1, 1), dt.date(2999, 12, 31)),
+    }
+    return simple[tp]
+
+
+def for_class(cls: type, **overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Instances of an attrs model class with every field drawn from its type (cells by their kind)."""
+    attrs.resolve_types(cls)
+    fields: dict[str, st.SearchStrategy[Any]] = {}
+    for f in attrs.fields(cls):
+        kind = cell_kind(f)
+        if f.name in overrides:
+            fields[f.name] = overrides[f.name]
+        else:
+            fields[f.name] = CELLS[kind] if kind else _for_type(f.type)
+    return st.builds(cls, **fields)
+
+
+periods = st.dates(dt.date(2000, 1, 1), dt.date(2999, 12, 30)).flatmap(
+    lambda start: st.dates(start, dt.date(2999, 12, 31)).map(lambda end: Period(start, end))
+)
+metas = for_class(Meta, year=st.integers(2000, 2999), period=st.none() | periods)
+
+
+@st.composite
+def reports(draw: st.DrawFn, version: str | None = None) -> AnnualReport:
+    """Any valid report: either format version (or ``version``), random cells incl. blanks, random text."""
+    fmt = version or draw(st.sampled_from(sorted(PROACTIVE_CLASSES)))
+    return draw(
+        for_class(
+            AnnualReport,
+            format=st.just(fmt),
+            meta=metas,
+            proactive=for_class(PROACTIVE_CLASSES[fmt]),
+        )
+    )
