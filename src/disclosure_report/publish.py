@@ -11,7 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-PROVIDERS: tuple[str, ...] = ("disclosure_report.schema:published_files",)
+PROVIDERS: tuple[str, ...] = (
+    "disclosure_report.schema:published_files",
+    "disclosure_report.rules.publish:published_files",
+)
 """``module:function`` of every provider of published files."""
 
 

@@ -1,0 +1,84 @@
+"""``disclosure-report validate``: check report documents against the rules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
+from disclosure_report.convert import load
+from disclosure_report.errors import DisclosureReportError
+from disclosure_report.formats import get_format
+from disclosure_report.rules import Finding, ValidationResult, validate
+
+NAME = "validate"
+HELP = "check report documents against the consistency rules (exit 1 on errors, 2 on unreadable input)"
+
+_SECTION_OF = {"meta": "报告信息 (metadata)", "format": "报告信息 (metadata)", "previous": "上年报告 (previous year)"}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report documents (JSON)")
+    parser.add_argument("--previous", type=Path, help="the same agency's report on the year before")
+    parser.add_argument("--json", action="store_true", help="machine output (stable, see docs/validate.md)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
+    parser.add_argument(
+        "--disable", action="append", default=[], metavar="RULE", help="waive a rule id or sub-id (repeatable)"
+    )
+
+
+def _group(report_format: str, finding: Finding) -> str:
+    path = (finding.lhs or ("other_matters",))[0]
+    head = path.split(".", 1)[0]
+    if head in _SECTION_OF:
+        return _SECTION_OF[head]
+    try:
+        return get_format(report_format).section(head).heading
+    except KeyError:
+        return head
+
+
+def _human(path: Path, result: ValidationResult, report_format: str, lang: str) -> list[str]:
+    counts = result.counts
+    status = "ok" if result.ok else "ERRORS"
+    lines = [f"{path}: {status} — {counts['error']} error, {counts['warning']} warning, {counts['info']} info"]
+    groups: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        groups.setdefault(_group(report_format, f), []).append(f)
+    for heading, findings in groups.items():
+        lines.append(f"  {heading}")
+        for f in findings:
+            lines.append(f"    {f.severity:<7} {f.sub_id}: {f.message(lang)}")  # type: ignore[arg-type]
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    previous = None
+    if args.previous is not None:
+        previous = load(args.previous)
+    outputs: list[dict[str, Any]] = []
+    worst = EXIT_OK
+    for path in args.files:
+        try:
+            report = load(path)
+            result = validate(report, previous, disable=args.disable)
+        except (DisclosureReportError, KeyError) as e:
+            message = e.args[0] if isinstance(e, KeyError) else str(e)
+            print(message, file=sys.stderr)
+            outputs.append({"file": str(path), "error": message})
+            worst = EXIT_BAD_INPUT
+            continue
+        if not result.ok and worst == EXIT_OK:
+            worst = EXIT_FINDINGS
+        if args.json:
+            outputs.append(
+                {"file": str(path), "agency": report.meta.agency, "year": report.meta.year, **result.to_dict()}
+            )
+        else:
+            print("\n".join(_human(path, result, report.format, args.lang)))
+    if args.json:
+        print(json.dumps({"files": outputs}, ensure_ascii=False, indent=2))
+    return worst

@@ -1,0 +1,70 @@
+"""Consistency rules (勾稽关系 and more), declared as data, and the engine that checks a report against them.
+
+>>> from disclosure_report import load
+>>> from disclosure_report.rules import validate
+>>> result = validate(load("examples/shuyang-county-gov-2025.json"))
+>>> result.ok, result.counts
+(True, {'error': 0, 'warning': 0, 'info': 0})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from disclosure_report.model import AnnualReport
+from disclosure_report.rules import checks
+from disclosure_report.rules.catalogue import BY_ID, RULES, identities, rule
+from disclosure_report.rules.declare import Finding, Identity, Rule, Severity, ValidationResult
+from disclosure_report.rules.engine import evaluate_identities
+
+__all__ = [
+    "RULES",
+    "Finding",
+    "Identity",
+    "Rule",
+    "Severity",
+    "ValidationResult",
+    "identities",
+    "rule",
+    "validate",
+]
+
+_REPORT_CHECKS: tuple[Callable[[AnnualReport], Iterator[Finding]], ...] = (
+    checks.format_year,
+    checks.layout,
+    checks.period,
+    checks.deadline,
+    checks.title_year,
+    checks.prose_vs_table,
+    checks.fee_statement,
+)
+
+
+def validate(
+    report: AnnualReport,
+    previous: AnnualReport | None = None,
+    *,
+    disable: Iterable[str] = (),
+    identities_only: bool = False,
+) -> ValidationResult:
+    """Check ``report`` against every rule of its format (and, given ``previous``, the cross-year rules).
+
+    ``disable`` takes rule ids (``T3-ROWSUM``) or sub-ids (``T3-ROWSUM[results.granted]``) to waive.
+    ``identities_only`` evaluates the identity rules alone (the fast path for bulk checks of the tables).
+    """
+    disabled = frozenset(disable)
+    unknown = sorted(d for d in disabled if d.split("[", 1)[0] not in BY_ID)
+    if unknown:
+        raise KeyError(f"unknown rule id(s) {', '.join(unknown)}; see 'disclosure-report rules'")
+    findings = evaluate_identities(report, disabled)
+    if not identities_only:
+        year = report.meta.year
+        more: list[Finding] = []
+        for check in _REPORT_CHECKS:
+            more.extend(check(report))
+        if previous is not None:
+            more.extend(checks.cross_year(report, previous))
+        findings += [
+            f for f in more if f.rule not in disabled and f.sub_id not in disabled and BY_ID[f.rule].applies_to(year)
+        ]
+    return ValidationResult(tuple(findings))

@@ -1,0 +1,131 @@
+"""Evaluating the identity rules: compiled once per format and layout into getters and plain integer sums."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from functools import cache
+from operator import attrgetter
+from typing import Any
+
+import attrs
+
+from disclosure_report.formats import get_format
+from disclosure_report.model import AnnualReport, Blank
+from disclosure_report.paths import alternative_in_use
+from disclosure_report.rules.catalogue import STANDARD, identities, rule
+from disclosure_report.rules.declare import Finding, Identity, fingerprint
+
+Getter = Callable[[Any], Any]
+
+
+@attrs.frozen
+class _Compiled:
+    identity: Identity
+    lhs: tuple[Getter, ...]
+    rhs: tuple[Getter, ...]
+
+
+def _getter(path: str) -> Getter:
+    return attrgetter(path)
+
+
+@cache
+def compiled(version: str, layout: str) -> tuple[_Compiled, ...]:
+    """The identity instances that apply to a report of ``version`` printed in ``layout``, with their getters."""
+    return tuple(
+        _Compiled(i, tuple(map(_getter, i.lhs)), tuple(map(_getter, i.rhs)))
+        for i in identities(version)
+        if i.layout is None or i.layout == layout
+    )
+
+
+def layout_of(report: AnnualReport) -> str:
+    """The layout key of the report's table 三 (``standard`` or the alternative it prints)."""
+    alt = alternative_in_use(report, get_format(report.format).table("applications"))
+    return STANDARD if alt is None else alt.key
+
+
+def _sum(values: Iterable[Any]) -> int | Decimal:
+    total: int | Decimal = 0
+    for v in values:
+        if type(v) is not Blank:
+            total += v
+    return total
+
+
+def evaluate_identities(report: AnnualReport, disabled: frozenset[str] = frozenset()) -> list[Finding]:
+    """Findings of every identity rule that does not hold (and BLANK-TOTAL for blank totals)."""
+    findings: list[Finding] = []
+    agency, year = report.meta.agency, report.meta.year
+    for c in compiled(report.format, layout_of(report)):
+        lhs_values = [g(report) for g in c.lhs]
+        rhs_values = [g(report) for g in c.rhs]
+        identity = c.identity
+        if identity.total_side == "lhs" and type(lhs_values[0]) is Blank:
+            sub_id = f"BLANK-TOTAL[{identity.lhs[0]}]"
+            if "BLANK-TOTAL" in disabled or sub_id in disabled or identity.rule in disabled:
+                continue
+            if any(f.sub_id == sub_id for f in findings):
+                continue
+            findings.append(_finding("BLANK-TOTAL", sub_id, identity, agency, year, actual=None))
+            continue
+        left, right = _sum(lhs_values), _sum(rhs_values)
+        if left == right or identity.rule in disabled or identity.sub_id in disabled:
+            continue
+        if identity.total_side == "lhs":
+            findings.append(
+                _finding(identity.rule, identity.sub_id, identity, agency, year, expected=right, actual=left)
+            )
+        else:
+            findings.append(
+                _finding(
+                    identity.rule,
+                    identity.sub_id,
+                    identity,
+                    agency,
+                    year,
+                    expected=right,
+                    actual=left,
+                    lhs_value=left,
+                    rhs_value=right,
+                )
+            )
+    return findings
+
+
+def _finding(
+    rule_id: str,
+    sub_id: str,
+    identity: Identity,
+    agency: str,
+    year: int,
+    *,
+    expected: Any = None,
+    actual: Any = None,
+    **extra: Any,
+) -> Finding:
+    r = rule(rule_id)
+    delta = actual - expected if actual is not None and expected is not None else None
+    params = {
+        "label": identity.label_zh,
+        "label_en": identity.label_en,
+        "expected": expected,
+        "actual": actual,
+        "delta": delta,
+        **extra,
+    }
+    return Finding(
+        rule=rule_id,
+        sub_id=sub_id,
+        severity=r.severity,
+        kind=r.kind,
+        message_zh=r.message_zh.format(**params),
+        message_en=r.message_en.format(**params),
+        lhs=identity.lhs,
+        rhs=identity.rhs if rule_id != "BLANK-TOTAL" else (),
+        expected=expected,
+        actual=actual,
+        delta=delta,
+        fingerprint=fingerprint(sub_id, agency, year),
+    )

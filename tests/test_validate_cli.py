@@ -1,0 +1,81 @@
+"""``disclosure-report validate`` and ``rules``: output, exit codes, options."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from disclosure_report import dump, load, replace_value
+from disclosure_report.cli import main
+
+ROOT = Path(__file__).parent.parent
+SHUYANG = ROOT / "examples" / "shuyang-county-gov-2025.json"
+SHANGHAI = ROOT / "examples" / "shanghai-gov-office-2019.json"
+
+
+def test_clean_report_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(SHUYANG)]) == 0
+    assert "ok — 0 error, 0 warning, 0 info" in capsys.readouterr().out
+
+
+def test_errors_exit_1_grouped_by_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(SHANGHAI)]) == 1
+    out = capsys.readouterr().out
+    assert "三、收到和处理政府信息公开申请情况" in out and "四、政府信息公开行政复议、行政诉讼情况" in out
+    assert "error   T3-TOTAL[total]: 总计列：（七）总计 805 ≠ 各办理结果之和 0（差 805）" in out
+
+
+def test_json_output_is_stable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(SHANGHAI), "--json", "--disable", "BLANK-TOTAL"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    (entry,) = data["files"]
+    assert entry["agency"] == "上海市人民政府办公厅" and entry["ok"] is False
+    assert entry["counts"] == {"error": 1, "warning": 2, "info": 0}
+    finding = entry["findings"][0]
+    assert sorted(finding) == [
+        "actual",
+        "delta",
+        "expected",
+        "fingerprint",
+        "kind",
+        "lhs",
+        "message",
+        "rhs",
+        "rule",
+        "severity",
+        "sub_id",
+    ]
+
+
+def test_disable_makes_it_pass(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(SHANGHAI), "--disable", "T3-TOTAL", "--lang", "en"]) == 0
+    assert "the total is blank" in capsys.readouterr().out
+
+
+def test_previous_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    previous = replace_value(load(SHUYANG), "meta", load(SHUYANG).meta.__class__(agency="沭阳县人民政府", year=2024))
+    previous = replace_value(previous, "format", "2021")
+    path = tmp_path / "prev.json"
+    dump(previous, path)
+    assert main(["validate", str(SHUYANG), "--previous", str(path), "--json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert {f["rule"] for f in findings} == {"X-CARRY", "X-IN-FORCE"}
+
+
+def test_unreadable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "2021", "meta": 3}', encoding="utf-8")
+    assert main(["validate", str(bad), str(SHUYANG)]) == 2
+    captured = capsys.readouterr()
+    assert "bad.json: not a valid annual report document" in captured.err
+    assert "shuyang" in captured.out
+    assert main(["validate", str(SHUYANG), "--disable", "NOPE"]) == 2
+
+
+def test_rules_listing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    assert "T3-BALANCE" in capsys.readouterr().out
+    assert main(["rules", "--json", "--format", "2019"]) == 0
+    assert json.loads(capsys.readouterr().out)["format"] == "2019"
