@@ -42,6 +42,7 @@ from disclosure_report.model import (
     is_blank,
 )
 from disclosure_report.paths import cell_values, get_value, iter_cells, replace_value
+from disclosure_report.rules import Finding, ValidationResult, validate
 from disclosure_report.skeleton import new_report
 from disclosure_report.totals import blank_totals, with_totals
 
@@ -66,6 +67,7 @@ __all__ = [
     "FeeCollection",
     "FeeItems",
     "FieldValueError",
+    "Finding",
     "Format",
     "Items",
     "Meta",
@@ -82,6 +84,7 @@ __all__ = [
     "Results",
     "ReviewLitigation",
     "TextBlock",
+    "ValidationResult",
     "Unable",
     "__version__",
     "blank_totals",
@@ -99,5 +102,6 @@ __all__ = [
     "replace_value",
     "structure",
     "unstructure",
+    "validate",
     "with_totals",
 ]

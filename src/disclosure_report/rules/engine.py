@@ -40,10 +40,17 @@ def compiled(version: str, layout: str) -> tuple[_Compiled, ...]:
     )
 
 
+_LAYOUTS: dict[tuple[str, type], str] = {}
+
+
 def layout_of(report: AnnualReport) -> str:
     """The layout key of the report's table 三 (``standard`` or the alternative it prints)."""
-    alt = alternative_in_use(report, get_format(report.format).table("applications"))
-    return STANDARD if alt is None else alt.key
+    key = (report.format, type(report.applications.results.other))
+    layout = _LAYOUTS.get(key)
+    if layout is None:
+        alt = alternative_in_use(report, get_format(report.format).table("applications"))
+        layout = _LAYOUTS[key] = STANDARD if alt is None else alt.key
+    return layout
 
 
 def _sum(values: Iterable[Any]) -> int | Decimal:
@@ -54,11 +61,43 @@ def _sum(values: Iterable[Any]) -> int | Decimal:
     return total
 
 
+@cache
+def _screen(version: str, layout: str) -> Callable[[Any], list[int] | None]:
+    """A generated function that reads every cell the identities use once and returns the indexes of the
+    instances that do not hold — or None when a cell is blank (then every instance is evaluated the slow way)."""
+    instances = compiled(version, layout)
+    paths = sorted({p for c in instances for p in (*c.identity.lhs, *c.identity.rhs)})
+    local = {p: f"c{i}" for i, p in enumerate(paths)}
+    lines = ["def screen(r):", "    try:"]
+    lines += [f"        {local[p]} = r.{p}" for p in paths]
+    lines.append("        bad = []")
+    for index, c in enumerate(instances):
+        lhs = " + ".join(local[p] for p in c.identity.lhs)
+        rhs = " + ".join(local[p] for p in c.identity.rhs) or "0"
+        lines.append(f"        if {lhs} != {rhs}: bad.append({index})")
+    lines += ["        return bad", "    except TypeError:", "        return None"]
+    namespace: dict[str, Any] = {}
+    exec("\n".join(lines), namespace)  # noqa: S102 - generated from the declaration's cell paths
+    screen: Callable[[Any], list[int] | None] = namespace["screen"]
+    return screen
+
+
 def evaluate_identities(report: AnnualReport, disabled: frozenset[str] = frozenset()) -> list[Finding]:
     """Findings of every identity rule that does not hold (and BLANK-TOTAL for blank totals)."""
+    layout = layout_of(report)
+    instances = compiled(report.format, layout)
+    bad = _screen(report.format, layout)(report)
+    if bad is not None:
+        if not bad:
+            return []
+        instances = tuple(instances[i] for i in bad)
+    return _evaluate(report, instances, disabled)
+
+
+def _evaluate(report: AnnualReport, instances: tuple[_Compiled, ...], disabled: frozenset[str]) -> list[Finding]:
     findings: list[Finding] = []
     agency, year = report.meta.agency, report.meta.year
-    for c in compiled(report.format, layout_of(report)):
+    for c in instances:
         lhs_values = [g(report) for g in c.lhs]
         rhs_values = [g(report) for g in c.rhs]
         identity = c.identity

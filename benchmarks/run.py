@@ -1,0 +1,68 @@
+"""Measure, in one run, the library's throughput against ``json.loads`` of the same documents.
+
+    python benchmarks/run.py [--n 3000]
+
+Prints reports per second and the ratio to json.loads for each step; targets are stated beside them. Numbers go
+into docs/performance.md. Every step runs on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+from disclosure_report import AnnualReport, dumps, iter_cells, load, loads, replace_value, validate, with_totals
+from disclosure_report.examples import example_path
+
+
+def corpus(n: int, seed: int = 7) -> list[str]:
+    """``n`` documents: 50 variants of the bundled 2021 examples with random figures, repeated."""
+    rng = random.Random(seed)
+    bases = [load(example_path(name)) for name in ("shuyang-county-gov-2025", "panzhou-rural-revitalization-2023")]
+    docs = []
+    for i in range(50):
+        report: AnnualReport = bases[i % len(bases)]
+        for cell, value in list(iter_cells(report)):
+            if cell.kind == "count" and isinstance(value, int) and rng.random() < 0.5:
+                report = replace_value(report, cell.path, rng.randrange(0, 500))
+        if i % 10:
+            report = with_totals(report)  # most documents consistent, some with findings
+        docs.append(dumps(report))
+    return [docs[i % len(docs)] for i in range(n)]
+
+
+def rate(step: Callable[[Any], Any], items: list[Any]) -> float:
+    start = time.perf_counter()
+    for item in items:
+        step(item)
+    return len(items) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="disclosure_report throughput, as ratios to json.loads")
+    parser.add_argument("--n", type=int, default=3000, help="documents per step (default %(default)s)")
+    args = parser.parse_args()
+    docs = corpus(args.n)
+    reports = [loads(d) for d in docs]
+    steps: list[tuple[str, Callable[[Any], Any], list[Any], str]] = [
+        ("json.loads", json.loads, docs, ""),
+        ("load", loads, docs, ""),
+        ("load + validate (identity rules)", lambda d: validate(loads(d), identities_only=True), docs, "≥ 10,000/s"),
+        ("load + validate (all rules)", lambda d: validate(loads(d)), docs, ""),
+        ("validate alone (identity rules)", lambda r: validate(r, identities_only=True), reports, ""),
+        ("validate alone (all rules)", validate, reports, ""),
+    ]
+    base = 0.0
+    print(f"{'step':<36} {'reports/s':>10} {'× json.loads':>13}  target")
+    for name, step, items, target in steps:
+        r = rate(step, items)
+        base = base or r
+        print(f"{name:<36} {r:>10,.0f} {r / base:>13.2f}  {target}")
+
+
+if __name__ == "__main__":
+    main()
