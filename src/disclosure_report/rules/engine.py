@@ -77,7 +77,7 @@ def _screen(version: str, layout: str) -> Callable[[Any], list[int] | None]:
         lines.append(f"        if {lhs} != {rhs}: bad.append({index})")
     lines += ["        return bad", "    except TypeError:", "        return None"]
     namespace: dict[str, Any] = {}
-    exec("\n".join(lines), namespace)  # noqa: S102 - generated from the declaration's cell paths
+    exec("\n".join(lines), namespace)
     screen: Callable[[Any], list[int] | None] = namespace["screen"]
     return screen
 
