@@ -13,8 +13,8 @@ from disclosure_report import __all__ as public_names
 from disclosure_report.cli import main
 
 
-def test_demo_prints_the_key_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo"]) == 0
+def test_demo_prints_the_key_figures(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["demo", "-o", str(tmp_path / "page.html")]) == 0
     out = capsys.readouterr().out
     assert "沭阳县人民政府 — 2025年 (format 2021, 国办公开办函〔2021〕30号)" in out
     assert "一、本年新收政府信息公开申请数量 › 申请人情况 › 总计: 713" in out
@@ -22,18 +22,20 @@ def test_demo_prints_the_key_figures(capsys: pytest.CaptureFixture[str]) -> None
     assert "第二十条第（八）项 › 行政事业性收费 › 本年收费金额（单位：万元）: 4068.208" in out
 
 
-def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo", "--example", "panzhou-rural-revitalization-2023", "--json"]) == 0
+def test_demo_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    args = ["demo", "--example", "panzhou-rural-revitalization-2023", "--json", "-o", str(tmp_path / "p.html")]
+    assert main(args) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["agency"] == "盘州市乡村振兴局"
     assert data["year"] == 2023
     assert data["cells"]["applications.new.total"]["value"] == "0"
 
 
-def test_module_entry_point_runs() -> None:
+def test_module_entry_point_runs(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "disclosure_report", "demo"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "disclosure_report", "demo"], capture_output=True, text=True, check=False, cwd=tmp_path
     )
+    assert (tmp_path / "shuyang-county-gov-2025.html").is_file()
     assert done.returncode == 0, done.stderr
     assert "沭阳县人民政府" in done.stdout
 

@@ -42,6 +42,7 @@ from disclosure_report.model import (
     is_blank,
 )
 from disclosure_report.paths import cell_values, get_value, iter_cells, replace_value
+from disclosure_report.render import render
 from disclosure_report.rules import Finding, ValidationResult, validate
 from disclosure_report.skeleton import new_report
 from disclosure_report.totals import blank_totals, with_totals
@@ -99,6 +100,7 @@ __all__ = [
     "load",
     "loads",
     "new_report",
+    "render",
     "replace_value",
     "structure",
     "unstructure",

@@ -1,0 +1,44 @@
+"""``disclosure-report render``: a report document as html, markdown, text, docx, xlsx or json."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from disclosure_report.convert import load
+from disclosure_report.render import available_renderers, get_renderer
+from disclosure_report.render.base import RenderError
+
+NAME = "render"
+HELP = "render a report document (JSON) as html, markdown, text, docx, xlsx or json"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="a report document (JSON)")
+    parser.add_argument("--to", default="html", metavar="NAME", help=f"renderer: {', '.join(available_renderers())}")
+    parser.add_argument("-o", "--output", type=Path, help="write here (required for docx and xlsx)")
+    parser.add_argument("--fragment", action="store_true", help="html: an embeddable fragment, not a whole page")
+    parser.add_argument("--date-style", choices=("arabic", "chinese"), default=None, help="how dates are written")
+
+
+def run(args: argparse.Namespace) -> int:
+    renderer = get_renderer(args.to)
+    report = load(args.file)
+    options: dict[str, object] = {}
+    if args.fragment:
+        options["fragment"] = True
+    if args.date_style:
+        options["date_style"] = args.date_style
+    out = renderer.render(report, **options)
+    if args.output is not None:
+        if isinstance(out, bytes):
+            args.output.write_bytes(out)
+        else:
+            args.output.write_text(out, encoding="utf-8")
+        print(args.output)
+        return 0
+    if isinstance(out, bytes):
+        raise RenderError(f"the {args.to} renderer writes a binary file: give -o FILE{renderer.suffix}")
+    sys.stdout.write(out)
+    return 0

@@ -1,0 +1,49 @@
+"""The renderer protocol and the errors of rendering."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, runtime_checkable
+
+from disclosure_report.errors import DisclosureReportError
+from disclosure_report.model import AnnualReport
+
+
+@runtime_checkable
+class Renderer(Protocol):
+    """Turns a report into one kind of document.
+
+    Register one under the entry-point group ``disclosure_report.renderers`` (the target: a class taking no
+    arguments, or an instance); the built-in renderers are registered the same way.
+    """
+
+    name: str
+    """The name users ask for (``render(report, "html")``)."""
+    media_type: str
+    suffix: str
+    """File suffix with its dot, e.g. ``".html"``."""
+    extras: str | None
+    """The pip extra the renderer needs (``"docx"`` → ``disclosure-report[docx]``), or None."""
+
+    def render(self, report: AnnualReport, **options: Any) -> str | bytes: ...
+
+
+class RenderError(DisclosureReportError):
+    """A renderer that cannot be found, loaded or used as asked."""
+
+
+class MissingExtraError(RenderError):
+    """A renderer needs an optional dependency that is not installed."""
+
+    def __init__(self, name: str, extra: str, missing: str) -> None:
+        self.name = name
+        self.extra = extra
+        super().__init__(
+            f"the {name!r} renderer needs {missing}, which is not installed: pip install 'disclosure-report[{extra}]'"
+        )
+
+
+def check_options(name: str, options: dict[str, Any], allowed: set[str]) -> None:
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        known = ", ".join(sorted(allowed)) or "none"
+        raise RenderError(f"the {name!r} renderer has no option {', '.join(unknown)} (its options: {known})")

@@ -1,0 +1,101 @@
+"""The HTML page in a real browser (headless Chromium): the tables' cell grid is the official one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from disclosure_report import load
+from disclosure_report.render import render
+
+ROOT = Path(__file__).parent.parent
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+GRID_SCRIPT = """
+<script>
+window.addEventListener('load', () => {
+  const out = [];
+  for (const table of document.querySelectorAll('table')) {
+    const grid = [];
+    Array.from(table.rows).forEach((tr, r) => {
+      grid[r] = grid[r] || [];
+      let c = 0;
+      for (const cell of tr.cells) {
+        while (grid[r][c] !== undefined) c++;
+        for (let i = 0; i < cell.rowSpan; i++) for (let j = 0; j < cell.colSpan; j++) {
+          grid[r + i] = grid[r + i] || [];
+          grid[r + i][c + j] = cell.textContent;
+        }
+        c += cell.colSpan;
+      }
+    });
+    const box = table.getBoundingClientRect();
+    out.push({key: table.dataset.table, grid: grid, width: box.width, height: box.height});
+  }
+  const pre = document.createElement('pre');
+  pre.id = 'grid';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+def _chromium(args: list[str], tmp: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp / 'profile'}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.browser
+def test_tables_render_with_the_official_structure(tmp_path: Path, artifacts: Path) -> None:
+    report = load(ROOT / "examples" / "shuyang-county-gov-2025.json")
+    page = str(render(report, "html")).replace("</body>", GRID_SCRIPT + "</body>")
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    done = _chromium(["--virtual-time-budget=3000", "--dump-dom", path.as_uri()], tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    dom = done.stdout
+    start = dom.index('<pre id="grid">') + len('<pre id="grid">')
+    tables = json.loads(dom[start : dom.index("</pre>", start)].replace("&quot;", '"').replace("&amp;", "&"))
+    assert [t["key"] for t in tables] == ["proactive", "applications", "review_litigation"]
+    t3 = tables[1]["grid"]
+    assert len(t3) == 28 and all(len(row) == 10 for row in t3)
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    assert [row[:3] for row in t3[:3]] == [[note] * 3] * 3
+    assert t3[0][3:] == ["申请人情况"] * 7
+    assert t3[1][3:] == ["自然人", *["法人或其他组织"] * 5, "总计"]
+    assert t3[2][3:] == ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    assert t3[3] == ["一、本年新收政府信息公开申请数量"] * 3 + ["705", "3", "0", "0", "5", "0", "713"]
+    assert [row[0] for row in t3[5:27]] == ["三、本年度办理结果"] * 22
+    assert t3[7][:3] == ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"]
+    t4 = tables[2]["grid"]
+    assert t4[0] == ["行政复议"] * 5 + ["行政诉讼"] * 10
+    assert t4[1][:5] == t4[2][:5] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    assert t4[3] == ["27", "10", "9", "15", "61", "3", "0", "0", "0", "3", "8", "0", "1", "1", "10"]
+    assert all(t["width"] > 300 and t["height"] > 50 for t in tables)
+
+    png = artifacts / "report-shuyang.png"
+    shot = _chromium(["--window-size=1240,4000", "--hide-scrollbars", f"--screenshot={png}", path.as_uri()], tmp_path)
+    assert shot.returncode == 0, shot.stderr[-2000:]
+    assert png.stat().st_size > 50_000  # a rendered page, not a blank one
+    print(f"screenshot for review: {png}")
