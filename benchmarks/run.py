@@ -21,6 +21,7 @@ from disclosure_report import (
     iter_cells,
     load,
     loads,
+    read,
     render,
     replace_value,
     validate,
@@ -58,6 +59,8 @@ def main() -> None:
     args = parser.parse_args()
     docs = corpus(args.n)
     reports = [loads(d) for d in docs]
+    texts = [str(render(r, "text")).encode("utf-8") for r in reports[:50]] * (args.n // 50 + 1)
+    texts = texts[: args.n]
     steps: list[tuple[str, Callable[[Any], Any], list[Any], str]] = [
         ("json.loads", json.loads, docs, ""),
         ("load", loads, docs, ""),
@@ -66,6 +69,7 @@ def main() -> None:
         ("validate alone (identity rules)", lambda r: validate(r, identities_only=True), reports, ""),
         ("validate alone (all rules)", validate, reports, ""),
         ("render html", lambda r: render(r, "html"), reports, "≥ 2,000/s"),
+        ("read text", lambda t: read(t, format="text"), texts, "≥ 1,000/s"),
     ]
     base = 0.0
     print(f"{'step':<36} {'reports/s':>10} {'× json.loads':>13}  target")

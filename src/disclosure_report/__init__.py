@@ -42,6 +42,7 @@ from disclosure_report.model import (
     is_blank,
 )
 from disclosure_report.paths import cell_values, get_value, iter_cells, replace_value
+from disclosure_report.read import ReadResult, ReadWarning, read
 from disclosure_report.render import render
 from disclosure_report.rules import Finding, ValidationResult, validate
 from disclosure_report.skeleton import new_report
@@ -82,6 +83,8 @@ __all__ = [
     "Proactive2021",
     "Problem",
     "Procurement",
+    "ReadResult",
+    "ReadWarning",
     "Results",
     "ReviewLitigation",
     "TextBlock",
@@ -100,6 +103,7 @@ __all__ = [
     "load",
     "loads",
     "new_report",
+    "read",
     "render",
     "replace_value",
     "structure",

@@ -1,0 +1,43 @@
+"""``disclosure-report read``: a published report (text, Markdown, HTML, Word) → the JSON document."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from disclosure_report.convert import dumps, unstructure
+from disclosure_report.read import available_readers, read
+
+NAME = "read"
+HELP = "read a published report (text, markdown, html, docx) into the JSON document; warnings go to stderr"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--format", default=None, help=f"reader to use (default: detect): {', '.join(available_readers())}"
+    )
+    parser.add_argument("--json", action="store_true", help='print {"report": …, "warnings": […]} as one JSON object')
+    parser.add_argument("-o", "--output", type=Path, help="write the report document here")
+
+
+def run(args: argparse.Namespace) -> int:
+    result = read(args.file, format=args.format)
+    if args.json:
+        out = {
+            "report": unstructure(result.report),
+            "warnings": [{"message": w.message, "line": w.line, "cell_path": w.cell_path} for w in result.warnings],
+        }
+        text = json.dumps(out, ensure_ascii=False, indent=2, default=str) + "\n"
+    else:
+        text = dumps(result.report)
+        for warning in result.warnings:
+            print(f"{args.file}: {warning}", file=sys.stderr)
+    if args.output is not None:
+        args.output.write_text(text, encoding="utf-8")
+        print(args.output)
+    else:
+        sys.stdout.write(text)
+    return 0

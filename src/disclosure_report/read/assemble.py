@@ -1,0 +1,814 @@
+"""One assembler for every reader: lines (some of them table rows) → an :class:`AnnualReport`, by the declaration.
+
+Readers only turn their document into :class:`~.lines.Line` s. Here the format version is detected, the six
+sections are found by their headings (and the aliases the declaration lists), narrative is kept verbatim, and table
+cells are placed by matching printed row labels to the declared rows — whatever the layout: one cell per line,
+table rows of cells, or runs whose separators were lost (split under the table identities, never guessed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from disclosure_report.convert import structure, unstructure
+from disclosure_report.errors import DocumentError
+from disclosure_report.formats import FORMATS, Format, Row, Section, Table, format_for_year, get_format
+from disclosure_report.model import BLANK, Blank, FeeCollection
+from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, ReadWarning, UnsupportedFormatError
+from disclosure_report.read.digits import bands_rule, row_total_rule, split_runs
+from disclosure_report.read.labels import normalise, strip_numbering
+from disclosure_report.read.lines import Line
+from disclosure_report.read.values import BLANK_MARKS, ValueProblem, is_number_text, parse_value
+from disclosure_report.skeleton import new_report
+from disclosure_report.zh import ZhParseError, find_period, parse_date, parse_int
+
+_MARKERS_2021 = ("本年制发件数", "本年收费金额")
+_MARKERS_2019 = ("本年新制作数量", "上一年项目数量", "本年增/减", "第二十条第(九)项")
+_CN = "一二三四五六七八九十"
+_TITLE_YEAR = re.compile(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年度?")
+
+
+@attrs.define
+class _Token:
+    text: str
+    line: int
+
+
+@attrs.define
+class _State:
+    fmt: Format
+    warnings: list[ReadWarning] = attrs.Factory(list)
+    cells: dict[str, Any] = attrs.Factory(dict)
+    """cell path → value read"""
+    units: dict[str, str] = attrs.Factory(dict)
+    pending: list[tuple[Table, Row, list[list[str]], int]] = attrs.Factory(list)
+    """rows whose digit runs split in several ways: (table, row, candidates, line)"""
+    layouts: dict[str, str] = attrs.Factory(dict)
+
+    def warn(self, message: str, line: int | None = None, cell_path: str | None = None) -> None:
+        self.warnings.append(ReadWarning(message, line, cell_path))
+
+
+# --- format and sections ---------------------------------------------------------------------------------------
+
+
+def detect_format(text: str, year: int | None) -> Format:
+    """The format a document follows, by its table labels (spec §3.5), else by its year."""
+    flat = normalise(text)
+    has_2021 = any(normalise(m) in flat for m in _MARKERS_2021)
+    has_2019 = any(normalise(m) in flat for m in _MARKERS_2019)
+    if has_2019 and not has_2021:
+        return _format("2019")
+    if has_2021:
+        return _format("2021")
+    if year is not None and year <= 2018:
+        raise UnsupportedFormatError(
+            f"a report on {year}: reports before 2019 pre-date the uniform format (国办公开办函〔2019〕60号) and "
+            "are not supported"
+        )
+    if normalise("收到和处理政府信息公开申请情况") in flat or normalise("本年新收政府信息公开申请数量") in flat:
+        return format_for_year(year) if year is not None else _format(max(FORMATS))
+    raise UnsupportedFormatError(
+        "an annual report without the tables of the 2019 or 2021 format (an older format is not supported)"
+    )
+
+
+def _format(version: str) -> Format:
+    return get_format(version)
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+_INDEXES: dict[int, list[tuple[str, Row]]] = {}
+
+
+def _heading_pattern(fmt: Format) -> re.Pattern[str]:
+    if fmt.version not in _PATTERNS:
+        _PATTERNS[fmt.version] = _build_heading_pattern(fmt)
+    return _PATTERNS[fmt.version]
+
+
+def _build_heading_pattern(fmt: Format) -> re.Pattern[str]:
+    alternatives: list[str] = []
+    for section in fmt.sections:
+        for title in (section.title, *section.aliases):
+            spaced = r"\s*".join(re.escape(c) for c in title)
+            alternatives.append(rf"(?P<s_{section.key}_{len(alternatives)}>{section.number}\s*[、.．]\s*{spaced})")
+    return re.compile("|".join(alternatives))
+
+
+def _split_headings(lines: Sequence[Line], fmt: Format) -> list[tuple[Line, Section | None]]:
+    """Lines with each section heading on a line of its own (split out of run-together text)."""
+    pattern = _heading_pattern(fmt)
+    out: list[tuple[Line, Section | None]] = []
+    for line in lines:
+        if line.cells is not None:
+            out.append((line, None))
+            continue
+        pos = 0
+        for m in pattern.finditer(line.text):
+            before = line.text[pos : m.start()]
+            if before.strip():
+                out.append((Line(before, line.number), None))
+            key = next(k for k, v in m.groupdict().items() if v is not None).split("_", 1)[1].rsplit("_", 1)[0]
+            out.append((Line(m.group(0), line.number), fmt.section(key)))
+            pos = m.end()
+        rest = line.text[pos:]
+        if rest.strip() or pos == 0:
+            out.append((Line(rest, line.number), None))
+    return out
+
+
+# --- narrative ---------------------------------------------------------------------------------------------------
+
+_SUB_KEYWORDS = (
+    ("on_request", ("依申请",)),
+    ("proactive", ("主动公开",)),
+    ("management", ("信息管理",)),
+    ("platforms", ("平台",)),
+    ("oversight", ("监督", "保障")),
+)
+_SUB_MARK = re.compile(r"[（(]\s*([一二三四五六七八九十]+)\s*[）)]")
+
+
+def _text_of(lines: Sequence[Line]) -> str:
+    return "\n".join(line.text.strip() for line in lines if line.text.strip())
+
+
+def _subsections(text: str) -> list[tuple[str | None, str]]:
+    """Split text at （一）（二）… markers that follow each other in order.
+
+    Returns ``[(heading, body)]``; the first heading is None (the text before the first marker)."""
+    marks: list[re.Match[str]] = []
+    expected = 1
+    for m in _SUB_MARK.finditer(text):
+        try:
+            value = parse_int(m.group(1))
+        except ZhParseError:
+            continue
+        if value == expected and (m.start() == 0 or text[m.start() - 1] in '\n。；;：:！!？?」”"）) \t'):
+            marks.append(m)
+            expected += 1
+    if not marks:
+        return [(None, text)]
+    pieces: list[tuple[str | None, str]] = [(None, text[: marks[0].start()].strip())]
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        chunk = text[m.start() : end].strip()
+        first, _, rest = chunk.partition("\n")
+        if len(first) > 40:  # heading and text on one line: the heading ends at the first full stop
+            cut = min((first.find(p) for p in "。." if first.find(p) > 0), default=-1)
+            if 0 < cut <= 40:
+                first, rest = first[: cut + 1], (first[cut + 1 :] + ("\n" + rest if rest else "")).strip()
+            else:
+                first, rest = first[: m.end() - m.start()], (first[m.end() - m.start() :] + "\n" + rest).strip()
+        pieces.append((first.strip(), rest.strip()))
+    return pieces
+
+
+def _overview(lines: Sequence[Line], section: Section) -> dict[str, Any]:
+    data: dict[str, Any] = {"intro": "", "extra": []}
+    data |= {sub.key: "" for sub in section.subsections}
+    pieces = _subsections(_text_of(lines))
+    data["intro"] = pieces[0][1]
+    for heading, body in pieces[1:]:
+        assert heading is not None
+        key = _subsection_key(heading, section)
+        if key is not None and not data[key]:
+            data[key] = body
+        else:
+            data["extra"].append({"heading": heading, "text": body})
+    return data
+
+
+def _subsection_key(heading: str, section: Section) -> str | None:
+    bare = strip_numbering(heading).rstrip("。.:：")
+    for sub in section.subsections:
+        if bare in {normalise(t) for t in (sub.title, *sub.aliases)}:
+            return sub.key
+    for key, words in _SUB_KEYWORDS:
+        if any(w in bare for w in words):
+            return key
+    return None
+
+
+_FEE_NONE = re.compile(
+    r"(未|没有|无)[^。；;]{0,12}?(收取|收费)[^。；;]{0,12}?信息处理费|信息处理费[^。；;]{0,8}(为0|为零|0元)|无收取信息处理费"
+)
+_FEE_AMOUNT = re.compile(r"信息处理费[^。；;]{0,20}?([0-9][0-9,]*(?:\.[0-9]+)?)\s*元")
+_FEE_CASES = re.compile(r"([0-9]+)\s*件[^。；;]{0,20}?信息处理费|涉及\s*([0-9]+)\s*件|收取[^。]{0,10}?([0-9]+)件")
+
+
+def _other_matters(lines: Sequence[Line], section: Section) -> dict[str, Any]:
+    pieces = _subsections(_text_of(lines))
+    data: dict[str, Any] = {"text": pieces[0][1]}
+    typed = {sub.key: sub for sub in section.subsections}
+    extra_text: list[str] = []
+    for heading, body in pieces[1:]:
+        assert heading is not None
+        bare = strip_numbering(heading)
+        key = next((k for k, sub in typed.items() if normalise(sub.title) == bare), None)
+        if key is None:
+            extra_text.append(f"{heading}\n{body}".strip())
+        elif key == "fees":
+            data["fees"] = _fees(body) or {"collected": True, "amount_yuan": None, "cases": None, "basis": None}
+        else:
+            data[key] = body
+    if extra_text:
+        data["text"] = "\n".join(t for t in [data["text"], *extra_text] if t)
+    if "fees" not in data:
+        found = _fees(data["text"])
+        if found is not None:
+            data["fees"] = found
+    return data
+
+
+def _fees(text: str) -> dict[str, Any] | None:
+    if "信息处理费" not in text:
+        return None
+    amount = _FEE_AMOUNT.search(text)
+    if amount is None or Decimal(amount.group(1).replace(",", "")) == 0:
+        return unstructure_fee(FeeCollection(collected=False)) if _FEE_NONE.search(text) else None
+    cases = _FEE_CASES.search(text)
+    count = next((int(g) for g in cases.groups() if g), None) if cases else None
+    basis = "按件" if "按件" in text else "按量" if "按量" in text else None
+    return {
+        "collected": True,
+        "amount_yuan": Decimal(amount.group(1).replace(",", "")),
+        "cases": count,
+        "basis": basis,
+    }
+
+
+def unstructure_fee(fees: FeeCollection) -> dict[str, Any]:
+    return {"collected": fees.collected, "amount_yuan": fees.amount_yuan, "cases": fees.cases, "basis": fees.basis}
+
+
+# --- tables ------------------------------------------------------------------------------------------------------
+
+
+def _rows_with_alternatives(table: Table) -> list[Row]:
+    return list(table.rows) + [r for alt in table.alternatives for r in alt.rows]
+
+
+def _label_index(table: Table) -> list[tuple[str, Row]]:
+    """(normalised label, row) for every row's innermost label, with and without its number, longest first."""
+    if id(table) not in _INDEXES:
+        _INDEXES[id(table)] = _build_label_index(table)
+    return _INDEXES[id(table)]
+
+
+def _build_label_index(table: Table) -> list[tuple[str, Row]]:
+    out: list[tuple[str, Row]] = []
+    for row in _rows_with_alternatives(table):
+        for label in (row.label, *row.aliases):
+            out.append((normalise(label), row))
+            bare = strip_numbering(label)
+            if bare and bare != normalise(label):
+                out.append((bare, row))
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def _match_row(text: str, index: list[tuple[str, Row]]) -> Row | None:
+    """The row whose label the text ends with (run-together labels keep earlier headers in front)."""
+    norm = normalise(text)
+    if not norm or is_number_text(text):
+        return None
+    for label, row in index:
+        if norm == label:
+            return row
+    for label, row in index:
+        if len(label) >= 2 and norm.endswith(label):
+            return row
+    return None
+
+
+_RUN = re.compile(r"(?:(?<![^\s|])[-+−－])?[0-9０-９][0-9０-９,，.．]*")
+
+
+_TRAILING_MARK = re.compile(
+    r"^(.*\S)\s+(" + "|".join(re.escape(m) for m in sorted(BLANK_MARKS, key=len, reverse=True) if m) + r")$"
+)
+
+
+def _tokens(text: str, line: int) -> Iterator[_Token]:
+    """Split text into label pieces and number pieces: at runs of two or more spaces, before a blank mark that ends
+    a piece, and around digit runs (a digit glued to ``.`` + text is the item number of the next label)."""
+    for chunk in re.split(r"\s{2,}", text):
+        m = _TRAILING_MARK.match(chunk.strip())
+        if m:
+            yield from _runs(m.group(1), line)
+            yield _Token(m.group(2), line)
+        else:
+            yield from _runs(chunk, line)
+
+
+def _runs(text: str, line: int) -> Iterator[_Token]:
+    pos = 0
+    for m in _RUN.finditer(text):
+        start, end = m.span()
+        run = m.group(0)
+        after = text[end : end + 1]
+        if run[-1] in ".．" and after and not after.isdigit():
+            # "00000002.其他…": the last digit is the item number of the next label
+            digits = run[:-1]
+            if digits and start > 0 and text[start - 1] not in "（(第":
+                if len(digits) > 1:
+                    before = text[pos:start]
+                    if before.strip():
+                        yield _Token(before, line)
+                    yield _Token(digits[:-1], line)
+                    pos = start + len(digits) - 1
+                continue
+            continue
+        if (start > 0 and text[start - 1] in "第（(") or (after and after in "项条）)月年日"):
+            continue
+        before = text[pos:start]
+        if before.strip():
+            yield _Token(before, line)
+        yield _Token(run.rstrip(".．"), line)
+        pos = end
+    rest = text[pos:]
+    if rest.strip():
+        yield _Token(rest, line)
+
+
+_HEADERS: dict[int, set[str]] = {}
+
+
+def _headers(table: Table) -> set[str]:
+    if id(table) not in _HEADERS:
+        rows = _rows_with_alternatives(table)
+        found = {normalise(h) for row in rows for c in row.columns.columns for h in c.headers}
+        _HEADERS[id(table)] = found | {normalise(table.corner or "")}
+    return _HEADERS[id(table)]
+
+
+def _is_value(text: str) -> bool:
+    stripped = text.strip()
+    return stripped in BLANK_MARKS or is_number_text(stripped)
+
+
+class _TableReader:
+    """Places the cells of one table from its lines."""
+
+    def __init__(self, state: _State, table: Table) -> None:
+        self.state = state
+        self.table = table
+        self.index = _label_index(table)
+        self.headers = {
+            normalise(h) for row in _rows_with_alternatives(table) for c in row.columns.columns for h in c.headers
+        }
+        self.headers |= {normalise(table.corner or "")}
+        self.band_values: list[_Token] = []
+
+    def read(self, lines: Sequence[Line]) -> None:
+        current: Row | None = None
+        values: list[_Token] = []
+        for line in lines:
+            if line.cells is not None:
+                self._flush(current, values)
+                current, values = None, []
+                self._cell_row(line)
+                continue
+            for token in _tokens(line.text, line.number):
+                if _is_value(token.text) and token.text.strip():
+                    if current is not None:
+                        values.append(token)
+                    elif self.table.layout == "bands":
+                        self.band_values.append(token)
+                    continue
+                if normalise(token.text) in self.headers or not token.text.strip() or self.table.layout == "bands":
+                    continue
+                row = _match_row(token.text, self.index)
+                if row is not None:
+                    self._flush(current, values)
+                    current, values = row, []
+        self._flush(current, values)
+        if self.table.layout == "bands":
+            self._bands()
+
+    def _cell_row(self, line: Line) -> None:
+        assert line.cells is not None
+        cells = list(line.cells)
+        label_at = None
+        if self.table.layout != "bands":
+            for k, cell in enumerate(cells):
+                if not _is_value(cell) and _match_row(cell, self.index) is not None:
+                    label_at = k
+        if label_at is None:
+            if self.table.layout == "bands" and cells:
+                band = _match_row(cells[0], self.index) if not _is_value(cells[0]) else None
+                rest = cells[1:] if band is not None else cells
+                if band is not None and len(rest) == len(band.columns.columns) and all(_is_value(c) for c in rest):
+                    self._place(band, [_Token(c, line.number) for c in rest], exact=True)
+                elif band is None and all(_is_value(c) for c in cells):
+                    self.band_values += [_Token(c, line.number) for c in cells]
+            return
+        row = _match_row(cells[label_at], self.index)
+        assert row is not None
+        rest = cells[label_at + 1 :]
+        while rest and normalise(rest[0]) == normalise(cells[label_at]):
+            rest = rest[1:]  # a label repeated by an expanded colspan
+        width = len(row.columns.columns)
+        if not any(_is_value(c) and c.strip() for c in rest) and not (
+            len(rest) == width and all(c.strip() in BLANK_MARKS for c in rest)
+        ):
+            return  # a header row that names a row label among its headers
+        if len(rest) > width:
+            rest = _dedupe_spans(rest, width)
+        self._place(row, [_Token(c, line.number) for c in rest], exact=True)
+
+    def _flush(self, row: Row | None, values: list[_Token]) -> None:
+        if row is not None and values:
+            self._place(row, values, exact=False)
+
+    def _place(self, row: Row, values: list[_Token], *, exact: bool) -> None:
+        columns = row.columns.columns
+        line = values[0].line if values else None
+        texts = [v.text.strip() for v in values]
+        if len(texts) != len(columns):
+            if not exact and all(t.isdigit() for t in texts) and len(texts) < len(columns):
+                self._split(row, texts, line)
+                return
+            self.state.warn(
+                f"{' › '.join(row.labels)}: expected {len(columns)} cells, found {len(texts)} ({' | '.join(texts)}); "
+                "the cells of this row are left blank",
+                line,
+                self._path(row, columns[0].key),
+            )
+            for column in columns:
+                self.state.cells.setdefault(self._path(row, column.key), BLANK)
+            return
+        for column, text in zip(columns, texts, strict=True):
+            self._set(row, column.key, column.kind, text, line)
+        self._note_layout(row)
+
+    def _split(self, row: Row, runs: list[str], line: int | None) -> None:
+        columns = row.columns.columns
+        keys = [c.key for c in columns]
+        total = keys.index(row.columns.total) if row.columns.total in keys else None
+        candidates = split_runs(runs, len(columns), row_total_rule(total))
+        if len(candidates) == 1:
+            for column, value in zip(columns, candidates[0], strict=True):
+                self.state.cells[self._path(row, column.key)] = value
+            self._note_layout(row)
+            return
+        if len(candidates) > 1 and total is not None:
+            self.state.pending.append((self.table, row, [[str(v) for v in c] for c in candidates], line or 0))
+            self._note_layout(row)
+            return
+        shown = "; ".join(" ".join(map(str, c)) for c in candidates[:4])
+        why = (
+            f"it splits {len(candidates)}{'+' if len(candidates) >= 64 else ''} ways ({shown}…) and no identity "
+            "decides between them"
+            if candidates
+            else "it cannot be split into the row's cells"
+        )
+        self.state.warn(
+            f"{' › '.join(row.labels)}: the digits {' '.join(runs)} ran together without separators; {why}; "
+            "the cells are left blank",
+            line,
+            self._path(row, columns[0].key),
+        )
+        for column in columns:
+            self.state.cells[self._path(row, column.key)] = BLANK
+        self._note_layout(row)
+
+    def _bands(self) -> None:
+        rows = self.table.rows
+        columns = [(row, c) for row in rows for c in row.columns.columns]
+        texts = [t.text.strip() for t in self.band_values]
+        line = self.band_values[0].line if self.band_values else None
+        if len(texts) == len(columns):
+            for (row, column), text in zip(columns, texts, strict=True):
+                self._set(row, column.key, column.kind, text, line)
+            return
+        width = len(rows[0].columns.columns)
+        total_offset = [c.key for c in rows[0].columns.columns].index(rows[0].columns.total or "")
+        if texts and all(t.isdigit() for t in texts) and len(texts) < len(columns):
+            candidates = split_runs(texts, len(columns), bands_rule(width, total_offset))
+            if len(candidates) == 1:
+                for (row, column), value in zip(columns, candidates[0], strict=True):
+                    self.state.cells[self._path(row, column.key)] = value
+                return
+            self.state.warn(
+                f"table 四: the digits {' '.join(texts)} ran together and split {len(candidates)} ways under the "
+                "总计 identities; the cells are left blank",
+                line,
+            )
+            return
+        if texts:
+            self.state.warn(
+                f"table 四: expected {len(columns)} cells, found {len(texts)}; the cells are left blank", line
+            )
+
+    def _set(self, row: Row, key: str, kind: Any, text: str, line: int | None) -> None:
+        path = self._path(row, key)
+        try:
+            value, unit, note = parse_value(text, kind)
+        except ValueProblem as e:
+            self.state.warn(f"{e}; the cell is left blank", line, path)
+            return
+        self.state.cells[path] = value
+        if unit:
+            self.state.units[path] = unit
+        if note:
+            self.state.warn(f"{text!r}: {note}", line, path)
+
+    def _path(self, row: Row, key: str) -> str:
+        return ".".join((self.table.key, *row.path, key))
+
+    def _note_layout(self, row: Row) -> None:
+        for alt in self.table.alternatives:
+            if row in alt.rows:
+                self.state.layouts[self.table.key] = alt.key
+
+
+def _dedupe_spans(cells: list[str], width: int) -> list[str]:
+    """Expanded colspans repeat a cell's text; drop repeats (leftmost first) while there are more cells than
+    ``width`` and the repeats explain the surplus."""
+    out: list[str] = []
+    surplus = len(cells) - width
+    for cell in cells:
+        if surplus > 0 and out and cell == out[-1]:
+            surplus -= 1
+            continue
+        out.append(cell)
+    return out if len(out) == width else cells
+
+
+def _resolve_pending(state: _State, report_data: dict[str, Any]) -> None:
+    """Rows whose runs split several ways: decide by the column identities of their table (trying the
+    combinations of every undecided row of a 总计 group), or leave them blank with the candidates in a warning."""
+    by_table: dict[str, list[tuple[Table, Row, list[list[str]], int]]] = {}
+    for item in state.pending:
+        by_table.setdefault(item[0].key, []).append(item)
+    for items in by_table.values():
+        table = items[0][0]
+        chosen = _choose(state, table, items)
+        for _, row, candidates, line in items:
+            pick = chosen.get(row.path)
+            path0 = ".".join((table.key, *row.path, row.columns.columns[0].key))
+            if pick is not None:
+                for column, value in zip(row.columns.columns, pick, strict=True):
+                    state.cells[".".join((table.key, *row.path, column.key))] = value
+                state.warn(
+                    f"{' › '.join(row.labels)}: digits ran together; of {len(candidates)} splits, the table's 总计 "
+                    f"identities allow only {' '.join(map(str, pick))}",
+                    line,
+                    path0,
+                )
+            else:
+                for column in row.columns.columns:
+                    state.cells[".".join((table.key, *row.path, column.key))] = BLANK
+                state.warn(
+                    f"{' › '.join(row.labels)}: digits ran together and split {len(candidates)} ways "
+                    f"({'; '.join(' '.join(c) for c in candidates[:4])}); no identity decides; the cells are left "
+                    "blank",
+                    line,
+                    path0,
+                )
+
+
+def _choose(
+    state: _State, table: Table, items: list[tuple[Table, Row, list[list[str]], int]]
+) -> dict[tuple[str, ...], list[int]]:
+    layout = state.layouts.get(table.key)
+    rows = table.rows_with(next((a for a in table.alternatives if a.key == layout), None))
+    options = [[[int(x) for x in c] for c in item[2]] for item in items]
+    if math.prod(len(o) for o in options) > 4096:
+        return {}
+    width = len(items[0][1].columns.columns)
+
+    def value(row: Row, pick: dict[tuple[str, ...], list[int]]) -> list[int] | None:
+        if row.path in pick:
+            return pick[row.path]
+        vals = [state.cells.get(".".join((table.key, *row.path, c.key))) for c in row.columns.columns]
+        return None if any(type(v) is not int for v in vals) else [int(v) for v in vals]  # type: ignore[arg-type]
+
+    def holds(pick: dict[tuple[str, ...], list[int]]) -> bool:
+        checked = False
+        for row_sum in table.row_sums:
+            total_row = next(r for r in rows if r.path == row_sum.total)
+            total = value(total_row, pick)
+            parts = [value(r, pick) for r in row_sum.parts(rows)]
+            if total is None or any(p is None for p in parts):
+                continue
+            checked = True
+            if any(total[k] != sum(p[k] for p in parts if p is not None) for k in range(width)):
+                return False
+        return checked
+
+    solutions = []
+    for combo in itertools.product(*options):
+        pick = {item[1].path: list(c) for item, c in zip(items, combo, strict=True)}
+        if holds(pick):
+            solutions.append(pick)
+            if len(solutions) > 1:
+                return {}
+    return solutions[0] if solutions else {}
+
+
+# --- metadata ----------------------------------------------------------------------------------------------------
+
+_PUBLISHED = re.compile(r"(?:发布(?:时间|日期)|成文日期)\s*[:：]\s*([0-9]{4}[-./年][0-9]{1,2}[-./月][0-9]{1,2}日?)")
+_DATE_LINE = re.compile(
+    r"^[（(]?\s*([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日)\s*[）)]?$"
+)
+_CONTACT = {
+    "address": re.compile(r"(?:联系)?地址\s*[:：]\s*([^；;，,。）)\n]+)"),
+    "phone": re.compile(r"(?:联系)?电话(?:/传真)?\s*[:：]\s*([0-9０-９\-－—（）() ]{6,})"),
+    "postcode": re.compile(r"(?:邮政编码|邮编)\s*[:：]\s*([0-9]{6})"),
+}
+
+
+def _title(lines: Sequence[Line]) -> tuple[str | None, int]:
+    for i, line in enumerate(lines[:40]):
+        text = line.text.strip()
+        if "年度报告" in text and len(text) < 120 and line.cells is None:
+            text = re.sub(r"^(?:标题|题名)\s*[:：]\s*", "", text)
+            return re.sub(r"\s+", "", text), i
+    return None, -1
+
+
+def _year_and_agency(title: str) -> tuple[int | None, str]:
+    m = _TITLE_YEAR.search(title)
+    if not m:
+        return None, title
+    try:
+        year = parse_int(m.group(1))
+    except ZhParseError:
+        return None, title
+    agency = title[: m.start()] or re.split(r"政府信息公开", title[m.end() :])[0]
+    return year, agency.strip()
+
+
+def _published(lines: Sequence[Line]) -> tuple[dt.date | None, set[int]]:
+    used: set[int] = set()
+    for i, line in enumerate(lines[:60]):
+        if line.cells is not None:
+            continue
+        text = line.text.strip()
+        m = _PUBLISHED.search(text) or _DATE_LINE.match(text)
+        if m:
+            try:
+                value = parse_date(re.sub(r"\s+", "", m.group(1)))
+            except ZhParseError:
+                continue
+            if _DATE_LINE.match(text):
+                used.add(i)
+            return value, used
+    return None, used
+
+
+# --- the whole document ------------------------------------------------------------------------------------------
+
+
+def _looks_like_a_report(text: str) -> bool:
+    flat = normalise(text)
+    return "政府信息公开" in flat and any(
+        normalise(w) in flat for w in ("年度报告", "收到和处理政府信息公开申请情况", "主动公开政府信息情况")
+    )
+
+
+def assemble(lines: Sequence[Line], *, source: str | None = None) -> ReadResult:
+    """The report in ``lines``; :class:`NotAnAnnualReportError` or :class:`UnsupportedFormatError` when it is not
+    one this library reads."""
+    lines = [line for line in lines if line.text.strip() or line.cells is not None]
+    full = "\n".join(line.text if line.cells is None else " ".join(line.cells) for line in lines)
+    name = source or "the document"
+    if not _looks_like_a_report(full):
+        raise NotAnAnnualReportError(f"{name}: not a 政府信息公开工作年度报告 (no title, headings or tables of one)")
+    title, title_at = _title(lines)
+    year, agency = _year_and_agency(title) if title else (None, "")
+    try:
+        fmt = detect_format(full, year)
+    except UnsupportedFormatError as e:
+        raise UnsupportedFormatError(f"{name}: {e}") from None
+    state = _State(fmt)
+    if year is None:
+        year = fmt.first_year
+        state.warn(f"no report year found in a title; assumed {year}", None)
+    published, date_lines = _published(lines)
+    body = [line for i, line in enumerate(lines) if i != title_at and i not in date_lines]
+
+    sections: dict[str, list[Line]] = {"preamble": []}
+    current = "preamble"
+    for line, section in _split_headings(body, fmt):
+        if section is not None:
+            if section.key in sections and section.key != current:
+                state.warn(f"the heading {section.heading} appears again; its text is joined to the first", line.number)
+            current = section.key
+            sections.setdefault(current, [])
+            continue
+        sections.setdefault(current, []).append(line)
+    missing = [s.heading for s in fmt.sections if s.key not in sections]
+    if missing:
+        state.warn(f"headings not found: {'，'.join(missing)}")
+    if not any(s.table is not None and s.key in sections for s in fmt.sections):
+        raise NotAnAnnualReportError(f"{name}: none of the report's tables was found")
+
+    base = unstructure(new_report(agency or "（未识别）", year)) if fmt.applies_to(year) else None
+    if base is None or base["format"] != fmt.version:
+        base = unstructure(attrs.evolve(new_report(agency or "（未识别）", fmt.first_year)))
+        base["meta"]["year"] = year
+        base["meta"]["period"] = None
+        base["meta"]["title"] = None
+    data: dict[str, Any] = base
+    data["meta"]["title"] = title
+    data["meta"]["published_on"] = published.isoformat() if published else None
+    preamble_lines = sections.get("preamble", [])
+    preamble = _text_of(preamble_lines)
+    period = find_period(preamble)
+    data["meta"]["period"] = {"start": period[0].isoformat(), "end": period[1].isoformat()} if period else None
+    contact = {k: (m.group(1).strip() if (m := p.search(preamble)) else None) for k, p in _CONTACT.items()}
+    data["meta"]["contact"] = (contact | {"email": None, "website": None}) if any(contact.values()) else None
+    data["meta"]["scope"] = None
+    data["preamble"] = preamble
+
+    closing_lines: list[Line] = []
+    for section in fmt.sections:
+        lines_of = sections.get(section.key, [])
+        if section.table is not None:
+            reader = _TableReader(state, section.table)
+            reader.read(lines_of)
+        elif section.key == "overview":
+            data["overview"] = _overview(lines_of, section)
+        elif section.key == "problems":
+            data["problems"] = _text_of(lines_of)
+        elif section.key == "other_matters":
+            lines_of, closing_lines = _split_closing(lines_of, agency)
+            data["other_matters"] = _other_matters(lines_of, section)
+    data["closing"] = _text_of(closing_lines)
+    if period is None:
+        found = find_period(_text_of(sections.get("other_matters", [])))
+        if found:
+            data["meta"]["period"] = {"start": found[0].isoformat(), "end": found[1].isoformat()}
+    _resolve_pending(state, data)
+    _place_cells(state, data)
+    try:
+        report = structure(data, source=source)
+    except DocumentError as e:  # a value the model refuses (never expected from parse_value)
+        raise NotAnAnnualReportError(f"{name}: the cells read do not make a valid report: {e}") from None
+    return ReadResult(report, tuple(state.warnings))
+
+
+def _split_closing(lines: list[Line], agency: str) -> tuple[list[Line], list[Line]]:
+    """Section 六 and the signature after it (the agency's name and a date, at the very end)."""
+    if len(lines) >= 2:
+        last, before = lines[-1].text.strip(), lines[-2].text.strip()
+        if _DATE_LINE.match(last) and (before == agency or (len(before) <= 30 and not before.endswith("。"))):
+            return lines[:-2], lines[-2:]
+    return lines, []
+
+
+def _place_cells(state: _State, data: dict[str, Any]) -> None:
+    for table in state.fmt.tables:
+        layout = state.layouts.get(table.key)
+        alt = next((a for a in table.alternatives if a.key == layout), None)
+        rows = table.rows_with(alt)
+        if alt is not None:
+            node = data[table.key]
+            for key in alt.replaces[:-1]:
+                node = node[key]
+            first = alt.rows[0]
+            node[alt.replaces[-1]] = (
+                {c.key: 0 for c in first.columns.columns}
+                if first.path == alt.replaces
+                else {r.path[-1]: {c.key: 0 for c in r.columns.columns} for r in alt.rows}
+            )
+        missing_rows = []
+        for row in rows:
+            node = data[table.key]
+            for key in row.path:
+                node = node[key]
+            found_any = False
+            for column in row.columns.columns:
+                path = ".".join((table.key, *row.path, column.key))
+                if path in state.cells:
+                    value = state.cells[path]
+                    node[column.key] = {"blank": value.printed} if isinstance(value, Blank) else value
+                    found_any = True
+                else:
+                    node[column.key] = {"blank": BLANK.printed}
+            unit_key = f"{row.columns.columns[-1].key}_unit"
+            for column in row.columns.columns:
+                path = ".".join((table.key, *row.path, column.key))
+                if path in state.units and f"{column.key}_unit" in node:
+                    node[f"{column.key}_unit"] = state.units[path]
+            if not found_any:
+                missing_rows.append(" › ".join(row.labels))
+            _ = unit_key
+        if missing_rows:
+            state.warn(
+                f"rows not found (their cells are left blank): {'；'.join(missing_rows[:6])}"
+                + (f" and {len(missing_rows) - 6} more" if len(missing_rows) > 6 else "")
+            )

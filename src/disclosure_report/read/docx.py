@@ -1,0 +1,110 @@
+"""``docx`` (extra ``[docx]``): Word files, reading merged cells from the XML (``w:gridSpan``, ``w:vMerge``) so a
+merged cell counts once, with limits against zip and XML bombs."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from lxml import etree
+
+from disclosure_report.read.assemble import assemble
+from disclosure_report.read.base import ReadError, ReadResult
+from disclosure_report.read.lines import Line
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MAX_XML_BYTES = 50 * 1024 * 1024
+MAX_RATIO = 200
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _document_xml(data: bytes, source: str | None) -> bytes:
+    name = source or "the document"
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ReadError(f"{name}: not a Word (.docx) file: not a zip archive") from None
+    with archive:
+        try:
+            info = archive.getinfo("word/document.xml")
+        except KeyError:
+            raise ReadError(f"{name}: not a Word (.docx) file: no word/document.xml") from None
+        if info.file_size > MAX_XML_BYTES or info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1_000_000:
+            raise ReadError(f"{name}: word/document.xml expands to {info.file_size} bytes; refused (zip bomb?)")
+        try:
+            with archive.open(info) as f:
+                xml = f.read(MAX_XML_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, EOFError) as e:
+            raise ReadError(f"{name}: a damaged Word file: {e}") from None
+    if len(xml) > MAX_XML_BYTES:
+        raise ReadError(f"{name}: word/document.xml is larger than {MAX_XML_BYTES} bytes; refused")
+    return xml
+
+
+def _text(el: Any) -> str:
+    return "".join(t.text or "" for t in el.iter(_q("t"), _q("tab"))).strip()
+
+
+def _table(tbl: Any) -> list[tuple[str, ...]]:
+    rows: list[list[str]] = []
+    for tr in tbl.iterchildren(_q("tr")):
+        row: list[str] = []
+        for tc in tr.iterchildren(_q("tc")):
+            props = tc.find(_q("tcPr"))
+            span, merge = 1, None
+            if props is not None:
+                gs = props.find(_q("gridSpan"))
+                if gs is not None:
+                    try:
+                        span = max(1, min(int(gs.get(_q("val"), "1")), 64))
+                    except ValueError:
+                        span = 1
+                vm = props.find(_q("vMerge"))
+                if vm is not None:
+                    merge = vm.get(_q("val"), "continue")
+            text = "\n".join(_text(p) for p in tc.iterchildren(_q("p"))).strip()
+            if merge == "continue":
+                text = ""  # the cell above holds it; counted once
+            row.extend([text] * span)  # like an expanded HTML colspan: the assembler drops the repeats
+        rows.append(row)
+    return [tuple(r) for r in rows]
+
+
+def docx_lines(data: bytes, source: str | None = None) -> list[Line]:
+    xml = _document_xml(data, source)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    try:
+        root = etree.fromstring(xml, parser)
+    except etree.XMLSyntaxError as e:
+        raise ReadError(f"{source or 'the document'}: word/document.xml is not well-formed XML: {e}") from None
+    body = root.find(_q("body"))
+    out: list[Line] = []
+    number = 0
+    for el in body if body is not None else []:
+        if el.tag == _q("p"):
+            number += 1
+            text = _text(el)
+            if text:
+                out.append(Line(text, number))
+        elif el.tag == _q("tbl"):
+            for cells in _table(el):
+                number += 1
+                out.append(Line(" ".join(cells), number, cells))
+    return out
+
+
+class DocxReader:
+    name = "docx"
+    suffixes = (".docx",)
+    media_types = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
+    extras = "docx"
+
+    def sniff(self, head: bytes) -> bool:
+        return head.startswith(b"PK\x03\x04")
+
+    def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
+        return assemble(docx_lines(data, source), source=source)

@@ -1,0 +1,126 @@
+"""``html`` (extra ``[html]``, lxml): published web pages — rowspan/colspan tables (expanded into rows), GBK/GB18030
+pages, tables nested in layout tables — and the HTML renderer's own pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from disclosure_report.read.assemble import assemble
+from disclosure_report.read.base import ReadError, ReadResult
+from disclosure_report.read.decode import decode
+from disclosure_report.read.lines import Line
+
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "title", "caption"}
+CONTAINERS = {"div", "table", "section", "article", "ul", "ol", "tr", "td"}
+MAX_GRID = 200_000
+"""Rows × columns a table may expand to (rowspan/colspan bombs stop here)."""
+
+
+def _text(el: Any) -> str:
+    return " ".join("".join(el.itertext()).replace("\xa0", " ").split())
+
+
+def _span(el: Any, name: str) -> int:
+    try:
+        return max(1, min(int(el.get(name, "1")), 1000))
+    except ValueError:
+        return 1
+
+
+def _table_rows(table: Any) -> list[tuple[str, ...]]:
+    grid: dict[tuple[int, int], str] = {}
+    rows = [tr for tr in table.iter("tr") if tr.getparent() is not None and _owner(tr) is table]
+    for r, tr in enumerate(rows):
+        c = 0
+        for cell in tr:
+            if cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in grid:
+                c += 1
+            text = _text(cell)
+            rs, cs = _span(cell, "rowspan"), _span(cell, "colspan")
+            if (r + rs) * (c + cs) > MAX_GRID:
+                raise ReadError("a table whose rowspan/colspan expand beyond any real report")
+            for i in range(rs):
+                for j in range(cs):
+                    grid[(r + i, c + j)] = text
+            c += cs
+    if not grid:
+        return []
+    n_rows = max(r for r, _ in grid) + 1
+    n_cols = max(c for _, c in grid) + 1
+    return [tuple(grid.get((r, c), "") for c in range(n_cols)) for r in range(n_rows)]
+
+
+def _owner(tr: Any) -> Any:
+    el = tr.getparent()
+    while el is not None and el.tag != "table":
+        el = el.getparent()
+    return el
+
+
+def html_lines(text: str) -> list[Line]:
+    try:
+        root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=False, recover=True))
+    except (etree.ParserError, ValueError) as e:
+        raise ReadError(f"not an HTML document: {e}") from None
+    for bad in list(root.iter("script", "style", "noscript", "template")):
+        bad.drop_tree()
+    out: list[Line] = []
+    counter = 0
+
+    def walk(el: Any) -> None:
+        nonlocal counter
+        if not isinstance(el.tag, str):
+            return
+        if el.tag == "table":
+            if any(True for _ in el.iterdescendants("table")):
+                for child in el:
+                    walk(child)
+                return
+            for cells in _table_rows(el):
+                counter += 1
+                out.append(Line(" ".join(cells), counter, cells))
+            return
+        has_block_child = any(
+            isinstance(c.tag, str)
+            and (c.tag in BLOCKS or c.tag in ("div", "table", "section", "article", "ul", "ol", "tr", "td"))
+            for c in el
+        )
+        if el.tag in BLOCKS or (el.tag in ("div", "td", "section", "article", "body") and not has_block_child):
+            if el.tag not in BLOCKS and has_block_child:
+                pass
+            text = _text(el)
+            if text and not has_block_child:
+                counter += 1
+                for part in text.split("\n"):
+                    out.append(Line(part, counter))
+                return
+        if el.text and el.text.strip() and has_block_child and el.tag not in ("html", "head"):
+            counter += 1
+            out.append(Line(el.text.strip(), counter))
+        for child in el:
+            walk(child)
+            if child.tail and child.tail.strip() and el.tag not in ("tr", "table", "html", "head"):
+                counter += 1
+                out.append(Line(child.tail.strip(), counter))
+
+    walk(root)
+    return out
+
+
+class HtmlReader:
+    name = "html"
+    suffixes = (".html", ".htm", ".shtml", ".xhtml")
+    media_types = ("text/html",)
+    extras = "html"
+
+    def sniff(self, head: bytes) -> bool:
+        low = head[:4096].lower()
+        return b"<table" in low or b"<html" in low or b"<!doctype html" in low or (b"<p" in low and b"</p>" in low)
+
+    def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
+        return assemble(html_lines(decode(data, source=source, html=True)), source=source)

@@ -1,0 +1,40 @@
+"""Matching printed labels to the declaration: normalise punctuation, spaces, brackets and variants."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_TRAD = str.maketrans(
+    "開報執據處審結與計貳個產項條廣務請認證關歸屬內資訊", "开报执据处审结与计贰个产项条广务请认证关归属内资讯"
+)
+_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|[0-9]+[.．、])")
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """A label reduced for comparison: NFKC, no spaces, one kind of bracket and quote, simplified characters.
+
+    >>> a = normalise("(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)")
+    >>> a == normalise("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
+    True
+    """
+    s = unicodedata.normalize("NFKC", text).translate(_TRAD)
+    s = re.sub(r"\s+", "", s)
+    s = s.replace("“", '"').replace("”", '"').replace("「", '"').replace("」", '"').replace("＂", '"')
+    s = s.replace("〈", "<").replace("〉", ">").replace("《", "<").replace("》", ">")
+    return s.replace("、", ",").replace("，", ",").replace("：", ":").replace("；", ";")
+
+
+@lru_cache(maxsize=65536)
+def strip_numbering(text: str) -> str:
+    """The label without its leading number (``（三）``, ``三、``, ``1.``), normalised.
+
+    >>> strip_numbering("一、本年新收政府信息公开申请数量"), strip_numbering("(三) 不予公开")
+    ('本年新收政府信息公开申请数量', '不予公开')
+    >>> strip_numbering("1. 属于国家秘密")
+    '属于国家秘密'
+    """
+    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).translate(_TRAD))
+    return normalise(_NUMBERING.sub("", s, count=1))

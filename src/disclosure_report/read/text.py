@@ -1,0 +1,41 @@
+"""``text``: plain text as real extractions produce it — one cell per line, tab-separated rows, pipe rows, or
+runs whose separators were lost — and the text renderer's own output."""
+
+from __future__ import annotations
+
+from disclosure_report.read.assemble import assemble
+from disclosure_report.read.base import ReadResult
+from disclosure_report.read.decode import decode
+from disclosure_report.read.lines import Line
+
+
+def text_lines(text: str) -> list[Line]:
+    out = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+            cells = tuple(c.strip() for c in stripped.strip("|").split("|"))
+            if not all(set(c) <= set("-: ") for c in cells):
+                out.append(Line(stripped, number, cells))
+            continue
+        parts = [p.strip() for p in raw.split("\t")]
+        filled = [p for p in parts if p]
+        if len(filled) > 1:
+            out.append(Line(raw.strip(), number, tuple(filled)))
+        else:
+            out.append(Line(raw.rstrip(), number))
+    return out
+
+
+class TextReader:
+    name = "text"
+    suffixes = (".txt", ".text")
+    media_types = ("text/plain",)
+    extras = None
+
+    def sniff(self, head: bytes) -> bool:
+        return b"\x00" not in head[:4096]
+
+    def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
+        text = decode(data, source=source).replace("\u3000", " ")
+        return assemble(text_lines(text), source=source)

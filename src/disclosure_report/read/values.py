@@ -1,0 +1,58 @@
+"""Cell values as printed → model values: 0 stays 0, a blank stays blank (with its mark), money stays exact."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from disclosure_report.formats import CellKind
+from disclosure_report.model import Blank
+
+BLANK_MARKS = frozenset({"", "-", "—", "－", "–", "——", "/", "／", "无", "×", "\\", "（空）", "(空)", "空"})
+_NUMBER = re.compile(r"^([+-]?)(\d[\d,]*)(?:\.(\d+))?(元|万元|亿元)?$")
+
+
+class ValueProblem(ValueError):
+    """A printed cell that is neither a number of its kind nor a blank mark."""
+
+
+def is_number_text(text: str) -> bool:
+    s = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    return bool(_NUMBER.match(s))
+
+
+def parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str | None, str | None]:
+    """``(value, unit printed in the cell, note)`` for a printed cell; the note says what had to be stripped.
+
+    >>> parse_value("0", "count"), parse_value(" - ", "count")[0], parse_value("4068.208", "money")[0]
+    ((0, None, None), Blank('-'), Decimal('4068.208'))
+    >>> parse_value("251000元", "money")
+    (Decimal('251000'), '元', None)
+    """
+    raw = text.strip()
+    if raw in BLANK_MARKS:
+        return Blank("" if raw in ("（空）", "(空)", "空") else raw), None, None
+    s = unicodedata.normalize("NFKC", raw).replace(" ", "").replace("−", "-")
+    m = _NUMBER.match(s)
+    if not m:
+        raise ValueProblem(f"{raw!r} is not a number or a blank mark")
+    sign, whole, frac, unit = m.groups()
+    note = "a digit grouping comma was removed" if "," in whole else None
+    whole = whole.replace(",", "")
+    if kind == "money":
+        try:
+            value = Decimal(f"{sign}{whole}.{frac}" if frac else f"{sign}{whole}")
+        except InvalidOperation:
+            raise ValueProblem(f"{raw!r} is not an amount") from None
+        if value < 0:
+            raise ValueProblem(f"{raw!r} is a negative amount")
+        return value, unit, note
+    if frac and set(frac) != {"0"}:
+        raise ValueProblem(f"{raw!r} is not a whole number")
+    if unit:
+        note = f"the unit {unit} was removed"
+    number = int(sign + whole)
+    if kind == "count" and number < 0:
+        raise ValueProblem(f"{raw!r} is negative")
+    return number, None, note

@@ -1,0 +1,224 @@
+"""Readers: registry and detection, render → read round trips, hostile input, the CLI."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from disclosure_report import AnnualReport, DisclosureReportError, cell_values, load, render
+from disclosure_report.cli import main
+from disclosure_report.read import (
+    NotAnAnnualReportError,
+    ReadError,
+    UnsupportedFormatError,
+    available_readers,
+    detect,
+    read,
+)
+from strategies import for_class
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+FIXTURES = ROOT.parent / "shared" / "fixtures" / "real"
+ROUND_TRIP = ("text", "markdown", "html", "docx", "json")
+
+
+def test_readers_are_registered_and_detected_by_content() -> None:
+    assert available_readers() == ["docx", "html", "json", "markdown", "text"]
+    assert detect((FIXTURES / "shanghai-gov-office-2019.html").read_bytes()) == "html"
+    assert detect((FIXTURES / "shuyang-county-gov-2025.md").read_bytes()) == "markdown"
+    assert detect((FIXTURES / "pingtan-2021.txt").read_bytes(), ".txt") == "text"
+    assert detect((ROOT / "examples" / "shuyang-county-gov-2025.json").read_bytes()) == "json"
+    assert detect(bytes(render(load(EXAMPLES[0]), "docx"))) == "docx"
+
+
+def _comparable(report: AnnualReport) -> AnnualReport:
+    """What every renderer carries: all cells, the format, and the metadata it prints."""
+    return attrs.evolve(report, meta=attrs.evolve(report.meta, scope=None, contact=None))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("name", ROUND_TRIP)
+def test_render_then_read_gives_the_same_tables_and_metadata(example: Path, name: str) -> None:
+    report = load(example)
+    out = render(report, name)
+    result = read(out if isinstance(out, bytes) else out.encode("utf-8"), format=name)
+    got = result.report
+    assert result.warnings == ()
+    assert cell_values(got) == cell_values(report)
+    assert (got.format, got.meta.agency, got.meta.year, got.meta.title, got.meta.published_on, got.meta.period) == (
+        report.format,
+        report.meta.agency,
+        report.meta.year,
+        report.meta.title,
+        report.meta.published_on,
+        report.meta.period,
+    )
+    if name in ("json",):
+        assert got == report
+    else:
+        assert got.problems == report.problems or name == "markdown"
+
+
+words = st.sampled_from(["主动公开", "政府信息", "办理", "申请", "工作", "加强", "平台建设", "规范"])
+sentences = st.lists(words, min_size=1, max_size=6).map(lambda ws: "".join(ws) + "。")
+
+
+@st.composite
+def table_reports(draw: st.DrawFn) -> AnnualReport:
+    """Reports with random tables (every cell kind, blanks, both formats and layouts) and plain metadata."""
+    from disclosure_report import PROACTIVE_CLASSES, new_report
+
+    version = draw(st.sampled_from(sorted(PROACTIVE_CLASSES)))
+    year = 2023 if version == "2021" else 2020
+    base = new_report("某市某局", year)
+    from disclosure_report.model import Applications, ReviewLitigation
+
+    return attrs.evolve(
+        base,
+        proactive=draw(for_class(PROACTIVE_CLASSES[version])),
+        applications=draw(for_class(Applications)),
+        review_litigation=draw(for_class(ReviewLitigation)),
+        problems=draw(sentences),
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table_reports(), st.sampled_from(ROUND_TRIP))
+def test_round_trip_over_generated_tables(report: AnnualReport, name: str) -> None:
+    if hasattr(report.proactive, "procurement"):
+        unit = report.proactive.procurement.amount_unit  # type: ignore[union-attr]
+        if unit is not None and unit not in ("元", "万元", "亿元"):
+            report = attrs.evolve(
+                report,
+                proactive=attrs.evolve(
+                    report.proactive, procurement=attrs.evolve(report.proactive.procurement, amount_unit="元")
+                ),
+            )  # type: ignore[union-attr]
+    out = render(report, name)
+    got = read(out if isinstance(out, bytes) else out.encode("utf-8"), format=name).report
+    assert cell_values(got) == cell_values(report)
+    assert got.problems == report.problems
+
+
+# --- not a report, unsupported, hostile ----------------------------------------------------------------------------
+
+
+def test_not_an_annual_report() -> None:
+    with pytest.raises(NotAnAnnualReportError, match="not a 政府信息公开工作年度报告"):
+        read("红烧肉的做法：五花肉切块，冷水下锅焯水。".encode())
+    with pytest.raises(NotAnAnnualReportError):
+        read(b"<html><body><table><tr><td>1</td></tr></table></body></html>", format="html")
+
+
+def test_pre_2019_reports_are_refused_clearly() -> None:
+    text = "某市审计局2017年政府信息公开工作年度报告\n一、概述\n本年度政府信息公开的收费及减免收费情况：无。\n"
+    with pytest.raises(UnsupportedFormatError, match="pre-date the uniform format"):
+        read(text.encode())
+
+
+def test_binary_junk_and_broken_word_files() -> None:
+    with pytest.raises(ReadError, match="not a zip archive"):
+        read(b"PK\x03\x04 this is not a zip", format="docx")
+    with pytest.raises(ReadError, match="not text in UTF-8 or GB18030"):
+        read(bytes(range(256)) * 10, format="text")
+
+
+def test_zip_bomb_in_docx_is_refused() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<w:document>" + b" " * (60 * 1024 * 1024) + b"</w:document>")
+    with pytest.raises(ReadError, match="refused"):
+        read(buffer.getvalue(), format="docx")
+
+
+def test_xml_entities_are_not_expanded() -> None:
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+        b"<w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("word/document.xml", bomb)
+    with pytest.raises(DisclosureReportError):
+        read(buffer.getvalue(), format="docx")
+
+
+def test_span_bombs_in_html_are_refused() -> None:
+    page = "<p>某局2023年政府信息公开工作年度报告</p><table><tr><td rowspan=1000 colspan=1000>x</td></tr></table>"
+    with pytest.raises(DisclosureReportError):
+        read(page.encode(), format="html")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=2000) | st.text(max_size=400).map(str.encode), st.sampled_from(ROUND_TRIP))
+def test_hostile_input_gives_only_our_errors(data: bytes, name: str) -> None:
+    try:
+        read(data, format=name)
+    except DisclosureReportError:
+        pass
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "一、总体情况",
+                "三、收到和处理政府信息公开申请情况",
+                "（一）予以公开",
+                "1.属于国家秘密",
+                "7000007",
+                "0",
+                "2023年政府信息公开工作年度报告",
+                "本年制发件数",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "-",
+                "无",
+                "12,3",
+                "第二十条第（一）项",
+                "规章",
+                "| 1 | 2 |",
+                "\t",
+                "\n",
+            ]
+        ),
+        max_size=60,
+    ).map("".join)
+)
+def test_fragments_of_reports_give_a_report_or_our_error(text: str) -> None:
+    try:
+        read(text.encode(), format="text")
+    except DisclosureReportError:
+        pass
+
+
+def test_a_large_text_file_reads_in_bounded_time(tmp_path: Path) -> None:
+    seed = (FIXTURES / "panzhou-rural-revitalization-2023.txt").read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text(seed + ("无关的内容。" * 50 + "\n") * 20_000, encoding="utf-8")
+    result = read(big)
+    assert result.report.meta.agency == "盘州市乡村振兴局"
+
+
+# --- CLI -----------------------------------------------------------------------------------------------------------
+
+
+def test_read_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["read", str(FIXTURES / "pingtan-2021.txt")]) == 0
+    captured = capsys.readouterr()
+    assert '"format": "2021"' in captured.out and "693665" in captured.err
+    out = tmp_path / "r.json"
+    assert main(["read", str(FIXTURES / "shuyang-county-gov-2025.md"), "-o", str(out)]) == 0
+    assert load(out).applications.new.total == 713
+    junk = tmp_path / "junk.txt"
+    junk.write_text("随便写的内容", encoding="utf-8")
+    assert main(["read", str(junk)]) == 2
+    assert "not a 政府信息公开工作年度报告" in capsys.readouterr().err
