@@ -179,8 +179,42 @@ def _blocks(report: AnnualReport, table: Table, rows: tuple[Row, ...]) -> Grid:
 _LAYOUTS = {"matrix": _matrix, "bands": _bands, "blocks": _blocks}
 
 
+_TEMPLATES: dict[tuple[str, str, str | None], tuple[Grid, tuple[tuple[int, Any, Any], ...]]] = {}
+
+
+def _template(report: AnnualReport, table: Table) -> tuple[Grid, tuple[tuple[int, Any, Any], ...]]:
+    """The grid of a table for a format and layout, computed once: its labels, headers and spans never change;
+    with, for each data cell, its index and getters for its value and its printed unit."""
+    alt = alternative_in_use(report, table)
+    key = (report.format, table.key, alt.key if alt else None)
+    if key not in _TEMPLATES:
+        grid = _LAYOUTS[table.layout](report, table, table.rows_with(alt))
+        slots = []
+        for i, c in enumerate(grid.cells):
+            if c.role == "data" and c.path is not None:
+                owner, _, column = c.path.rpartition(".")
+                has_unit = hasattr(attrgetter(owner)(report), f"{column}_unit")
+                slots.append((i, attrgetter(c.path), _unit_getter(owner, column) if has_unit else None))
+        _TEMPLATES[key] = (grid, tuple(slots))
+    return _TEMPLATES[key]
+
+
+def _unit_getter(owner: str, column: str) -> Any:
+    get_owner = attrgetter(owner)
+    return lambda report: getattr(get_owner(report), f"{column}_unit", None)
+
+
 def table_grid(report: AnnualReport, table_key: str) -> Grid:
     """The grid of one table of ``report``, in the layout the report uses (e.g. the single （六） row)."""
     table = get_format(report.format).table(table_key)
-    rows = table.rows_with(alternative_in_use(report, table))
-    return _LAYOUTS[table.layout](report, table, rows)
+    template, slots = _template(report, table)
+    cells = list(template.cells)
+    for i, get_value, get_unit in slots:
+        value = get_value(report)
+        text = cell_text(value)
+        unit = get_unit(report) if get_unit is not None else None
+        if unit and type(value) is not Blank:
+            text += unit
+        c = cells[i]
+        cells[i] = GridCell(text, "data", c.row, c.col, c.rowspan, c.colspan, c.path, value)
+    return attrs.evolve(template, cells=tuple(cells))

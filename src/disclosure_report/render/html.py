@@ -43,7 +43,7 @@ def _table(grid: Grid) -> str:
                 attrs += f' rowspan="{c.rowspan}"'
             if c.colspan > 1:
                 attrs += f' colspan="{c.colspan}"'
-            text = escape(c.text)
+            text = c.text if c.text.isdigit() else escape(c.text)
             if c.role == "data":
                 out.append(f'<td class="dr-data"{attrs} data-cell="{c.path}">{text}</td>')
             elif c.role == "label":
