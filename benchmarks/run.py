@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from disclosure_report import (
@@ -27,6 +29,7 @@ from disclosure_report import (
     validate,
     with_totals,
 )
+from disclosure_report.batch import validate_paths
 from disclosure_report.examples import example_path
 
 
@@ -56,6 +59,7 @@ def rate(step: Callable[[Any], Any], items: list[Any]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description="disclosure_report throughput, as ratios to json.loads")
     parser.add_argument("--n", type=int, default=3000, help="documents per step (default %(default)s)")
+    parser.add_argument("--corpus", type=int, default=5000, help="files for the folder step (default %(default)s)")
     args = parser.parse_args()
     docs = corpus(args.n)
     reports = [loads(d) for d in docs]
@@ -77,6 +81,15 @@ def main() -> None:
         r = rate(step, items)
         base = base or r
         print(f"{name:<36} {r:>10,.0f} {r / base:>13.2f}  {target}")
+    with tempfile.TemporaryDirectory() as folder:
+        for i in range(args.corpus):
+            Path(folder, f"{i:06d}.json").write_text(docs[i % len(docs)], encoding="utf-8")
+        start = time.perf_counter()
+        checked = sum(1 for _ in validate_paths([folder], jobs=2))
+        seconds = time.perf_counter() - start
+        r = checked / seconds
+        print(f"{'validate DIR --jobs 2 (files)':<36} {r:>10,.0f} {r / base:>13.2f}  100,000 in < 60 s")
+        print(f"  ({checked} files in {seconds:.1f} s; 100,000 files would take about {100_000 / r:.0f} s)")
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ from disclosure_report.model import (
 from disclosure_report.paths import cell_values, get_value, iter_cells, replace_value
 from disclosure_report.read import ReadResult, ReadWarning, read
 from disclosure_report.render import render
+from disclosure_report.rollup import aggregate, check_rollup
 from disclosure_report.rules import Finding, ValidationResult, validate
 from disclosure_report.skeleton import new_report
 from disclosure_report.totals import blank_totals, with_totals
@@ -91,8 +92,10 @@ __all__ = [
     "Unable",
     "ValidationResult",
     "__version__",
+    "aggregate",
     "blank_totals",
     "cell_values",
+    "check_rollup",
     "dump",
     "dumps",
     "format_for_year",

@@ -21,7 +21,12 @@ _SECTION_OF = {"meta": "报告信息 (metadata)", "format": "报告信息 (metad
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report documents (JSON)")
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar="PATH", help="report documents (JSON, or published ones) or folders"
+    )
+    parser.add_argument("--jobs", type=int, default=1, help="check folders with this many processes")
+    parser.add_argument("--jsonl", type=Path, help="corpus mode: also write one JSON line per document here")
+    parser.add_argument("--summary", action="store_true", help="corpus mode: print only the summary table")
     parser.add_argument("--previous", type=Path, help="the same agency's report on the year before")
     parser.add_argument("--json", action="store_true", help="machine output (stable, see docs/validate.md)")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
@@ -55,7 +60,44 @@ def _human(path: Path, result: ValidationResult, report_format: str, lang: str) 
     return lines
 
 
+def _corpus(args: argparse.Namespace) -> int:
+    from disclosure_report.batch import Progress, Summary, validate_paths, write_jsonl
+
+    summary = Summary()
+    progress = Progress()
+    results = validate_paths(args.files, jobs=args.jobs, disable=tuple(args.disable))
+    sink = args.jsonl.open("w", encoding="utf-8") if args.jsonl else None
+    try:
+        stream = write_jsonl(results, sink) if sink else results
+        for result in stream:
+            summary.add(result)
+            progress.step()
+            if args.json:
+                print(json.dumps(result.to_dict(), ensure_ascii=False))
+            elif not args.summary:
+                if result.error is not None:
+                    print(f"{result.file}: UNREADABLE — {result.error.splitlines()[0]}")
+                else:
+                    c = result.counts
+                    state = "ok" if result.ok else "ERRORS"
+                    print(f"{result.file}: {state} — {c['error']} error, {c['warning']} warning, {c['info']} info")
+    finally:
+        progress.close()
+        if sink:
+            sink.close()
+    if not args.json:
+        print(summary.table())
+    if summary.unreadable:
+        return EXIT_BAD_INPUT
+    return EXIT_FINDINGS if summary.failed else EXIT_OK
+
+
 def run(args: argparse.Namespace) -> int:
+    if any(p.is_dir() for p in args.files) or args.jobs > 1 or args.jsonl or args.summary:
+        if args.previous is not None:
+            print("--previous checks one report against one previous report; not with folders", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        return _corpus(args)
     previous = None
     if args.previous is not None:
         previous = load(args.previous)

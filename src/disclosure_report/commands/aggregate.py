@@ -1,0 +1,99 @@
+"""``disclosure-report aggregate``: sum units' reports into a rollup, or check a published rollup against them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from disclosure_report.batch import iter_documents, load_document
+from disclosure_report.cli import EXIT_FINDINGS, EXIT_OK
+from disclosure_report.convert import dump, load
+from disclosure_report.rollup import Coverage, aggregate, check_rollup
+
+NAME = "aggregate"
+HELP = "sum departments' reports into a region's rollup (-o OUT), or --check a published rollup against them"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("units", nargs="+", type=Path, metavar="PATH", help="the units' reports (files or folders)")
+    parser.add_argument("--agency", help="the rollup's agency (required unless --check)")
+    parser.add_argument("--year", type=int, help="the report year (default: the most common among the units)")
+    parser.add_argument("--expect", help="expected units: names separated by commas, or @FILE with one name per line")
+    parser.add_argument("--blank-as-zero", action="store_true", help="count blank unit cells as 0 (and list them)")
+    parser.add_argument("--first-duplicate", action="store_true", help="keep the first of a unit's duplicate reports")
+    parser.add_argument("-o", "--output", type=Path, help="write the rollup report (JSON) here")
+    parser.add_argument("--check", type=Path, metavar="ROLLUP", help="compare this published rollup with the units")
+    parser.add_argument("--json", action="store_true", help="machine output")
+
+
+def _expected(spec: str | None) -> list[str] | None:
+    if not spec:
+        return None
+    if spec.startswith("@"):
+        return [line.strip() for line in Path(spec[1:]).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [name.strip() for name in spec.split(",") if name.strip()]
+
+
+def _coverage_lines(c: Coverage) -> list[str]:
+    lines = [f"units: {len(c.present)} summed" + (f" of {len(c.expected)} expected" if c.expected else "")]
+    if c.missing:
+        lines.append(f"missing (not counted as zero): {'、'.join(c.missing)}")
+    if c.unexpected:
+        lines.append(f"not in the expected list: {'、'.join(c.unexpected)}")
+    if c.duplicated:
+        lines.append(f"duplicated (first kept): {'、'.join(c.duplicated)}")
+    if c.other_year:
+        lines.append("other years (left out): " + "、".join(f"{a} {y}" for a, y in c.other_year))
+    if c.blanks:
+        lines.append(f"blank unit cells made {len({p for _, p in c.blanks})} summed cells blank")
+    if c.zeroed:
+        lines.append(f"blank unit cells counted as 0: {len(c.zeroed)}")
+    if c.layout:
+        lines.append(c.layout)
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    units = [load_document(p) for p in iter_documents(args.units)]
+    if args.check is not None:
+        published = load(args.check)
+        differences, coverage = check_rollup(published, units, blank_as_zero=args.blank_as_zero)
+        if args.json:
+            out = {
+                "differences": [
+                    {"cell_path": d.cell_path, "published": str(d.published), "summed": str(d.summed)}
+                    for d in differences
+                ],
+                "coverage": _coverage_lines(coverage),
+            }
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+        else:
+            for line in _coverage_lines(coverage):
+                print(line)
+            for d in differences:
+                print(d)
+            print(f"{len(differences)} cells differ from the sum of the units")
+        return EXIT_FINDINGS if differences else EXIT_OK
+    if not args.agency:
+        print("aggregate: --agency is required to build a rollup", file=sys.stderr)
+        return 2
+    rollup = aggregate(
+        units,
+        agency=args.agency,
+        year=args.year,
+        expected_units=_expected(args.expect),
+        blank_as_zero=args.blank_as_zero,
+        on_duplicate="first" if args.first_duplicate else "error",
+    )
+    if args.output:
+        dump(rollup.report, args.output)
+    lines = _coverage_lines(rollup.coverage)
+    if args.json:
+        print(json.dumps({"output": str(args.output) if args.output else None, "coverage": lines}, ensure_ascii=False))
+    else:
+        print("\n".join(lines))
+        if args.output:
+            print(f"rollup written to {args.output}")
+    return EXIT_OK
