@@ -51,3 +51,15 @@ def test_api_page_names_every_public_name() -> None:
     page = (Path(__file__).parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
     missing = [name for name in public_names if f"`{name}" not in page]
     assert missing == []
+
+
+def test_new_writes_an_empty_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from disclosure_report import load, validate
+
+    out = tmp_path / "new.json"
+    assert main(["new", "--agency", "某市某局", "--year", "2020", "--scope", "agency", "-o", str(out)]) == 0
+    report = load(out)
+    assert (report.format, report.meta.scope) == ("2019", "agency")
+    assert validate(report).ok
+    assert main(["new", "--agency", "某局", "--year", "2017"]) == 2
+    assert "pre-date" in capsys.readouterr().err
