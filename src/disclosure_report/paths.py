@@ -91,3 +91,17 @@ def iter_cells(report: AnnualReport) -> Iterator[tuple[Cell, CellValue]]:
 def cell_values(report: AnnualReport) -> dict[str, CellValue]:
     """``{cell path: value}`` for every cell of the report."""
     return {cell.path: value for cell, value in iter_cells(report)}
+
+
+def use_layout(data: dict[str, Any], table: Table, alternative: Alternative) -> None:
+    """Reshape JSON-shaped report ``data`` so that ``table`` holds ``alternative``'s rows (cells 0) in place of
+    the rows it replaces — e.g. one （六）其他处理 row instead of three."""
+    node: Any = data[table.key]
+    for key in alternative.replaces[:-1]:
+        node = node[key]
+    first = alternative.rows[0]
+    node[alternative.replaces[-1]] = (
+        {c.key: 0 for c in first.columns.columns}
+        if first.path == alternative.replaces
+        else {r.path[-1]: {c.key: 0 for c in r.columns.columns} for r in alternative.rows}
+    )

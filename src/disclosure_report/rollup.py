@@ -18,7 +18,7 @@ from disclosure_report.convert import structure, unstructure
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import Alternative, Row, Table, get_format
 from disclosure_report.model import BLANK, AnnualReport, Blank
-from disclosure_report.paths import alternative_in_use
+from disclosure_report.paths import alternative_in_use, use_layout
 from disclosure_report.skeleton import new_report
 
 
@@ -177,7 +177,7 @@ def aggregate(
         layout_note = layout_note or note
         per_unit = [(u.meta.agency, _row_values(u, table, target)) for u in units]
         if target is not None:
-            _set_layout(data, table, target)
+            use_layout(data, table, target)
         for row in table.rows_with(target):
             for column in row.columns.columns:
                 path = _path(table, row, column.key)
@@ -198,18 +198,6 @@ def aggregate(
         expected, present, missing, unexpected, tuple(duplicated), other_year, tuple(blanks), tuple(zeroed), layout_note
     )
     return Rollup(structure(data), coverage)
-
-
-def _set_layout(data: dict[str, Any], table: Table, alt: Alternative) -> None:
-    node: Any = data[table.key]
-    for key in alt.replaces[:-1]:
-        node = node[key]
-    first = alt.rows[0]
-    node[alt.replaces[-1]] = (
-        {c.key: 0 for c in first.columns.columns}
-        if first.path == alt.replaces
-        else {r.path[-1]: {c.key: 0 for c in r.columns.columns} for r in alt.rows}
-    )
 
 
 def _put(data: dict[str, Any], path: str, value: Any) -> None:

@@ -22,6 +22,7 @@ from disclosure_report.convert import structure, unstructure
 from disclosure_report.errors import DocumentError
 from disclosure_report.formats import FORMATS, Format, Row, Section, Table, format_for_year, get_format
 from disclosure_report.model import BLANK, Blank, FeeCollection
+from disclosure_report.paths import use_layout
 from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, ReadWarning, UnsupportedFormatError
 from disclosure_report.read.digits import bands_rule, row_total_rule, split_runs
 from disclosure_report.read.labels import normalise, strip_numbering
@@ -776,15 +777,7 @@ def _place_cells(state: _State, data: dict[str, Any]) -> None:
         alt = next((a for a in table.alternatives if a.key == layout), None)
         rows = table.rows_with(alt)
         if alt is not None:
-            node = data[table.key]
-            for key in alt.replaces[:-1]:
-                node = node[key]
-            first = alt.rows[0]
-            node[alt.replaces[-1]] = (
-                {c.key: 0 for c in first.columns.columns}
-                if first.path == alt.replaces
-                else {r.path[-1]: {c.key: 0 for c in r.columns.columns} for r in alt.rows}
-            )
+            use_layout(data, table, alt)
         missing_rows = []
         for row in rows:
             node = data[table.key]
