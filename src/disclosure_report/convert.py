@@ -245,14 +245,10 @@ def _handler_for(tp: Any, field: attrs.Attribute[Any] | None = None) -> Handler:
 
 
 def _lazy(cls: type) -> Handler:
-    hook: list[Callable[[Any, Any], Any]] = []
-
-    def handle(v: Any) -> Any:
-        if not hook:
-            hook.append(converter.get_structure_hook(cls))
-        return hook[0](v, cls)
-
-    return handle
+    """The structure hook of a nested model class (our generated hooks take the data alone; the model has no
+    cycles, so the hook can be built now)."""
+    hook: Handler = converter.get_structure_hook(cls)
+    return hook
 
 
 def _union(classes: tuple[type, ...]) -> Handler:
