@@ -247,7 +247,7 @@ def _handler_for(tp: Any, field: attrs.Attribute[Any] | None = None) -> Handler:
 def _lazy(cls: type) -> Handler:
     """The structure hook of a nested model class (our generated hooks take the data alone; the model has no
     cycles, so the hook can be built now)."""
-    hook: Handler = converter.get_structure_hook(cls)
+    hook: Handler = converter.get_structure_hook(cls)  # type: ignore[assignment]  # ours take (data, _=None)
     return hook
 
 
