@@ -108,9 +108,11 @@ def _build_heading_pattern(fmt: Format) -> re.Pattern[str]:
 def _split_headings(lines: Sequence[Line], fmt: Format) -> list[tuple[Line, Section | None]]:
     """Lines with each section heading on a line of its own (split out of run-together text)."""
     pattern = _heading_pattern(fmt)
+    numbers = "".join(s.number for s in fmt.sections)
+    maybe = re.compile(rf"[{numbers}]\s*[、.．]")
     out: list[tuple[Line, Section | None]] = []
     for line in lines:
-        if line.cells is not None:
+        if line.cells is not None or not maybe.search(line.text):
             out.append((line, None))
             continue
         pos = 0

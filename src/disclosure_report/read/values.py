@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from disclosure_report.formats import CellKind
 from disclosure_report.model import Blank
@@ -17,6 +18,7 @@ class ValueProblem(ValueError):
     """A printed cell that is neither a number of its kind nor a blank mark."""
 
 
+@lru_cache(maxsize=65536)
 def is_number_text(text: str) -> bool:
     s = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     return bool(_NUMBER.match(s))
