@@ -129,3 +129,15 @@ def test_the_2019_html_page() -> None:
     found = [f.sub_id for f in validate(r).findings]
     assert sum(1 for f in found if f.startswith("BLANK-TOTAL[applications.results.") and f.endswith(".total]")) == 19
     assert "PROSE-T3[unable]" in found and "PROSE-T3[granted_partial]" in found
+
+
+def test_gbk_pages_and_tables_nested_in_layout_tables() -> None:
+    page = (FIXTURES / "real" / "shanghai-gov-office-2019.html").read_text(encoding="utf-8")
+    expected = cell_values(read(FIXTURES / "real" / "shanghai-gov-office-2019.html").report)
+    declared = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body>'
+    gbk = (declared + page + "</body></html>").encode("gb18030")
+    assert cell_values(read(gbk).report) == expected
+    undeclared = page.encode("gb18030")  # no charset at all: not UTF-8, so GB18030
+    assert cell_values(read(undeclared, format="html").report) == expected
+    nested = f"<table><tr><td>导航</td><td>{page}</td></tr></table>".encode()
+    assert cell_values(read(nested, format="html").report) == expected
