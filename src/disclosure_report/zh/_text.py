@@ -1,0 +1,40 @@
+"""Width folding (NFKC) that remembers where each character came from, so errors and spans point into the input."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+
+
+@attrs.frozen
+class Folded:
+    """``text`` folded to NFKC (full-width digits and brackets become ASCII) and, for each position of the folded
+    text and its end, the position in the original it came from.
+
+    >>> f = fold("（２）")
+    >>> f.text, f.at(1), f.at(3)
+    ('(2)', 1, 3)
+    """
+
+    original: str
+    text: str
+    origin: tuple[int, ...] | None  # None: the folded text is the original
+
+    def at(self, position: int) -> int:
+        """The position in the original text of ``position`` in the folded text."""
+        return position if self.origin is None else self.origin[position]
+
+
+def fold(text: str) -> Folded:
+    """Fold ``text`` character by character (so positions can be mapped back)."""
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return Folded(text, text, None)
+    out: list[str] = []
+    origin: list[int] = []
+    for i, c in enumerate(text):
+        n = unicodedata.normalize("NFKC", c)
+        out.append(n)
+        origin.extend([i] * len(n))
+    origin.append(len(text))
+    return Folded(text, "".join(out), tuple(origin))
