@@ -541,7 +541,27 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
     disclosure_report.errors.DocumentError: not a valid annual report document: 8 problems
     ...
     """
+    try:
+        decoded = text.decode("utf-8-sig") if isinstance(text, bytes) else text
+    except UnicodeDecodeError:
+        decoded = None
+    if decoded is not None:
+        report = (_try_fast or _fast_path())(decoded)  # valid documents: fast; anything else: strict, explained
+        if report is not None:
+            return report
     return structure(parse_json(text, source=source), source=source)
+
+
+_try_fast: Callable[[str], AnnualReport | None] | None = None
+
+
+def _fast_path() -> Callable[[str], AnnualReport | None]:
+    """The fast path of :func:`loads` (imported on first use: it builds on this module)."""
+    global _try_fast
+    from disclosure_report.convert_fast import try_loads
+
+    _try_fast = try_loads
+    return try_loads
 
 
 def load(file: str | PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:

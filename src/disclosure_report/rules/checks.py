@@ -13,7 +13,7 @@ from disclosure_report.formats import format_for_year, get_format
 from disclosure_report.model import AnnualReport, Blank, Proactive2019, Proactive2021
 from disclosure_report.paths import get_value
 from disclosure_report.rules.catalogue import STANDARD, rule
-from disclosure_report.rules.declare import Finding, fingerprint
+from disclosure_report.rules.declare import Finding
 from disclosure_report.rules.engine import layout_of
 from disclosure_report.zh import ZhParseError, format_date, parse_int
 
@@ -38,14 +38,15 @@ def finding(
         sub_id=sid,
         severity=r.severity,
         kind=r.kind,
-        message_zh=r.message_zh.format(**values),
-        message_en=r.message_en.format(**values),
         lhs=lhs,
         rhs=rhs,
         expected=expected,
         actual=actual,
         delta=delta,
-        fingerprint=fingerprint(sid, report.meta.agency, report.meta.year),
+        agency=report.meta.agency,
+        year=report.meta.year,
+        templates=(r.message_zh, r.message_en),
+        params=values,
     )
 
 

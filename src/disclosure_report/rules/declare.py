@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Any, Literal
 
@@ -57,20 +58,41 @@ class Identity:
 
 @attrs.frozen
 class Finding:
-    """One thing a rule found in a report."""
+    """One thing a rule found in a report.
+
+    The messages and the fingerprint are made when first read (a corpus run that only counts findings never pays
+    for formatting two languages and hashing).
+    """
 
     rule: str
     sub_id: str
     severity: Severity
     kind: Kind
-    message_zh: str
-    message_en: str
     lhs: tuple[str, ...] = ()
     rhs: tuple[str, ...] = ()
     expected: Any = None
     actual: Any = None
     delta: Any = None
-    fingerprint: str = ""
+    agency: str = ""
+    """The agency of the report, as printed (part of the fingerprint)."""
+    year: int = 0
+    """The report year (part of the fingerprint)."""
+    templates: tuple[str, str] = attrs.field(default=("", ""), repr=False, eq=False)
+    """The rule's message templates (zh, en)."""
+    params: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    """The named parameters of the templates."""
+
+    @functools.cached_property
+    def message_zh(self) -> str:
+        return self.templates[0].format_map(self.params)
+
+    @functools.cached_property
+    def message_en(self) -> str:
+        return self.templates[1].format_map(self.params)
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        return fingerprint(self.sub_id, self.agency, self.year)
 
     @property
     def paths(self) -> tuple[str, ...]:

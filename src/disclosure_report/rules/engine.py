@@ -14,7 +14,7 @@ from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport, Blank
 from disclosure_report.paths import alternative_in_use
 from disclosure_report.rules.catalogue import STANDARD, identities, rule
-from disclosure_report.rules.declare import Finding, Identity, fingerprint
+from disclosure_report.rules.declare import Finding, Identity
 
 Getter = Callable[[Any], Any]
 
@@ -62,23 +62,40 @@ def _sum(values: Iterable[Any]) -> int | Decimal:
 
 
 @cache
-def _screen(version: str, layout: str) -> Callable[[Any], list[int] | None]:
-    """A generated function that reads every cell the identities use once and returns the indexes of the
-    instances that do not hold — or None when a cell is blank (then every instance is evaluated the slow way)."""
+def _screen(version: str, layout: str) -> Callable[[Any], list[tuple[int, Any, Any]] | None]:
+    """A generated function that reads every cell the identities use once (each row object fetched once) and
+    returns ``(index, left sum, right sum)`` for the instances that do not hold — or None when a cell is blank
+    (then every instance is evaluated the slow way, which knows what a blank means)."""
     instances = compiled(version, layout)
     paths = sorted({p for c in instances for p in (*c.identity.lhs, *c.identity.rhs)})
-    local = {p: f"c{i}" for i, p in enumerate(paths)}
+    objects: dict[str, str] = {"": "r"}
     lines = ["def screen(r):", "    try:"]
-    lines += [f"        {local[p]} = r.{p}" for p in paths]
+
+    def obj(parent: str) -> str:
+        if parent not in objects:
+            above, _, name = parent.rpartition(".")
+            holder = obj(above)
+            objects[parent] = f"o{len(objects)}"
+            lines.append(f"        {objects[parent]} = {holder}.{name}")
+        return objects[parent]
+
+    local: dict[str, str] = {}
+    for i, p in enumerate(paths):
+        parent, _, name = p.rpartition(".")
+        holder = obj(parent)
+        local[p] = f"c{i}"
+        lines.append(f"        c{i} = {holder}.{name}")
     lines.append("        bad = []")
     for index, c in enumerate(instances):
-        lhs = " + ".join(local[p] for p in c.identity.lhs)
-        rhs = " + ".join(local[p] for p in c.identity.rhs) or "0"
-        lines.append(f"        if {lhs} != {rhs}: bad.append({index})")
+        # "0 + …": a blank cell, even alone on a side, raises TypeError here
+        lhs = " + ".join(["0", *(local[p] for p in c.identity.lhs)])
+        rhs = " + ".join(["0", *(local[p] for p in c.identity.rhs)])
+        lines.append(f"        left, right = {lhs}, {rhs}")
+        lines.append(f"        if left != right: bad.append(({index}, left, right))")
     lines += ["        return bad", "    except TypeError:", "        return None"]
     namespace: dict[str, Any] = {}
     exec("\n".join(lines), namespace)
-    screen: Callable[[Any], list[int] | None] = namespace["screen"]
+    screen: Callable[[Any], list[tuple[int, Any, Any]] | None] = namespace["screen"]
     return screen
 
 
@@ -87,11 +104,16 @@ def evaluate_identities(report: AnnualReport, disabled: frozenset[str] = frozens
     layout = layout_of(report)
     instances = compiled(report.format, layout)
     bad = _screen(report.format, layout)(report)
-    if bad is not None:
-        if not bad:
-            return []
-        instances = tuple(instances[i] for i in bad)
-    return _evaluate(report, instances, disabled)
+    if bad is None:  # a blank cell somewhere: the careful way
+        return _evaluate(report, instances, disabled)
+    findings: list[Finding] = []
+    agency, year = report.meta.agency, report.meta.year
+    for index, left, right in bad:
+        identity = instances[index].identity
+        if identity.rule in disabled or identity.sub_id in disabled:
+            continue
+        findings.append(_identity_finding(identity, agency, year, left, right))
+    return findings
 
 
 def _evaluate(report: AnnualReport, instances: tuple[_Compiled, ...], disabled: frozenset[str]) -> list[Finding]:
@@ -112,25 +134,24 @@ def _evaluate(report: AnnualReport, instances: tuple[_Compiled, ...], disabled: 
         left, right = _sum(lhs_values), _sum(rhs_values)
         if left == right or identity.rule in disabled or identity.sub_id in disabled:
             continue
-        if identity.total_side == "lhs":
-            findings.append(
-                _finding(identity.rule, identity.sub_id, identity, agency, year, expected=right, actual=left)
-            )
-        else:
-            findings.append(
-                _finding(
-                    identity.rule,
-                    identity.sub_id,
-                    identity,
-                    agency,
-                    year,
-                    expected=right,
-                    actual=left,
-                    lhs_value=left,
-                    rhs_value=right,
-                )
-            )
+        findings.append(_identity_finding(identity, agency, year, left, right))
     return findings
+
+
+def _identity_finding(identity: Identity, agency: str, year: int, left: Any, right: Any) -> Finding:
+    if identity.total_side == "lhs":
+        return _finding(identity.rule, identity.sub_id, identity, agency, year, expected=right, actual=left)
+    return _finding(
+        identity.rule,
+        identity.sub_id,
+        identity,
+        agency,
+        year,
+        expected=right,
+        actual=left,
+        lhs_value=left,
+        rhs_value=right,
+    )
 
 
 def _finding(
@@ -159,12 +180,13 @@ def _finding(
         sub_id=sub_id,
         severity=r.severity,
         kind=r.kind,
-        message_zh=r.message_zh.format(**params),
-        message_en=r.message_en.format(**params),
         lhs=identity.lhs,
         rhs=identity.rhs if rule_id != "BLANK-TOTAL" else (),
         expected=expected,
         actual=actual,
         delta=delta,
-        fingerprint=fingerprint(sub_id, agency, year),
+        agency=agency,
+        year=year,
+        templates=(r.message_zh, r.message_en),
+        params=params,
     )
