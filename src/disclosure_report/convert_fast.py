@@ -32,7 +32,7 @@ from disclosure_report.formats import FORMATS
 from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport, Blank
 from disclosure_report.model.cells import cell_kind
 
-__all__ = ["try_loads"]
+__all__ = ["try_loads", "try_structure"]
 
 Tally = list[int]
 """[object members, colons inside strings] seen so far in one document"""
@@ -226,6 +226,20 @@ def try_loads(text: str) -> AnnualReport | None:
         data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
     except (ValueError, RecursionError):
         return None
+    tally = [0, 0]
+    report = _build(data, tally)
+    if report is None or text.count(":") != tally[0] + tally[1]:
+        return None
+    return report
+
+
+def try_structure(data: Any) -> AnnualReport | None:
+    """The report built from JSON-shaped ``data`` when it is valid, else None (the strict
+    :func:`~disclosure_report.convert.structure` explains)."""
+    return _build(data, [0, 0])
+
+
+def _build(data: Any, tally: Tally) -> AnnualReport | None:
     if type(data) is not dict:
         return None
     if not _REPORTS:
@@ -234,11 +248,8 @@ def try_loads(text: str) -> AnnualReport | None:
     hook = _REPORTS.get(version) if type(version) is str else None
     if hook is None:
         return None
-    tally = [0, 0]
     try:
         report: AnnualReport = hook(data, tally)
     except _GIVE_UP:
-        return None
-    if text.count(":") != tally[0] + tally[1]:
         return None
     return report

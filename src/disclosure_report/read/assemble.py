@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -18,14 +19,15 @@ from typing import Any
 
 import attrs
 
-from disclosure_report.convert import structure, unstructure
+from disclosure_report.convert import dumps, structure
+from disclosure_report.convert_fast import try_structure
 from disclosure_report.errors import DocumentError
-from disclosure_report.formats import FORMATS, Format, Row, Section, Table, format_for_year, get_format
+from disclosure_report.formats import FORMATS, Column, Format, Row, Section, Table, format_for_year, get_format
 from disclosure_report.model import BLANK, Blank, FeeCollection
 from disclosure_report.paths import use_layout
 from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, ReadWarning, UnsupportedFormatError
 from disclosure_report.read.digits import bands_rule, row_total_rule, split_runs
-from disclosure_report.read.labels import normalise, strip_numbering
+from disclosure_report.read.labels import REMEMBERED_LENGTH, normalise, strip_numbering
 from disclosure_report.read.lines import Line
 from disclosure_report.read.values import BLANK_MARKS, ValueProblem, is_number_text, parse_value
 from disclosure_report.skeleton import new_report
@@ -61,21 +63,41 @@ class _State:
 # --- format and sections ---------------------------------------------------------------------------------------
 
 
-def detect_format(text: str, year: int | None) -> Format:
+class Haystack:
+    """The text of a document, searched for labels the way :func:`normalise` compares them. Labels stand on short
+    lines (headings, table labels), and those lines repeat across reports, so they are searched first, each
+    normalised once and remembered; the whole text is normalised only when a label is not found there."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+        self._short = "\n".join(normalise(t) for t in lines if len(t) <= _SHORT_LINE)
+        self._full: str | None = None
+
+    def __contains__(self, label: str) -> bool:
+        wanted = normalise(label)
+        if wanted in self._short:
+            return True
+        if self._full is None:
+            self._full = normalise("\n".join(self._lines))
+        return wanted in self._full
+
+
+_SHORT_LINE = REMEMBERED_LENGTH
+
+
+def detect_format(text: str | Haystack, year: int | None) -> Format:
     """The format a document follows, by its table labels (spec §3.5), else by its year."""
-    flat = normalise(text)
-    has_2021 = any(normalise(m) in flat for m in _MARKERS_2021)
-    has_2019 = any(normalise(m) in flat for m in _MARKERS_2019)
-    if has_2019 and not has_2021:
-        return _format("2019")
-    if has_2021:
+    flat = text if isinstance(text, Haystack) else Haystack(text.splitlines())
+    if any(m in flat for m in _MARKERS_2021):
         return _format("2021")
+    if any(m in flat for m in _MARKERS_2019):
+        return _format("2019")
     if year is not None and year <= 2018:
         raise UnsupportedFormatError(
             f"a report on {year}: reports before 2019 pre-date the uniform format (国办公开办函〔2019〕60号) and "
             "are not supported"
         )
-    if normalise("收到和处理政府信息公开申请情况") in flat or normalise("本年新收政府信息公开申请数量") in flat:
+    if "收到和处理政府信息公开申请情况" in flat or "本年新收政府信息公开申请数量" in flat:
         return format_for_year(year) if year is not None else _format(max(FORMATS))
     raise UnsupportedFormatError(
         "an annual report without the tables of the 2019 or 2021 format (an older format is not supported)"
@@ -115,18 +137,42 @@ def _split_headings(lines: Sequence[Line], fmt: Format) -> list[tuple[Line, Sect
         if line.cells is not None or not maybe.search(line.text):
             out.append((line, None))
             continue
-        pos = 0
-        for m in pattern.finditer(line.text):
-            before = line.text[pos : m.start()]
-            if before.strip():
-                out.append((Line(before, line.number), None))
-            key = next(k for k, v in m.groupdict().items() if v is not None).split("_", 1)[1].rsplit("_", 1)[0]
-            out.append((Line(m.group(0), line.number), fmt.section(key)))
-            pos = m.end()
-        rest = line.text[pos:]
-        if rest.strip() or pos == 0:
-            out.append((Line(rest, line.number), None))
+        pieces = _heading_pieces(fmt, pattern, line.text)
+        if pieces is None:
+            out.append((line, None))
+            continue
+        out += [(Line(text, line.number), section) for text, section in pieces]
     return out
+
+
+_PIECES: dict[tuple[str, str], tuple[tuple[str, Section | None], ...] | None] = {}
+
+
+def _heading_pieces(fmt: Format, pattern: re.Pattern[str], text: str) -> tuple[tuple[str, Section | None], ...] | None:
+    """``text`` cut at the section headings in it (None: there are none). Remembered: table label lines such as
+    ``三、本年度办理结果 / …`` repeat in every report."""
+    key = (fmt.version, text)
+    if key in _PIECES:
+        return _PIECES[key]
+    if len(_PIECES) >= _CLASSIFIED_MAX:
+        _PIECES.clear()
+    remember = len(text) <= _SHORT_LINE
+    pieces: list[tuple[str, Section | None]] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        before = text[pos : m.start()]
+        if before.strip():
+            pieces.append((before, None))
+        name = next(k for k, v in m.groupdict().items() if v is not None).split("_", 1)[1].rsplit("_", 1)[0]
+        pieces.append((m.group(0), fmt.section(name)))
+        pos = m.end()
+    rest = text[pos:]
+    if rest.strip() or pos == 0:
+        pieces.append((rest, None))
+    found = tuple(pieces) if pos else None
+    if remember:
+        _PIECES[key] = found
+    return found
 
 
 # --- narrative ---------------------------------------------------------------------------------------------------
@@ -359,6 +405,64 @@ def _is_value(text: str) -> bool:
     return stripped in BLANK_MARKS or is_number_text(stripped)
 
 
+_CLASSIFIED: dict[tuple[int, str], tuple[tuple[str | None, Row | None], ...]] = {}
+_CLASSIFIED_MAX = 50_000
+
+
+def _classified(table: Table, text: str) -> tuple[tuple[str | None, Row | None], ...]:
+    """The pieces of a line of ``table`` that matter, in order: ``(value text, None)`` for a value and ``(None,
+    row)`` for a row label; headers and other text are dropped. Lines repeat across reports (every label line,
+    every row of zeros), so the answer is remembered."""
+    if len(text) > _SHORT_LINE:
+        return tuple(_classify(table, text))
+    key = (id(table), text)
+    found = _CLASSIFIED.get(key)
+    if found is None:
+        if len(_CLASSIFIED) >= _CLASSIFIED_MAX:
+            _CLASSIFIED.clear()
+        found = _CLASSIFIED[key] = tuple(_classify(table, text))
+    return found
+
+
+def _classify(table: Table, text: str) -> Iterator[tuple[str | None, Row | None]]:
+    headers = _headers(table)
+    pairs = _header_value_pairs(text, headers)
+    if pairs is not None:
+        yield from ((value, None) for value in pairs)
+        return
+    index = _label_index(table)
+    bands = table.layout == "bands"
+    for token in _tokens(text, 0):
+        piece = token.text
+        if not piece.strip():
+            continue
+        if _is_value(piece):
+            yield piece, None
+            continue
+        if bands or normalise(piece) in headers:
+            continue
+        row = _match_row(piece, index)
+        if row is not None:
+            yield None, row
+
+
+def _header_value_pairs(text: str, headers: set[str]) -> list[str] | None:
+    """The values of a line that is only ``header value`` pairs (``自然人 705  商业企业 3 …``, as the text renderer
+    and many extractions print a row), or None for any other line. The general tokenizer would find the same
+    values; this only skips its work."""
+    parts = text.split()
+    if not parts or len(parts) % 2:
+        return None
+    values = parts[1::2]
+    for v in values:
+        if not ((v.isascii() and v.isdigit()) or _is_value(v)):
+            return None
+    for h in parts[::2]:
+        if normalise(h) not in headers:
+            return None
+    return values
+
+
 class _TableReader:
     """Places the cells of one table from its lines."""
 
@@ -366,36 +470,29 @@ class _TableReader:
         self.state = state
         self.table = table
         self.index = _label_index(table)
-        self.headers = {
-            normalise(h) for row in _rows_with_alternatives(table) for c in row.columns.columns for h in c.headers
-        }
-        self.headers |= {normalise(table.corner or "")}
         self.band_values: list[_Token] = []
 
     def read(self, lines: Sequence[Line]) -> None:
         current: Row | None = None
         values: list[_Token] = []
+        bands = self.table.layout == "bands"
         for line in lines:
             if line.cells is not None:
                 self._flush(current, values)
                 current, values = None, []
                 self._cell_row(line)
                 continue
-            for token in _tokens(line.text, line.number):
-                if _is_value(token.text) and token.text.strip():
+            for value, row in _classified(self.table, line.text):
+                if value is not None:
                     if current is not None:
-                        values.append(token)
-                    elif self.table.layout == "bands":
-                        self.band_values.append(token)
-                    continue
-                if normalise(token.text) in self.headers or not token.text.strip() or self.table.layout == "bands":
-                    continue
-                row = _match_row(token.text, self.index)
-                if row is not None:
+                        values.append(_Token(value, line.number))
+                    elif bands:
+                        self.band_values.append(_Token(value, line.number))
+                elif row is not None:
                     self._flush(current, values)
                     current, values = row, []
         self._flush(current, values)
-        if self.table.layout == "bands":
+        if bands:
             self._bands()
 
     def _cell_row(self, line: Line) -> None:
@@ -450,8 +547,17 @@ class _TableReader:
             for column in columns:
                 self.state.cells.setdefault(self._path(row, column.key), BLANK)
             return
-        for column, text in zip(columns, texts, strict=True):
-            self._set(row, column.key, column.kind, text, line)
+        cells = self.state.cells
+        for (column, path), text in zip(_row_paths(self.table, row), texts, strict=True):
+            try:
+                value, unit, note = parse_value(text, column.kind)
+            except ValueProblem:
+                self._set(row, column.key, column.kind, text, line)  # says what is wrong
+                continue
+            if unit or note:
+                self._set(row, column.key, column.kind, text, line)
+            else:
+                cells[path] = value
         self._note_layout(row)
 
     def _split(self, row: Row, runs: list[str], line: int | None) -> None:
@@ -527,12 +633,33 @@ class _TableReader:
             self.state.warn(f"{text!r}: {note}", line, path)
 
     def _path(self, row: Row, key: str) -> str:
-        return ".".join((self.table.key, *row.path, key))
+        return _cell_path(self.table, row, key)
 
     def _note_layout(self, row: Row) -> None:
         for alt in self.table.alternatives:
             if row in alt.rows:
                 self.state.layouts[self.table.key] = alt.key
+
+
+_PATHS: dict[tuple[int, int, str], str] = {}
+
+
+def _cell_path(table: Table, row: Row, key: str) -> str:
+    found = _PATHS.get((id(table), id(row), key))
+    if found is None:
+        found = _PATHS[(id(table), id(row), key)] = ".".join((table.key, *row.path, key))
+    return found
+
+
+_ROW_PATHS: dict[tuple[int, int], list[tuple[Column, str]]] = {}
+
+
+def _row_paths(table: Table, row: Row) -> list[tuple[Column, str]]:
+    """The columns of ``row`` with their cell paths."""
+    found = _ROW_PATHS.get((id(table), id(row)))
+    if found is None:
+        found = _ROW_PATHS[(id(table), id(row))] = [(c, _cell_path(table, row, c.key)) for c in row.columns.columns]
+    return found
 
 
 def _dedupe_spans(cells: list[str], width: int) -> list[str]:
@@ -675,10 +802,9 @@ def _published(lines: Sequence[Line]) -> tuple[dt.date | None, set[int]]:
 # --- the whole document ------------------------------------------------------------------------------------------
 
 
-def _looks_like_a_report(text: str) -> bool:
-    flat = normalise(text)
+def _looks_like_a_report(flat: Haystack) -> bool:
     return "政府信息公开" in flat and any(
-        normalise(w) in flat for w in ("年度报告", "收到和处理政府信息公开申请情况", "主动公开政府信息情况")
+        w in flat for w in ("年度报告", "收到和处理政府信息公开申请情况", "主动公开政府信息情况")
     )
 
 
@@ -686,14 +812,14 @@ def assemble(lines: Sequence[Line], *, source: str | None = None) -> ReadResult:
     """The report in ``lines``; :class:`NotAnAnnualReportError` or :class:`UnsupportedFormatError` when it is not
     one this library reads."""
     lines = [line for line in lines if line.text.strip() or line.cells is not None]
-    full = "\n".join(line.text if line.cells is None else " ".join(line.cells) for line in lines)
+    flat = Haystack([line.text if line.cells is None else " ".join(line.cells) for line in lines])
     name = source or "the document"
-    if not _looks_like_a_report(full):
+    if not _looks_like_a_report(flat):
         raise NotAnAnnualReportError(f"{name}: not a 政府信息公开工作年度报告 (no title, headings or tables of one)")
     title, title_at = _title(lines)
     year, agency = _year_and_agency(title) if title else (None, "")
     try:
-        fmt = detect_format(full, year)
+        fmt = detect_format(flat, year)
     except UnsupportedFormatError as e:
         raise UnsupportedFormatError(f"{name}: {e}") from None
     state = _State(fmt)
@@ -719,13 +845,7 @@ def assemble(lines: Sequence[Line], *, source: str | None = None) -> ReadResult:
     if not any(s.table is not None and s.key in sections for s in fmt.sections):
         raise NotAnAnnualReportError(f"{name}: none of the report's tables was found")
 
-    base = unstructure(new_report(agency or "（未识别）", year)) if fmt.applies_to(year) else None
-    if base is None or base["format"] != fmt.version:
-        base = unstructure(attrs.evolve(new_report(agency or "（未识别）", fmt.first_year)))
-        base["meta"]["year"] = year
-        base["meta"]["period"] = None
-        base["meta"]["title"] = None
-    data: dict[str, Any] = base
+    data = _skeleton(fmt, agency or "（未识别）", year)
     data["meta"]["title"] = title
     data["meta"]["published_on"] = published.isoformat() if published else None
     preamble_lines = sections.get("preamble", [])
@@ -758,10 +878,23 @@ def assemble(lines: Sequence[Line], *, source: str | None = None) -> ReadResult:
     _resolve_pending(state, data)
     _place_cells(state, data)
     try:
-        report = structure(data, source=source)
+        report = try_structure(data) or structure(data, source=source)
     except DocumentError as e:  # a value the model refuses (never expected from parse_value)
         raise NotAnAnnualReportError(f"{name}: the cells read do not make a valid report: {e}") from None
     return ReadResult(report, tuple(state.warnings))
+
+
+_SKELETONS: dict[str, str] = {}
+
+
+def _skeleton(fmt: Format, agency: str, year: int) -> dict[str, Any]:
+    """The JSON data of an empty report in ``fmt`` (every cell 0), for ``agency`` and ``year``."""
+    text = _SKELETONS.get(fmt.version)
+    if text is None:
+        text = _SKELETONS[fmt.version] = dumps(new_report("", fmt.first_year))
+    data: dict[str, Any] = json.loads(text, parse_float=Decimal)  # a fresh deep copy, at C speed
+    data["meta"] |= {"agency": agency, "year": year, "title": None, "period": None}
+    return data
 
 
 def _split_closing(lines: list[Line], agency: str) -> tuple[list[Line], list[Line]]:
@@ -774,36 +907,46 @@ def _split_closing(lines: list[Line], agency: str) -> tuple[list[Line], list[Lin
 
 
 def _place_cells(state: _State, data: dict[str, Any]) -> None:
+    cells, units = state.cells, state.units
     for table in state.fmt.tables:
         layout = state.layouts.get(table.key)
         alt = next((a for a in table.alternatives if a.key == layout), None)
-        rows = table.rows_with(alt)
         if alt is not None:
             use_layout(data, table, alt)
         missing_rows = []
-        for row in rows:
+        for row, columns in _plan(table, alt):
             node = data[table.key]
             for key in row.path:
                 node = node[key]
             found_any = False
-            for column in row.columns.columns:
-                path = ".".join((table.key, *row.path, column.key))
-                if path in state.cells:
-                    value = state.cells[path]
-                    node[column.key] = {"blank": value.printed} if isinstance(value, Blank) else value
-                    found_any = True
-                else:
-                    node[column.key] = {"blank": BLANK.printed}
-            unit_key = f"{row.columns.columns[-1].key}_unit"
-            for column in row.columns.columns:
-                path = ".".join((table.key, *row.path, column.key))
-                if path in state.units and f"{column.key}_unit" in node:
-                    node[f"{column.key}_unit"] = state.units[path]
+            for key, path in columns:
+                value = cells.get(path)
+                if value is None:
+                    node[key] = {"blank": BLANK.printed}
+                    continue
+                node[key] = {"blank": value.printed} if type(value) is Blank else value
+                found_any = True
+                unit = units.get(path)
+                if unit is not None and f"{key}_unit" in node:
+                    node[f"{key}_unit"] = unit
             if not found_any:
                 missing_rows.append(" › ".join(row.labels))
-            _ = unit_key
         if missing_rows:
             state.warn(
                 f"rows not found (their cells are left blank): {'；'.join(missing_rows[:6])}"
                 + (f" and {len(missing_rows) - 6} more" if len(missing_rows) > 6 else "")
             )
+
+
+_PLANS: dict[tuple[int, int], list[tuple[Row, list[tuple[str, str]]]]] = {}
+
+
+def _plan(table: Table, alt: Any) -> list[tuple[Row, list[tuple[str, str]]]]:
+    """The rows of ``table`` in the layout ``alt``, each with its (column key, cell path) pairs."""
+    key = (id(table), id(alt))
+    plan = _PLANS.get(key)
+    if plan is None:
+        plan = _PLANS[key] = [
+            (row, [(c.key, _cell_path(table, row, c.key)) for c in row.columns.columns]) for row in table.rows_with(alt)
+        ]
+    return plan

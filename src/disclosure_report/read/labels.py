@@ -9,10 +9,15 @@ from functools import lru_cache
 _TRAD = str.maketrans(
     "開報執據處審結與計貳個產項條廣務請認證關歸屬內資訊", "开报执据处审结与计贰个产项条广务请认证关归属内资讯"
 )
+_TRAD_CHARS = re.compile("[" + "".join(chr(c) for c in _TRAD) + "]")
 _NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|[0-9]+[.．、])")
 
 
-@lru_cache(maxsize=65536)
+REMEMBERED_LENGTH = 200
+"""Texts up to this length (labels, cells, table lines) are remembered once normalised; longer ones are not, so
+the caches stay small however large the documents read."""
+
+
 def normalise(text: str) -> str:
     """A label reduced for comparison: NFKC, no spaces, one kind of bracket and quote, simplified characters.
 
@@ -20,11 +25,20 @@ def normalise(text: str) -> str:
     >>> a == normalise("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
     True
     """
-    s = unicodedata.normalize("NFKC", text).translate(_TRAD)
-    s = re.sub(r"\s+", "", s)
+    return _normalise_short(text) if len(text) <= REMEMBERED_LENGTH else _normalise(text)
+
+
+def _normalise(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
+    if _TRAD_CHARS.search(s):  # translate() walks every character: only when there is something to translate
+        s = s.translate(_TRAD)
+    s = "".join(s.split())
     s = s.replace("“", '"').replace("”", '"').replace("「", '"').replace("」", '"').replace("＂", '"')
     s = s.replace("〈", "<").replace("〉", ">").replace("《", "<").replace("》", ">")
     return s.replace("、", ",").replace("，", ",").replace("：", ":").replace("；", ";")
+
+
+_normalise_short = lru_cache(maxsize=65536)(_normalise)
 
 
 @lru_cache(maxsize=65536)

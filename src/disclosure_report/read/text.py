@@ -12,6 +12,9 @@ from disclosure_report.read.lines import Line
 def text_lines(text: str) -> list[Line]:
     out = []
     for number, raw in enumerate(text.splitlines(), start=1):
+        if "\t" not in raw and "|" not in raw:  # most lines: a paragraph, a heading, or cells run together
+            out.append(Line(raw.rstrip(), number))
+            continue
         stripped = raw.strip()
         if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
             cells = tuple(c.strip() for c in stripped.strip("|").split("|"))

@@ -18,13 +18,27 @@ class ValueProblem(ValueError):
     """A printed cell that is neither a number of its kind nor a blank mark."""
 
 
-@lru_cache(maxsize=65536)
 def is_number_text(text: str) -> bool:
+    """True when ``text`` is a number as cells print them (``1,234``, ``4068.208``, ``251000元``)."""
+    if len(text) <= 200:
+        return _is_number_short(text)
+    return _is_number_short.__wrapped__(text)  # not remembered: the cache keeps only short texts
+
+
+@lru_cache(maxsize=65536)
+def _is_number_short(text: str) -> bool:
     s = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     return bool(_NUMBER.match(s))
 
 
 def parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str | None, str | None]:
+    """``(value, unit printed in the cell, note)`` for a printed cell (see :func:`_parse_value`)."""
+    if len(text) <= 64:
+        return _parse_short(text, kind)
+    return _parse_value(text, kind)
+
+
+def _parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str | None, str | None]:
     """``(value, unit printed in the cell, note)`` for a printed cell; the note says what had to be stripped.
 
     >>> parse_value("0", "count"), parse_value(" - ", "count")[0], parse_value("4068.208", "money")[0]
@@ -58,3 +72,6 @@ def parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str |
     if kind == "count" and number < 0:
         raise ValueProblem(f"{raw!r} is negative")
     return number, None, note
+
+
+_parse_short = lru_cache(maxsize=65536)(_parse_value)

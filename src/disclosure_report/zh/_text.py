@@ -26,10 +26,25 @@ class Folded:
         return position if self.origin is None else self.origin[position]
 
 
+_ONE: dict[str, str] = {}
+"""character → its NFKC form, for the characters that fold to exactly one character"""
+_MANY: set[str] = set()
+"""characters that fold to none or several"""
+
+
 def fold(text: str) -> Folded:
     """Fold ``text`` character by character (so positions can be mapped back)."""
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return Folded(text, text, None)
+    chars = set(text)
+    for c in chars - _ONE.keys() - _MANY:
+        n = unicodedata.normalize("NFKC", c)
+        if len(n) == 1:
+            _ONE[c] = n
+        else:
+            _MANY.add(c)
+    if chars.isdisjoint(_MANY):  # one character for one: positions do not move
+        return Folded(text, text.translate({ord(c): _ONE[c] for c in chars}), None)
     out: list[str] = []
     origin: list[int] = []
     for i, c in enumerate(text):
