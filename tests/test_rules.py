@@ -200,6 +200,9 @@ def test_2019_item_counts_roll_forward() -> None:
         ("本年度共收到政府信息公开申请800件。", ["PROSE-T3[received]"]),
         ("共办结政府信息公开申请七百件。", ["PROSE-T3[answered]"]),
         ("另有30件结转下年度办理。", ["PROSE-T3[carried_forward]"]),
+        ("另有" + "很" * 60 + "30件结转下年度办理。", ["PROSE-T3[carried_forward]"]),
+        ("部分不予公开 5 件。", []),  # 部分不予公开 is not （三）不予公开
+        ("不予公开 5 件。", ["PROSE-T3[denied]"]),
     ],
 )
 def test_prose_figures_against_table_3(text: str, expected: list[str]) -> None:

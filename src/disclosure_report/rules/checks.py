@@ -245,14 +245,10 @@ _PROSE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("received", re.compile(rf"(?:收到|受理|新收)(?:各类)?(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")),
     ("none_received", re.compile(r"(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)?申请")),
     ("answered", re.compile(rf"(?:办结|答复|办理)(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")),
-    (
-        "carried_forward",
-        re.compile(
-            rf"结转(?:到|至)?下(?:一)?年(?:度)?(?:继续办理)?\s*{_NUM}\s*件|{_NUM}\s*件(?:申请)?\s*结转(?:到|至)?下"
-        ),
-    ),
+    ("carried_forward", re.compile(rf"结转(?:到|至)?下(?:一)?年(?:度)?(?:继续办理)?\s*{_NUM}\s*件")),
+    ("carried_forward", re.compile(rf"{_NUM}\s*件(?:申请)?\s*结转(?:到|至)?下")),
     ("granted_partial", re.compile(rf"予以公开(?:及|和|、)部分公开\s*{_NUM}\s*件")),
-    ("denied", re.compile(rf"(?<!部分)不予公开\s*{_NUM}\s*件")),
+    ("denied", re.compile(rf"不予公开\s*{_NUM}\s*件")),  # not after 部分 (checked in code: a fast literal start)
     ("unable", re.compile(rf"无法提供\s*{_NUM}\s*件")),
     ("not_processed", re.compile(rf"不予处理\s*{_NUM}\s*件")),
     ("other", re.compile(rf"其他处理\s*{_NUM}\s*件")),
@@ -306,40 +302,62 @@ def _prose(report: AnnualReport) -> str:
     return "\n".join(parts)
 
 
+_WINDOW = 40
+"""How far before 结转 a number of a "N件结转下年度" statement can start."""
+
+
+def _statements(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Every ``(key, match)`` of the prose patterns in ``text``. A pattern that starts with a number is tried only
+    just before the word it must end with (regex search cannot skip ahead to a number the way it does to a word)."""
+    for key, pattern in _PROSE_PATTERNS:
+        if pattern.pattern.startswith(_NUM):
+            seen: set[int] = set()
+            for anchor in re.finditer("结转", text):
+                start = max(0, anchor.start() - _WINDOW)
+                for m in pattern.finditer(text, start, anchor.end() + 4):
+                    if m.start() not in seen:
+                        seen.add(m.start())
+                        yield key, m
+            continue
+        for m in pattern.finditer(text):
+            if key == "denied" and text[max(0, m.start() - 2) : m.start()] == "部分":
+                continue
+            yield key, m
+
+
 def prose_vs_table(report: AnnualReport) -> Iterator[Finding]:
     text = _prose(report)
     reported: set[str] = set()
-    for key, pattern in _PROSE_PATTERNS:
-        for m in pattern.finditer(text):
-            number = next((g for g in m.groups() if g), None)
-            try:
-                stated = 0 if number is None else parse_int(number.replace(",", ""))
-            except ZhParseError:
-                continue
-            paths, label, label_en = _GROUPS[key]
-            table = sum(_group_value(get_value(report, p)) for p in paths)
-            if stated == table:
-                continue
-            if key in ("received", "none_received"):
-                carried = _row_value(report.applications.carried_over)
-                if stated == table + carried:
-                    continue  # "共受理749件" counts last year's carried-over applications too
-            sub_id = f"PROSE-T3[{key}]"
-            if sub_id in reported:
-                continue
-            reported.add(sub_id)
-            yield finding(
-                report,
-                "PROSE-T3",
-                sub_id,
-                lhs=tuple(paths),
-                expected=table,
-                actual=stated,
-                delta=stated - table,
-                quote=m.group(0).strip(),
-                label=label,
-                label_en=label_en,
-            )
+    for key, m in _statements(text):
+        number = next((g for g in m.groups() if g), None)
+        try:
+            stated = 0 if number is None else parse_int(number.replace(",", ""))
+        except ZhParseError:
+            continue
+        paths, label, label_en = _GROUPS[key]
+        table = sum(_group_value(get_value(report, p)) for p in paths)
+        if stated == table:
+            continue
+        if key in ("received", "none_received"):
+            carried = _row_value(report.applications.carried_over)
+            if stated == table + carried:
+                continue  # "共受理749件" counts last year's carried-over applications too
+        sub_id = f"PROSE-T3[{key}]"
+        if sub_id in reported:
+            continue
+        reported.add(sub_id)
+        yield finding(
+            report,
+            "PROSE-T3",
+            sub_id,
+            lhs=tuple(paths),
+            expected=table,
+            actual=stated,
+            delta=stated - table,
+            quote=m.group(0).strip(),
+            label=label,
+            label_en=label_en,
+        )
 
 
 def fee_statement(report: AnnualReport) -> Iterator[Finding]:
