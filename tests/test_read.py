@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from disclosure_report import AnnualReport, DisclosureReportError, cell_values, load, render
+from disclosure_report import AnnualReport, Blank, DisclosureReportError, cell_values, load, render
 from disclosure_report.cli import main
 from disclosure_report.read import (
     NotAnAnnualReportError,
@@ -105,6 +108,130 @@ def test_round_trip_over_generated_tables(report: AnnualReport, name: str) -> No
     got = read(out if isinstance(out, bytes) else out.encode("utf-8"), format=name).report
     assert cell_values(got) == cell_values(report)
     assert got.problems == report.problems
+
+
+# --- whole reports -----------------------------------------------------------------------------------------------
+
+pieces = st.sampled_from(
+    [
+        "主动公开",
+        "政府信息",
+        "依申请",
+        "工作",
+        "加强",
+        "平台建设",
+        "规范",
+        "A&B",
+        "<b>",
+        "&lt;",
+        "1.",
+        "#",
+        "*",
+        "_",
+        "\\",
+        "|",
+    ]
+)
+publishable = st.lists(pieces, min_size=1, max_size=6).map(lambda ws: "".join(ws) + "。")
+"""A sentence as reports print them (the special characters of HTML and Markdown among the words)."""
+paragraph = st.lists(publishable, min_size=1, max_size=3).map("".join)
+narrative = st.lists(paragraph, max_size=3).map("\n".join)
+"""Narrative as published: paragraphs on lines of their own, no blank or padded lines."""
+plain = (
+    st.text(alphabet=st.sampled_from(list("某市局区县办公室 <&>（）0123456789-@.")), min_size=1, max_size=20)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@st.composite
+def whole_reports(draw: st.DrawFn) -> AnnualReport:
+    """Every part of a report: metadata (scope, contact, period), narrative, typed blocks, tables, closing."""
+    from disclosure_report import PROACTIVE_CLASSES, Meta, new_report
+    from disclosure_report.model import (
+        Applications,
+        Contact,
+        FeeCollection,
+        OtherMatters,
+        Overview,
+        ReviewLitigation,
+        TextBlock,
+    )
+    from strategies import periods
+
+    version = draw(st.sampled_from(sorted(PROACTIVE_CLASSES)))
+    year = draw(st.integers(2021, 2030) if version == "2021" else st.integers(2019, 2020))
+    agency = draw(st.sampled_from(["某市某局", "某县人民政府办公室", "A&B<局>"]))
+    meta = Meta(
+        agency=agency,
+        year=year,
+        title=draw(st.none() | st.just(f"{agency}{year}年度政府信息公开工作年度报告") | st.just("关于政务公开的报告")),
+        published_on=draw(st.none() | st.dates(dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31))),
+        period=draw(st.none() | periods),
+        scope=draw(st.none() | st.sampled_from(["agency", "government_own", "region_aggregate"])),
+        contact=draw(st.none() | st.builds(Contact, **{k: st.none() | plain for k in attrs.fields_dict(Contact)})),
+    )
+    fees = st.builds(
+        FeeCollection,
+        collected=st.just(True),
+        amount_yuan=st.integers(1, 10**6).map(Decimal),
+        cases=st.none() | st.integers(1, 99),
+        basis=st.none() | st.sampled_from(["按件", "按量"]),
+    ) | st.just(FeeCollection(collected=False))
+    report = new_report(agency, year)
+    return attrs.evolve(
+        report,
+        meta=meta,
+        preamble=draw(narrative),
+        overview=Overview(
+            intro=draw(narrative),
+            **{k: draw(narrative) for k in ("proactive", "on_request", "management", "platforms", "oversight")},
+            extra=tuple(
+                draw(st.lists(st.builds(TextBlock, heading=st.just("（六）其他工作"), text=paragraph), max_size=1))
+            ),
+        ),
+        proactive=draw(for_class(PROACTIVE_CLASSES[version], procurement=_procurements())),
+        applications=draw(for_class(Applications)),
+        review_litigation=draw(for_class(ReviewLitigation)),
+        problems=draw(narrative),
+        other_matters=OtherMatters(
+            text=draw(narrative),
+            fees=draw(st.none() | fees) if version == "2021" else None,
+            annual_key_tasks=draw(st.none() | paragraph),
+        ),
+        closing=draw(st.sampled_from(["", f"{agency}\n{year + 1}年1月20日"])),
+    )
+
+
+def _procurements() -> st.SearchStrategy[Any]:
+    from disclosure_report.model import Procurement
+
+    units = st.sampled_from(["元", "万元", "亿元"])
+    # a unit is printed with its number: a blank amount carries none
+    return for_class(Procurement, amount_unit=units).map(
+        lambda p: attrs.evolve(p, amount_unit=None) if isinstance(p.amount, Blank) else p
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(whole_reports(), st.sampled_from(["html", "docx", "markdown", "json"]))
+def test_whole_report_round_trip(report: AnnualReport, name: str) -> None:
+    """Pages, Word files and Markdown carry everything: what they print, and the metadata record they embed."""
+    out = render(report, name)
+    result = read(out if isinstance(out, bytes) else out.encode("utf-8"), format=name)
+    assert result.report == report
+    assert result.warnings == ()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(whole_reports())
+def test_whole_report_round_trip_through_plain_text(report: AnnualReport) -> None:
+    """Plain text carries what it prints; it has no place out of sight for scope, contact and period."""
+    meta = report.meta
+    assume(meta.title is None or "年度报告" in meta.title)  # in plain text a title is known by these words
+    got = read(str(render(report, "text")).encode("utf-8"), format="text").report
+    shown = meta.title or f"{meta.agency}{meta.year}年政府信息公开工作年度报告"  # the title the text prints
+    assert got == attrs.evolve(report, meta=attrs.evolve(meta, title=shown, scope=None, contact=None, period=None))
 
 
 # --- not a report, unsupported, hostile ----------------------------------------------------------------------------

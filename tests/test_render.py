@@ -278,7 +278,9 @@ def test_xlsx_numbers_are_numbers_and_money_exact() -> None:
 def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = str(ROOT / "examples" / "shuyang-county-gov-2025.json")
     assert main(["render", source, "--to", "markdown"]) == 0
-    assert capsys.readouterr().out.startswith("# 沭阳县人民政府2025年政府信息公开工作年度报告")
+    first, _, rest = capsys.readouterr().out.partition("\n\n")
+    assert first.startswith("<!-- disclosure-report-meta {") and first.endswith("} -->")  # the embedded record
+    assert rest.startswith("# 沭阳县人民政府2025年政府信息公开工作年度报告")
     out = tmp_path / "r.docx"
     assert main(["render", source, "--to", "docx", "-o", str(out)]) == 0
     assert zipfile.is_zipfile(out)

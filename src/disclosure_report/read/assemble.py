@@ -202,9 +202,11 @@ def _subsections(text: str) -> list[tuple[str | None, str]]:
             value = parse_int(m.group(1))
         except ZhParseError:
             continue
-        if value == expected and (m.start() == 0 or text[m.start() - 1] in '\n。；;：:！!？?」”"）) \t'):
+        before = text[m.start() - 1] if m.start() else "\n"
+        # the next number after a sentence ends, or a later one (a subsection left out) at the start of a line
+        if (value == expected and before in '\n。；;：:！!？?」”"）) \t') or (value > expected and before == "\n"):
             marks.append(m)
-            expected += 1
+            expected = value + 1
     if not marks:
         return [(None, text)]
     pieces: list[tuple[str | None, str]] = [(None, text[: marks[0].start()].strip())]
@@ -518,12 +520,12 @@ class _TableReader:
         while rest and normalise(rest[0]) == normalise(cells[label_at]):
             rest = rest[1:]  # a label repeated by an expanded colspan
         width = len(row.columns.columns)
+        if len(rest) > width:
+            rest = _dedupe_spans(rest, width)  # an empty cell spanning columns is one empty cell
         if not any(_is_value(c) and c.strip() for c in rest) and not (
             len(rest) == width and all(c.strip() in BLANK_MARKS for c in rest)
         ):
             return  # a header row that names a row label among its headers
-        if len(rest) > width:
-            rest = _dedupe_spans(rest, width)
         self._place(row, [_Token(c, line.number) for c in rest], exact=True)
 
     def _flush(self, row: Row | None, values: list[_Token]) -> None:
@@ -760,7 +762,12 @@ _CONTACT = {
 }
 
 
-def _title(lines: Sequence[Line]) -> tuple[str | None, int]:
+def _title(lines: Sequence[Line], record: dict[str, Any] | None = None) -> tuple[str | None, int]:
+    expected = _record_title(record)
+    if expected is not None:  # the title the embedded record gives, printed first: whatever its wording
+        for i, line in enumerate(lines[:3]):
+            if line.cells is None and re.sub(r"\s+", "", line.text) == expected:
+                return expected, i
     for i, line in enumerate(lines[:40]):
         text = line.text.strip()
         if "年度报告" in text and len(text) < 120 and line.cells is None:
@@ -808,26 +815,31 @@ def _looks_like_a_report(flat: Haystack) -> bool:
     )
 
 
-def assemble(lines: Sequence[Line], *, source: str | None = None) -> ReadResult:
+def assemble(lines: Sequence[Line], *, source: str | None = None, record: dict[str, Any] | None = None) -> ReadResult:
     """The report in ``lines``; :class:`NotAnAnnualReportError` or :class:`UnsupportedFormatError` when it is not
-    one this library reads."""
+    one this library reads. ``record`` is the metadata record the document carries out of sight, if any (see
+    :mod:`disclosure_report.embedded`)."""
     lines = [line for line in lines if line.text.strip() or line.cells is not None]
     flat = Haystack([line.text if line.cells is None else " ".join(line.cells) for line in lines])
     name = source or "the document"
     if not _looks_like_a_report(flat):
         raise NotAnAnnualReportError(f"{name}: not a 政府信息公开工作年度报告 (no title, headings or tables of one)")
-    title, title_at = _title(lines)
+    title, title_at = _title(lines, record)
     year, agency = _year_and_agency(title) if title else (None, "")
     try:
         fmt = detect_format(flat, year)
     except UnsupportedFormatError as e:
         raise UnsupportedFormatError(f"{name}: {e}") from None
     state = _State(fmt)
+    meta = _usable_record(state, record, title)
+    if meta is not None:
+        agency, year = meta["agency"], meta["year"]
     if year is None:
         year = fmt.first_year
         state.warn(f"no report year found in a title; assumed {year}", None)
     published, date_lines = _published(lines)
-    body = [line for i, line in enumerate(lines) if i != title_at and i not in date_lines]
+    skip = {title_at, *date_lines, *_repeated_title(lines, title_at)}
+    body = [line for i, line in enumerate(lines) if i not in skip]
 
     sections: dict[str, list[Line]] = {"preamble": []}
     current = "preamble"
@@ -855,6 +867,14 @@ def assemble(lines: Sequence[Line], *, source: str | None = None) -> ReadResult:
     contact = {k: (m.group(1).strip() if (m := p.search(preamble)) else None) for k, p in _CONTACT.items()}
     data["meta"]["contact"] = (contact | {"email": None, "website": None}) if any(contact.values()) else None
     data["meta"]["scope"] = None
+    if meta is not None:
+        shown = data["meta"]["published_on"]
+        if shown is not None and shown != meta.get("published_on"):
+            state.warn(
+                f"the embedded record dates the report {meta.get('published_on')}; the date printed, {shown}, is kept"
+            )
+            meta = meta | {"published_on": shown}
+        data["meta"] = meta
     data["preamble"] = preamble
 
     closing_lines: list[Line] = []
@@ -871,7 +891,7 @@ def assemble(lines: Sequence[Line], *, source: str | None = None) -> ReadResult:
             lines_of, closing_lines = _split_closing(lines_of, agency)
             data["other_matters"] = _other_matters(lines_of, section)
     data["closing"] = _text_of(closing_lines)
-    if period is None:
+    if period is None and meta is None:
         found = find_period(_text_of(sections.get("other_matters", [])))
         if found:
             data["meta"]["period"] = {"start": found[0].isoformat(), "end": found[1].isoformat()}
@@ -882,6 +902,48 @@ def assemble(lines: Sequence[Line], *, source: str | None = None) -> ReadResult:
     except DocumentError as e:  # a value the model refuses (never expected from parse_value)
         raise NotAnAnnualReportError(f"{name}: the cells read do not make a valid report: {e}") from None
     return ReadResult(report, tuple(state.warnings))
+
+
+def _record_title(record: dict[str, Any] | None) -> str | None:
+    """The title a record gives (or the customary one it implies), without spaces; None for no usable record."""
+    if record is None:
+        return None
+    meta = record["meta"]
+    agency, year, given = meta.get("agency"), meta.get("year"), meta.get("title")
+    if type(agency) is not str or type(year) is not int or not (given is None or type(given) is str):
+        return None
+    return re.sub(r"\s+", "", given if given is not None else f"{agency}{year}年政府信息公开工作年度报告")
+
+
+def _usable_record(state: _State, record: dict[str, Any] | None, title: str | None) -> dict[str, Any] | None:
+    """The record's metadata when it belongs to this document: same format, and the title it gives (or the
+    customary one it implies) is the title printed. Otherwise None, with a warning when there was a record."""
+    if record is None:
+        return None
+    meta = record["meta"]
+    if record["format"] != state.fmt.version:
+        state.warn(f"the embedded record is for the {record['format']} format, not this document's; it is ignored")
+        return None
+    expected = _record_title(record)
+    if expected is None:
+        state.warn("the embedded record is not well-formed; it is ignored")
+        return None
+    if title != expected:
+        state.warn(f"the embedded record is for {expected!r}, not the title printed; it is ignored")
+        return None
+    return dict(meta)
+
+
+def _repeated_title(lines: Sequence[Line], title_at: int) -> list[int]:
+    """The lines just after the title that repeat it (a page's <title> and its <h1>, a Word title and heading)."""
+    if title_at < 0:
+        return []
+    title = re.sub(r"\s+", "", lines[title_at].text)
+    return [
+        i
+        for i in range(title_at + 1, min(title_at + 3, len(lines)))
+        if lines[i].cells is None and re.sub(r"\s+", "", lines[i].text) == title
+    ]
 
 
 _SKELETONS: dict[str, str] = {}

@@ -9,6 +9,7 @@ from typing import Any
 
 from lxml import etree
 
+from disclosure_report.embedded import MARK, parse_record
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult
 from disclosure_report.read.lines import Line
@@ -22,7 +23,8 @@ def _q(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def _document_xml(data: bytes, source: str | None) -> bytes:
+def _parts(data: bytes, source: str | None) -> tuple[bytes, bytes | None]:
+    """``word/document.xml`` and, when present, ``docProps/custom.xml`` (where the embedded record lives)."""
     name = source or "the document"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -33,16 +35,49 @@ def _document_xml(data: bytes, source: str | None) -> bytes:
             info = archive.getinfo("word/document.xml")
         except KeyError:
             raise ReadError(f"{name}: not a Word (.docx) file: no word/document.xml") from None
-        if info.file_size > MAX_XML_BYTES or info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1_000_000:
-            raise ReadError(f"{name}: word/document.xml expands to {info.file_size} bytes; refused (zip bomb?)")
+        document = _read_part(archive, info, name)
         try:
-            with archive.open(info) as f:
-                xml = f.read(MAX_XML_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError) as e:
-            raise ReadError(f"{name}: a damaged Word file: {e}") from None
+            core_info = archive.getinfo("docProps/custom.xml")
+        except KeyError:
+            return document, None
+        try:
+            return document, _read_part(archive, core_info, name)
+        except ReadError:
+            return document, None  # the properties are optional: a bad part only loses the record
+
+
+def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    part = info.filename
+    if info.file_size > MAX_XML_BYTES or info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1_000_000:
+        raise ReadError(f"{name}: {part} expands to {info.file_size} bytes; refused (zip bomb?)")
+    try:
+        with archive.open(info) as f:
+            xml = f.read(MAX_XML_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, EOFError) as e:
+        raise ReadError(f"{name}: a damaged Word file: {e}") from None
     if len(xml) > MAX_XML_BYTES:
-        raise ReadError(f"{name}: word/document.xml is larger than {MAX_XML_BYTES} bytes; refused")
+        raise ReadError(f"{name}: {part} is larger than {MAX_XML_BYTES} bytes; refused")
     return xml
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def _record(custom: bytes | None) -> dict[str, Any] | None:
+    """The embedded metadata record, a custom document property named after :data:`MARK`, if any."""
+    if custom is None:
+        return None
+    try:
+        root = etree.fromstring(custom, _PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    for prop in root.iterchildren(f"{{{CUSTOM}}}property"):
+        if prop.get("name") == MARK:
+            value = prop.find(f"{{{VT}}}lpwstr")
+            return parse_record(value.text or "") if value is not None else None
+    return None
 
 
 def _text(el: Any) -> str:
@@ -74,11 +109,11 @@ def _table(tbl: Any) -> list[tuple[str, ...]]:
     return [tuple(r) for r in rows]
 
 
-def docx_lines(data: bytes, source: str | None = None) -> list[Line]:
-    xml = _document_xml(data, source)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+def docx_lines(data: bytes, source: str | None = None) -> tuple[list[Line], dict[str, Any] | None]:
+    """The lines of a Word file, and the embedded metadata record if the file carries one."""
+    xml, core = _parts(data, source)
     try:
-        root = etree.fromstring(xml, parser)
+        root = etree.fromstring(xml, _PARSER)
     except etree.XMLSyntaxError as e:
         raise ReadError(f"{source or 'the document'}: word/document.xml is not well-formed XML: {e}") from None
     body = root.find(_q("body"))
@@ -94,7 +129,7 @@ def docx_lines(data: bytes, source: str | None = None) -> list[Line]:
             for cells in _table(el):
                 number += 1
                 out.append(Line(" ".join(cells), number, cells))
-    return out
+    return out, _record(core)
 
 
 class DocxReader:
@@ -107,4 +142,5 @@ class DocxReader:
         return head.startswith(b"PK\x03\x04")
 
     def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
-        return assemble(docx_lines(data, source), source=source)
+        lines, found = docx_lines(data, source)
+        return assemble(lines, source=source, record=found)

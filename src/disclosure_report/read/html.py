@@ -8,6 +8,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from disclosure_report.embedded import MARK, parse_record
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult
 from disclosure_report.read.decode import decode
@@ -62,12 +63,16 @@ def _owner(tr: Any) -> Any:
     return el
 
 
-def html_lines(text: str) -> list[Line]:
+def html_lines(text: str) -> tuple[list[Line], dict[str, Any] | None]:
+    """The lines of a page, and the embedded metadata record if the page carries one."""
     try:
         root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=False, recover=True))
     except (etree.ParserError, ValueError) as e:
         raise ReadError(f"not an HTML document: {e}") from None
+    found = None
     for bad in list(root.iter("script", "style", "noscript", "template")):
+        if bad.tag == "script" and bad.get("id") == MARK and found is None:
+            found = parse_record(bad.text or "")
         bad.drop_tree()
     out: list[Line] = []
     counter = 0
@@ -109,7 +114,7 @@ def html_lines(text: str) -> list[Line]:
                 out.append(Line(child.tail.strip(), counter))
 
     walk(root)
-    return out
+    return out, found
 
 
 class HtmlReader:
@@ -123,4 +128,5 @@ class HtmlReader:
         return b"<table" in low or b"<html" in low or b"<!doctype html" in low or (b"<p" in low and b"</p>" in low)
 
     def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
-        return assemble(html_lines(decode(data, source=source, html=True)), source=source)
+        lines, found = html_lines(decode(data, source=source, html=True))
+        return assemble(lines, source=source, record=found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from disclosure_report.embedded import find_record
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadResult
 from disclosure_report.read.decode import decode
@@ -12,10 +13,12 @@ from disclosure_report.read.lines import Line
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
-_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation may be escaped
 
 
 def _unescape(text: str) -> str:
+    if "\\" not in text and "&" not in text:
+        return text
     return _UNESCAPE.sub(r"\1", text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
@@ -30,8 +33,8 @@ def markdown_lines(text: str) -> list[Line]:
     out = []
     for number, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
-        if not stripped or _SEPARATOR.match(stripped):
-            continue
+        if not stripped or _SEPARATOR.match(stripped) or (stripped.startswith("<!--") and stripped.endswith("-->")):
+            continue  # blank lines, table rules, comments (the embedded record among them)
         if stripped.startswith("|"):
             out.append(Line(stripped, number, _cells(stripped)))
             continue
@@ -55,4 +58,5 @@ class MarkdownReader:
         )
 
     def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
-        return assemble(markdown_lines(decode(data, source=source)), source=source)
+        text = decode(data, source=source)
+        return assemble(markdown_lines(text), source=source, record=find_record(text))

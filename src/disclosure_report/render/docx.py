@@ -9,17 +9,25 @@ on A4 portrait.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from disclosure_report.convert import unstructure
+from disclosure_report.embedded import MARK, record
 from disclosure_report.model import AnnualReport
-from disclosure_report.render.base import check_options
+from disclosure_report.render.base import RenderError, check_options
 from disclosure_report.render.grid import Grid
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline
 
@@ -101,6 +109,51 @@ def _table(document: Any, grid: Grid) -> None:
         paragraph.add_run(c.text)
 
 
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _check_text(report: AnnualReport) -> None:
+    """Word files are XML: a control character in any text cannot be written. Say where, before writing."""
+    found: list[str] = []
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, str):
+            m = _NOT_IN_XML.search(value)
+            if m:
+                found.append(f"{path} (U+{ord(m.group()):04X} at position {m.start()})")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else key)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{path}[{i}]")
+
+    walk(unstructure(report), "")
+    if found:
+        raise RenderError(
+            "a Word file cannot hold control characters; remove them from: "
+            + "; ".join(found[:10])
+            + (f" and {len(found) - 10} more" if len(found) > 10 else "")
+        )
+
+
+CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def _embed_record(document: Any, report: AnnualReport) -> None:
+    """The metadata record as a custom document property (File › Properties › Custom in Word)."""
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{CUSTOM_PROPERTIES}" xmlns:vt="{VT}">'
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{MARK}">'
+        f"<vt:lpwstr>{xml_escape(record(report))}</vt:lpwstr></property></Properties>"
+    )
+    package = document.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, xml.encode("utf-8"), package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
 class DocxRenderer:
     name = "docx"
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -109,6 +162,7 @@ class DocxRenderer:
 
     def render(self, report: AnnualReport, **options: Any) -> bytes:
         check_options(self.name, options, {"date_style"})
+        _check_text(report)
         doc = outline(report, date_style=options.get("date_style", "arabic"))
         document = Document()
         section = document.sections[0]
@@ -119,6 +173,7 @@ class DocxRenderer:
         _styles(document)
         document.core_properties.title = doc.title
         document.core_properties.author = report.meta.agency
+        _embed_record(document, report)
         document.add_paragraph(doc.title, style="标题")
         styles = {"body": "正文", "note": "表格", "date": "日期", "closing": "落款"}
         for block in doc.blocks:

@@ -98,14 +98,21 @@ def _node(report: AnnualReport, table: Table, row: Row) -> Any:
     return attrgetter(".".join((table.key, *row.path)))(report)
 
 
+def printed_cell(row: Any, key: str) -> str:
+    """The text of the cell ``key`` of a row object, with the unit printed in it when the row has one (2019
+    采购总金额: ``251000元``)."""
+    value = getattr(row, key)
+    text = cell_text(value)
+    unit = getattr(row, f"{key}_unit", None)
+    if unit and type(value) is not Blank:
+        text += unit
+    return text
+
+
 def _data(node: Any, table: Table, row: Row, column: Column, r: int, c: int, span: int = 1) -> GridCell:
     value = getattr(node, column.key)
     path = ".".join((table.key, *row.path, column.key))
-    text = cell_text(value)
-    unit = getattr(node, f"{column.key}_unit", None)  # a unit printed in the cell (2019 采购总金额: 251000元)
-    if unit and type(value) is not Blank:
-        text += unit
-    return GridCell(text, "data", r, c, 1, span, path, value)
+    return GridCell(printed_cell(node, column.key), "data", r, c, 1, span, path, value)
 
 
 def _matrix(report: AnnualReport, table: Table, rows: tuple[Row, ...]) -> Grid:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from disclosure_report.embedded import MARK, record
 from disclosure_report.model import AnnualReport
 from disclosure_report.render.base import check_options
 from disclosure_report.render.grid import Grid
-from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline
+from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline, title_of
 
 CSS = """
 .dr-report { font-family: "FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", serif;
@@ -59,7 +60,11 @@ def _table(grid: Grid) -> str:
 
 def _body(report: AnnualReport, date_style: Any) -> str:
     doc = outline(report, date_style=date_style)
-    out = [f'<div class="dr-report" data-format="{report.format}">', f"<h1>{escape(doc.title)}</h1>"]
+    out = [
+        f'<div class="dr-report" data-format="{report.format}">',
+        f'<script type="application/json" id="{MARK}">{record(report)}</script>',
+        f"<h1>{escape(doc.title)}</h1>",
+    ]
     for block in doc.blocks:
         if isinstance(block, Heading):
             tag = "h2" if block.level == 1 else "h3"
@@ -88,7 +93,7 @@ class HtmlRenderer:
         body = _body(report, options.get("date_style", "arabic"))
         if options.get("fragment", False):
             return f"<style>{CSS}</style>\n{body}\n"
-        title = escape(report.meta.title or body.split("<h1>", 1)[1].split("</h1>", 1)[0], quote=False)
+        title = escape(title_of(report), quote=False)
         return (
             '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'

@@ -8,13 +8,15 @@ what was printed (an empty cell for an empty blank).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from disclosure_report.embedded import MARK, record
 from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport
 from disclosure_report.paths import alternative_in_use
 from disclosure_report.render.base import check_options
-from disclosure_report.render.grid import cell_text
+from disclosure_report.render.grid import printed_cell
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline
 
 
@@ -36,7 +38,7 @@ def _tables(report: AnnualReport, key: str) -> list[str]:
         obj = node
         for k in row.path:
             obj = getattr(obj, k)
-        return [cell_text(getattr(obj, c.key)) for c in row.columns.columns]
+        return [printed_cell(obj, c.key) for c in row.columns.columns]
 
     if table.layout == "blocks":
         i = 0
@@ -66,10 +68,10 @@ class MarkdownRenderer:
     def render(self, report: AnnualReport, **options: Any) -> str:
         check_options(self.name, options, {"date_style"})
         doc = outline(report, date_style=options.get("date_style", "arabic"))
-        lines = [f"# {doc.title}", ""]
+        lines = [f"<!-- {MARK} {record(report)} -->", "", f"# {_esc_heading(doc.title)}", ""]
         for block in doc.blocks:
             if isinstance(block, Heading):
-                lines += [f"{'##' if block.level == 1 else '###'} {block.text}", ""]
+                lines += [f"{'##' if block.level == 1 else '###'} {_esc_heading(block.text)}", ""]
             elif isinstance(block, Paragraph):
                 lines += [_esc_paragraph(block.text), ""]
             elif isinstance(block, TableBlock):
@@ -81,8 +83,20 @@ class MarkdownRenderer:
 
 
 def _esc_paragraph(text: str) -> str:
-    """A paragraph that Markdown shows as written (no accidental headings, lists or emphasis)."""
-    escaped = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
-    if escaped[:1] in "#>-+|" or escaped[:2].rstrip(".").isdigit():
-        escaped = "\\" + escaped
-    return escaped
+    """A paragraph that Markdown shows as written (no accidental headings, lists, emphasis or HTML)."""
+    escaped = _esc_inline(text)
+    if escaped[:1] in "#>-+|=":
+        return "\\" + escaped
+    return _LIST_NUMBER.sub(r"\1\\\2", escaped, count=1)  # "1. x" is a list item, "1\. x" is text
+
+
+def _esc_heading(text: str) -> str:
+    return _esc_inline(text)
+
+
+def _esc_inline(text: str) -> str:
+    out = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
+    return out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])")

@@ -77,11 +77,9 @@ def _section_blocks(report: AnnualReport, section: Section) -> list[Block]:
     if section.key == "overview":
         o = report.overview
         blocks += paragraphs(o.intro)
-        for sub in section.subsections:
-            text = getattr(o, sub.key)
-            if text:
-                blocks.append(Heading(2, sub.heading, sub.key))
-                blocks += paragraphs(text)
+        for sub in section.subsections:  # every heading the format prints, also over an empty subsection
+            blocks.append(Heading(2, sub.heading, sub.key))
+            blocks += paragraphs(getattr(o, sub.key))
         for extra in o.extra:
             blocks.append(Heading(2, extra.heading, "extra"))
             blocks += paragraphs(extra.text)

@@ -9,7 +9,7 @@ from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport
 from disclosure_report.paths import alternative_in_use
 from disclosure_report.render.base import check_options
-from disclosure_report.render.grid import cell_text
+from disclosure_report.render.grid import printed_cell
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline
 
 BLANK_SHOWN = "（空）"
@@ -35,7 +35,7 @@ def _table(report: AnnualReport, key: str) -> list[str]:
             obj = getattr(obj, k)
         cells = []
         for column in row.columns.columns:
-            text = cell_text(getattr(obj, column.key)) or BLANK_SHOWN
+            text = printed_cell(obj, column.key) or BLANK_SHOWN
             cells.append(f"{'/'.join(column.headers[-1:])} {text}")
         lines.append(f"  {' / '.join(row.labels)}")
         lines.append("    " + "  ".join(cells))
