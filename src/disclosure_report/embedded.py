@@ -33,9 +33,9 @@ _MAX = 64_000
 
 def record(report: AnnualReport) -> str:
     """The JSON text of the record; ``<``, ``>`` and ``&`` are escaped, so it is safe in HTML and comments."""
-    from disclosure_report.convert import unstructure
+    from disclosure_report.convert import converter
 
-    data = {"format": report.format, "meta": unstructure(report)["meta"]}  # strings, numbers, null only
+    data = {"format": report.format, "meta": converter.unstructure(report.meta)}  # strings, numbers, null only
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
