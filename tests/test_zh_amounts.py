@@ -218,6 +218,7 @@ def test_counts_in_prose_from_real_reports() -> None:
     assert [q.value for q in extract_counts(pingtan)] == [70, 69, 1]
     panzhou = "2023年，盘州市乡村振兴局累计主动公开政府信息221条"
     assert [(q.value, q.unit, q.text) for q in extract_counts(panzhou)] == [(221, "条", "221条")]
+    assert [q.value for q in extract_counts("依据第二十条第（一）项，收取信息处理费共计380元")] == [380]
 
 
 @pytest.mark.parametrize(
