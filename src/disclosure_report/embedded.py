@@ -3,8 +3,8 @@
 The published page prints the title, the agency, the year and the date; it does not print what the report covers
 (``meta.scope``), the typed contact, or the statistics period as data. The HTML, Markdown and Word renderers
 therefore embed one small JSON record — ``{"format": …, "meta": {…}}`` — where readers of the page do not see it
-(a ``<script type="application/json">`` element, an HTML comment, the Word file's *comments* property), and the
-readers take ``scope``, ``contact`` and ``period`` from it. What the page prints still comes from the page.
+(a ``<script type="application/json">`` element, an HTML comment, a custom document property of the Word file),
+and the readers take ``scope``, ``contact`` and ``period`` from it. What the page prints still comes from the page.
 
 >>> from disclosure_report import new_report
 >>> text = record(new_report("某局", 2023, scope="agency"))

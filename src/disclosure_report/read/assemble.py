@@ -30,7 +30,7 @@ from disclosure_report.read.digits import bands_rule, row_total_rule, split_runs
 from disclosure_report.read.labels import REMEMBERED_LENGTH, normalise, strip_numbering
 from disclosure_report.read.lines import Line
 from disclosure_report.read.values import BLANK_MARKS, ValueProblem, is_number_text, parse_value
-from disclosure_report.skeleton import new_report
+from disclosure_report.skeleton import customary_title, new_report
 from disclosure_report.zh import ZhParseError, find_period, parse_date, parse_int
 
 _MARKERS_2021 = ("本年制发件数", "本年收费金额")
@@ -912,7 +912,7 @@ def _record_title(record: dict[str, Any] | None) -> str | None:
     agency, year, given = meta.get("agency"), meta.get("year"), meta.get("title")
     if type(agency) is not str or type(year) is not int or not (given is None or type(given) is str):
         return None
-    return re.sub(r"\s+", "", given if given is not None else f"{agency}{year}年政府信息公开工作年度报告")
+    return re.sub(r"\s+", "", given if given is not None else customary_title(agency, year))
 
 
 def _usable_record(state: _State, record: dict[str, Any] | None, title: str | None) -> dict[str, Any] | None:

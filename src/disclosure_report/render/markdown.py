@@ -68,10 +68,10 @@ class MarkdownRenderer:
     def render(self, report: AnnualReport, **options: Any) -> str:
         check_options(self.name, options, {"date_style"})
         doc = outline(report, date_style=options.get("date_style", "arabic"))
-        lines = [f"<!-- {MARK} {record(report)} -->", "", f"# {_esc_heading(doc.title)}", ""]
+        lines = [f"<!-- {MARK} {record(report)} -->", "", f"# {_esc_inline(doc.title)}", ""]
         for block in doc.blocks:
             if isinstance(block, Heading):
-                lines += [f"{'##' if block.level == 1 else '###'} {_esc_heading(block.text)}", ""]
+                lines += [f"{'##' if block.level == 1 else '###'} {_esc_inline(block.text)}", ""]
             elif isinstance(block, Paragraph):
                 lines += [_esc_paragraph(block.text), ""]
             elif isinstance(block, TableBlock):
@@ -88,10 +88,6 @@ def _esc_paragraph(text: str) -> str:
     if escaped[:1] in "#>-+|=":
         return "\\" + escaped
     return _LIST_NUMBER.sub(r"\1\\\2", escaped, count=1)  # "1. x" is a list item, "1\. x" is text
-
-
-def _esc_heading(text: str) -> str:
-    return _esc_inline(text)
 
 
 def _esc_inline(text: str) -> str:

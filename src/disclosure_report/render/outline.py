@@ -14,6 +14,7 @@ import attrs
 from disclosure_report.formats import Section, get_format
 from disclosure_report.model import AnnualReport, FeeCollection
 from disclosure_report.render.grid import Grid, table_grid
+from disclosure_report.skeleton import customary_title
 from disclosure_report.zh import DateStyle, format_date
 
 
@@ -47,7 +48,7 @@ class Outline:
 
 def title_of(report: AnnualReport) -> str:
     """The title as given, or the customary form ``{机关}{年}年政府信息公开工作年度报告``."""
-    return report.meta.title or f"{report.meta.agency}{report.meta.year}年政府信息公开工作年度报告"
+    return report.meta.title or customary_title(report.meta.agency, report.meta.year)
 
 
 def paragraphs(text: str, role: Literal["body", "note", "date", "closing"] = "body") -> list[Paragraph]:
