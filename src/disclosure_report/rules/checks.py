@@ -241,17 +241,35 @@ def cross_year(report: AnnualReport, previous: AnnualReport) -> Iterator[Finding
 # --- narrative ---------------------------------------------------------------------------------------------------
 
 _NUM = r"([0-9０-９][0-9０-９,]*|[〇零一二三四五六七八九十百千万两]+)"
-_PROSE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("received", re.compile(rf"(?:收到|受理|新收)(?:各类)?(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")),
-    ("none_received", re.compile(r"(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)?申请")),
-    ("answered", re.compile(rf"(?:办结|答复|办理)(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")),
-    ("carried_forward", re.compile(rf"结转(?:到|至)?下(?:一)?年(?:度)?(?:继续办理)?\s*{_NUM}\s*件")),
-    ("carried_forward", re.compile(rf"{_NUM}\s*件(?:申请)?\s*结转(?:到|至)?下")),
-    ("granted_partial", re.compile(rf"予以公开(?:及|和|、)部分公开\s*{_NUM}\s*件")),
-    ("denied", re.compile(rf"不予公开\s*{_NUM}\s*件")),  # not after 部分 (checked in code: a fast literal start)
-    ("unable", re.compile(rf"无法提供\s*{_NUM}\s*件")),
-    ("not_processed", re.compile(rf"不予处理\s*{_NUM}\s*件")),
-    ("other", re.compile(rf"其他处理\s*{_NUM}\s*件")),
+
+
+@attrs.frozen
+class _Statement:
+    """A way 总体情况 states a figure of table 三.
+
+    ``pattern`` starts with a word wherever it can, so the regex engine skips ahead to it. A statement that must
+    start with its number sets ``anchor``, the word it ends near, and is looked for only just before it.
+    ``not_after`` is text that may not stand right before the match (部分不予公开 is not 不予公开)."""
+
+    key: str
+    pattern: re.Pattern[str]
+    anchor: str | None = None
+    not_after: str | None = None
+
+
+_STATEMENTS: tuple[_Statement, ...] = (
+    _Statement(
+        "received", re.compile(rf"(?:收到|受理|新收)(?:各类)?(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")
+    ),
+    _Statement("none_received", re.compile(r"(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)?申请")),
+    _Statement("answered", re.compile(rf"(?:办结|答复|办理)(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")),
+    _Statement("carried_forward", re.compile(rf"结转(?:到|至)?下(?:一)?年(?:度)?(?:继续办理)?\s*{_NUM}\s*件")),
+    _Statement("carried_forward", re.compile(rf"{_NUM}\s*件(?:申请)?\s*结转(?:到|至)?下"), anchor="结转"),
+    _Statement("granted_partial", re.compile(rf"予以公开(?:及|和|、)部分公开\s*{_NUM}\s*件")),
+    _Statement("denied", re.compile(rf"不予公开\s*{_NUM}\s*件"), not_after="部分"),
+    _Statement("unable", re.compile(rf"无法提供\s*{_NUM}\s*件")),
+    _Statement("not_processed", re.compile(rf"不予处理\s*{_NUM}\s*件")),
+    _Statement("other", re.compile(rf"其他处理\s*{_NUM}\s*件")),
 )
 
 _GROUPS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -303,26 +321,30 @@ def _prose(report: AnnualReport) -> str:
 
 
 _WINDOW = 40
-"""How far before 结转 a number of a "N件结转下年度" statement can start."""
+"""How far before its anchor a number-first statement (``30件结转下年度``) can start."""
 
 
 def _statements(text: str) -> Iterator[tuple[str, re.Match[str]]]:
-    """Every ``(key, match)`` of the prose patterns in ``text``. A pattern that starts with a number is tried only
-    just before the word it must end with (regex search cannot skip ahead to a number the way it does to a word)."""
-    for key, pattern in _PROSE_PATTERNS:
-        if pattern.pattern.startswith(_NUM):
-            seen: set[int] = set()
-            for anchor in re.finditer("结转", text):
-                start = max(0, anchor.start() - _WINDOW)
-                for m in pattern.finditer(text, start, anchor.end() + 4):
-                    if m.start() not in seen:
-                        seen.add(m.start())
-                        yield key, m
-            continue
-        for m in pattern.finditer(text):
-            if key == "denied" and text[max(0, m.start() - 2) : m.start()] == "部分":
+    """Every ``(key, match)`` of the statements in ``text``."""
+    for statement in _STATEMENTS:
+        if statement.anchor is None:
+            matches: Iterator[re.Match[str]] = statement.pattern.finditer(text)
+        else:
+            matches = _near(statement.pattern, statement.anchor, text)
+        for m in matches:
+            if statement.not_after and text.endswith(statement.not_after, 0, m.start()):
                 continue
-            yield key, m
+            yield statement.key, m
+
+
+def _near(pattern: re.Pattern[str], anchor: str, text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` that end near an occurrence of ``anchor``, each once."""
+    seen: set[int] = set()
+    for a in re.finditer(re.escape(anchor), text):
+        for m in pattern.finditer(text, max(0, a.start() - _WINDOW), a.end() + 4):
+            if m.start() not in seen:
+                seen.add(m.start())
+                yield m
 
 
 def prose_vs_table(report: AnnualReport) -> Iterator[Finding]:
