@@ -253,17 +253,21 @@ def _lazy(cls: type) -> Handler:
 
 def _union(classes: tuple[type, ...]) -> Handler:
     """A union of attrs classes, told apart by their keys (e.g. （六）其他处理 as three rows or as one row)."""
-    names = [(cls, frozenset(attrs.fields_dict(cls))) for cls in classes]
+    names = [frozenset(attrs.fields_dict(cls)) for cls in classes]
     hooks = [_lazy(cls) for cls in classes]
 
     def handle(v: Any) -> Any:
         if type(v) is not dict:
             raise _Invalid.one("an object", v)
-        keys = v.keys()
-        best = max(range(len(names)), key=lambda i: len(keys & names[i][1]))
-        return hooks[best](v)
+        return hooks[_closest_class(v, names)](v)
 
     return handle
+
+
+def _closest_class(data: dict[str, Any], names: list[frozenset[str]]) -> int:
+    """The index of the field-name set that shares most keys with ``data`` (how a union of classes is told apart)."""
+    keys = data.keys()
+    return max(range(len(names)), key=lambda i: len(keys & names[i]))
 
 
 def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None) -> Callable[[Any, Any], Any]:
@@ -541,27 +545,17 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
     disclosure_report.errors.DocumentError: not a valid annual report document: 8 problems
     ...
     """
+    from disclosure_report.convert_fast import try_loads  # it builds on this module
+
     try:
         decoded = text.decode("utf-8-sig") if isinstance(text, bytes) else text
     except UnicodeDecodeError:
         decoded = None
     if decoded is not None:
-        report = (_try_fast or _fast_path())(decoded)  # valid documents: fast; anything else: strict, explained
+        report = try_loads(decoded)  # valid documents: fast; anything else: the strict path, which explains
         if report is not None:
             return report
     return structure(parse_json(text, source=source), source=source)
-
-
-_try_fast: Callable[[str], AnnualReport | None] | None = None
-
-
-def _fast_path() -> Callable[[str], AnnualReport | None]:
-    """The fast path of :func:`loads` (imported on first use: it builds on this module)."""
-    global _try_fast
-    from disclosure_report.convert_fast import try_loads
-
-    _try_fast = try_loads
-    return try_loads
 
 
 def load(file: str | PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:

@@ -18,15 +18,21 @@ the strict path, which decides.
 from __future__ import annotations
 
 import json
-import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 import attrs
 
-from disclosure_report.convert import _checked_by_handler, _handler_for, _Invalid, _no_constant
+from disclosure_report.convert import (
+    _checked_by_handler,
+    _closest_class,
+    _handler_for,
+    _Invalid,
+    _is_union,
+    _no_constant,
+)
 from disclosure_report.errors import FieldValueError
 from disclosure_report.formats import FORMATS
 from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport, Blank
@@ -100,10 +106,6 @@ _OPTIONAL_STR_CODE = [
 ]
 
 
-def _is_union(tp: Any) -> bool:
-    return typing.get_origin(tp) in (Union, types.UnionType)
-
-
 def _value_fn(tp: Any) -> Fast:
     """The fast function of a value of type ``tp`` (not a table cell, which is generated inline)."""
     if _is_union(tp):
@@ -155,9 +157,7 @@ def _union(classes: tuple[type, ...]) -> Fast:
     def union(x: Any, t: Tally) -> Any:
         if type(x) is not dict:
             raise _Fallback
-        keys = x.keys()
-        best = max(range(len(names)), key=lambda i: len(keys & names[i]))
-        return hooks[best](x, t)
+        return hooks[_closest_class(x, names)](x, t)
 
     return union
 
