@@ -223,6 +223,29 @@ def test_whole_report_round_trip(report: AnnualReport, name: str) -> None:
     assert result.warnings == ()
 
 
+@pytest.mark.parametrize(
+    ("written", "changed", "warning"),
+    [
+        ('"scope":null', '"scope":"nowhere"', "not a valid metadata record"),
+        ('"year":2025', '"year":"2025"', "not a valid metadata record"),
+        ('"format":"2021"', '"format":"2019"', "for the 2019 format"),
+        ("沭阳县人民政府2025年", "某局2025年", "not the title printed"),
+    ],
+)
+def test_an_embedded_record_that_does_not_fit_is_ignored_with_a_warning(
+    written: str, changed: str, warning: str
+) -> None:
+    report = load(ROOT / "examples" / "shuyang-county-gov-2025.json")
+    report = attrs.evolve(report, meta=attrs.evolve(report.meta, scope=None))
+    before, record = render(report, "html").split('id="disclosure-report-meta">', 1)
+    record, after = record.split("</script>", 1)
+    assert written in record
+    result = read(f'{before}id="disclosure-report-meta">{record.replace(written, changed, 1)}</script>{after}'.encode())
+    assert [w.message for w in result.warnings if warning in w.message]
+    assert cell_values(result.report) == cell_values(report)
+    assert (result.report.meta.title, result.report.meta.year) == (report.meta.title, report.meta.year)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(whole_reports())
 def test_whole_report_round_trip_through_plain_text(report: AnnualReport) -> None:

@@ -21,7 +21,7 @@ import json
 import typing
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -38,11 +38,12 @@ from disclosure_report.formats import FORMATS
 from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport, Blank
 from disclosure_report.model.cells import cell_kind
 
-__all__ = ["try_loads", "try_structure"]
+__all__ = ["try_loads", "try_structure", "try_structure_as"]
 
 Tally = list[int]
 """[object members, colons inside strings] seen so far in one document"""
 Fast = Callable[[Any, Tally], Any]
+T = TypeVar("T")
 
 
 class _Fallback(Exception):
@@ -237,6 +238,15 @@ def try_structure(data: Any) -> AnnualReport | None:
     """The report built from JSON-shaped ``data`` when it is valid, else None (the strict
     :func:`~disclosure_report.convert.structure` explains)."""
     return _build(data, [0, 0])
+
+
+def try_structure_as(cls: type[T], data: Any) -> T | None:
+    """An instance of the model class ``cls`` built from ``data`` when it is valid as it stands, else None."""
+    try:
+        built: T = fast_hook(cls)(data, [0, 0])
+    except _GIVE_UP:
+        return None
+    return built
 
 
 def _build(data: Any, tally: Tally) -> AnnualReport | None:

@@ -20,10 +20,10 @@ from typing import Any
 import attrs
 
 from disclosure_report.convert import dumps, structure
-from disclosure_report.convert_fast import try_structure
+from disclosure_report.convert_fast import try_structure, try_structure_as
 from disclosure_report.errors import DocumentError
 from disclosure_report.formats import FORMATS, Column, Format, Row, Section, Table, format_for_year, get_format
-from disclosure_report.model import BLANK, Blank, FeeCollection
+from disclosure_report.model import BLANK, Blank, FeeCollection, Meta
 from disclosure_report.paths import use_layout
 from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, ReadWarning, UnsupportedFormatError
 from disclosure_report.read.digits import bands_rule, row_total_rule, split_runs
@@ -549,17 +549,8 @@ class _TableReader:
             for column in columns:
                 self.state.cells.setdefault(self._path(row, column.key), BLANK)
             return
-        cells = self.state.cells
         for (column, path), text in zip(_row_paths(self.table, row), texts, strict=True):
-            try:
-                value, unit, note = parse_value(text, column.kind)
-            except ValueProblem:
-                self._set(row, column.key, column.kind, text, line)  # says what is wrong
-                continue
-            if unit or note:
-                self._set(row, column.key, column.kind, text, line)
-            else:
-                cells[path] = value
+            self._set(path, column.kind, text, line)
         self._note_layout(row)
 
     def _split(self, row: Row, runs: list[str], line: int | None) -> None:
@@ -600,7 +591,7 @@ class _TableReader:
         line = self.band_values[0].line if self.band_values else None
         if len(texts) == len(columns):
             for (row, column), text in zip(columns, texts, strict=True):
-                self._set(row, column.key, column.kind, text, line)
+                self._set(self._path(row, column.key), column.kind, text, line)
             return
         width = len(rows[0].columns.columns)
         total_offset = [c.key for c in rows[0].columns.columns].index(rows[0].columns.total or "")
@@ -621,8 +612,7 @@ class _TableReader:
                 f"table 四: expected {len(columns)} cells, found {len(texts)}; the cells are left blank", line
             )
 
-    def _set(self, row: Row, key: str, kind: Any, text: str, line: int | None) -> None:
-        path = self._path(row, key)
+    def _set(self, path: str, kind: Any, text: str, line: int | None) -> None:
         try:
             value, unit, note = parse_value(text, kind)
         except ValueProblem as e:
@@ -925,8 +915,8 @@ def _usable_record(state: _State, record: dict[str, Any] | None, title: str | No
         state.warn(f"the embedded record is for the {record['format']} format, not this document's; it is ignored")
         return None
     expected = _record_title(record)
-    if expected is None:
-        state.warn("the embedded record is not well-formed; it is ignored")
+    if expected is None or try_structure_as(Meta, meta) is None:
+        state.warn("the embedded record is not a valid metadata record; it is ignored")
         return None
     if title != expected:
         state.warn(f"the embedded record is for {expected!r}, not the title printed; it is ignored")
@@ -981,7 +971,8 @@ def _place_cells(state: _State, data: dict[str, Any]) -> None:
             for key in row.path:
                 node = node[key]
             found_any = False
-            for key, path in columns:
+            for column, path in columns:
+                key = column.key
                 value = cells.get(path)
                 if value is None:
                     node[key] = {"blank": BLANK.printed}
@@ -1000,15 +991,6 @@ def _place_cells(state: _State, data: dict[str, Any]) -> None:
             )
 
 
-_PLANS: dict[tuple[int, int], list[tuple[Row, list[tuple[str, str]]]]] = {}
-
-
-def _plan(table: Table, alt: Any) -> list[tuple[Row, list[tuple[str, str]]]]:
-    """The rows of ``table`` in the layout ``alt``, each with its (column key, cell path) pairs."""
-    key = (id(table), id(alt))
-    plan = _PLANS.get(key)
-    if plan is None:
-        plan = _PLANS[key] = [
-            (row, [(c.key, _cell_path(table, row, c.key)) for c in row.columns.columns]) for row in table.rows_with(alt)
-        ]
-    return plan
+def _plan(table: Table, alt: Any) -> list[tuple[Row, list[tuple[Column, str]]]]:
+    """The rows of ``table`` in the layout ``alt``, each with its columns and their cell paths."""
+    return [(row, _row_paths(table, row)) for row in table.rows_with(alt)]
