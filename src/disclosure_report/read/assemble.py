@@ -70,7 +70,7 @@ class Haystack:
 
     def __init__(self, lines: Sequence[str]) -> None:
         self._lines = lines
-        self._short = "\n".join(normalise(t) for t in lines if len(t) <= _SHORT_LINE)
+        self._short = "\n".join(normalise(t) for t in lines if len(t) <= REMEMBERED_LENGTH)
         self._full: str | None = None
 
     def __contains__(self, label: str) -> bool:
@@ -82,7 +82,8 @@ class Haystack:
         return wanted in self._full
 
 
-_SHORT_LINE = REMEMBERED_LENGTH
+_REMEMBERED_LINES = 50_000
+"""How many lines each per-line cache holds before it starts again."""
 
 
 def detect_format(text: str | Haystack, year: int | None) -> Format:
@@ -154,9 +155,9 @@ def _heading_pieces(fmt: Format, pattern: re.Pattern[str], text: str) -> tuple[t
     key = (fmt.version, text)
     if key in _PIECES:
         return _PIECES[key]
-    if len(_PIECES) >= _CLASSIFIED_MAX:
+    if len(_PIECES) >= _REMEMBERED_LINES:
         _PIECES.clear()
-    remember = len(text) <= _SHORT_LINE
+    remember = len(text) <= REMEMBERED_LENGTH
     pieces: list[tuple[str, Section | None]] = []
     pos = 0
     for m in pattern.finditer(text):
@@ -408,19 +409,18 @@ def _is_value(text: str) -> bool:
 
 
 _CLASSIFIED: dict[tuple[int, str], tuple[tuple[str | None, Row | None], ...]] = {}
-_CLASSIFIED_MAX = 50_000
 
 
 def _classified(table: Table, text: str) -> tuple[tuple[str | None, Row | None], ...]:
     """The pieces of a line of ``table`` that matter, in order: ``(value text, None)`` for a value and ``(None,
     row)`` for a row label; headers and other text are dropped. Lines repeat across reports (every label line,
     every row of zeros), so the answer is remembered."""
-    if len(text) > _SHORT_LINE:
+    if len(text) > REMEMBERED_LENGTH:
         return tuple(_classify(table, text))
     key = (id(table), text)
     found = _CLASSIFIED.get(key)
     if found is None:
-        if len(_CLASSIFIED) >= _CLASSIFIED_MAX:
+        if len(_CLASSIFIED) >= _REMEMBERED_LINES:
             _CLASSIFIED.clear()
         found = _CLASSIFIED[key] = tuple(_classify(table, text))
     return found
