@@ -15,8 +15,12 @@ from disclosure_report.model import AnnualReport, Blank
 from disclosure_report.paths import alternative_in_use
 from disclosure_report.rules.catalogue import STANDARD, identities, rule
 from disclosure_report.rules.declare import Finding, Identity
+from disclosure_report.unchecked import constructor
 
 Getter = Callable[[Any], Any]
+
+_new_finding = constructor(Finding)
+"""Findings are built from the engine's own figures: nothing for ``Finding.__init__`` to check."""
 
 
 @attrs.frozen
@@ -87,9 +91,7 @@ def _screen(version: str, layout: str) -> Callable[[Any], list[tuple[int, Any, A
         lines.append(f"        c{i} = {holder}.{name}")
     lines.append("        bad = []")
     for index, c in enumerate(instances):
-        # "0 + …": a blank cell, even alone on a side, raises TypeError here
-        lhs = " + ".join(["0", *(local[p] for p in c.identity.lhs)])
-        rhs = " + ".join(["0", *(local[p] for p in c.identity.rhs)])
+        lhs, rhs = (_total_of([local[p] for p in side]) for side in (c.identity.lhs, c.identity.rhs))
         lines.append(f"        left, right = {lhs}, {rhs}")
         lines.append(f"        if left != right: bad.append(({index}, left, right))")
     lines += ["        return bad", "    except TypeError:", "        return None"]
@@ -97,6 +99,12 @@ def _screen(version: str, layout: str) -> Callable[[Any], list[tuple[int, Any, A
     exec("\n".join(lines), namespace)
     screen: Callable[[Any], list[tuple[int, Any, Any]] | None] = namespace["screen"]
     return screen
+
+
+def _total_of(cells: list[str]) -> str:
+    """The expression summing ``cells``; a blank cell among them raises TypeError (a Blank has no ``+``), also
+    alone on its side ("0 + c") and on an empty side ("0")."""
+    return " + ".join(cells) if len(cells) > 1 else " + ".join(["0", *cells])
 
 
 def evaluate_identities(report: AnnualReport, disabled: frozenset[str] = frozenset()) -> list[Finding]:
@@ -129,7 +137,7 @@ def _evaluate(report: AnnualReport, instances: tuple[_Compiled, ...], disabled: 
                 continue
             if any(f.sub_id == sub_id for f in findings):
                 continue
-            findings.append(_finding("BLANK-TOTAL", sub_id, identity, agency, year, actual=None))
+            findings.append(_blank_total_finding(sub_id, identity, agency, year))
             continue
         left, right = _sum(lhs_values), _sum(rhs_values)
         if left == right or identity.rule in disabled or identity.sub_id in disabled:
@@ -139,52 +147,53 @@ def _evaluate(report: AnnualReport, instances: tuple[_Compiled, ...], disabled: 
 
 
 def _identity_finding(identity: Identity, agency: str, year: int, left: Any, right: Any) -> Finding:
-    if identity.total_side == "lhs":
-        return _finding(identity.rule, identity.sub_id, identity, agency, year, expected=right, actual=left)
-    return _finding(
-        identity.rule,
-        identity.sub_id,
-        identity,
-        agency,
-        year,
-        expected=right,
-        actual=left,
-        lhs_value=left,
-        rhs_value=right,
-    )
-
-
-def _finding(
-    rule_id: str,
-    sub_id: str,
-    identity: Identity,
-    agency: str,
-    year: int,
-    *,
-    expected: Any = None,
-    actual: Any = None,
-    **extra: Any,
-) -> Finding:
-    r = rule(rule_id)
-    delta = actual - expected if actual is not None and expected is not None else None
+    r = rule(identity.rule)
+    delta = left - right
     params = {
         "label": identity.label_zh,
         "label_en": identity.label_en,
-        "expected": expected,
-        "actual": actual,
+        "expected": right,
+        "actual": left,
         "delta": delta,
-        **extra,
     }
-    return Finding(
-        rule=rule_id,
+    if identity.total_side != "lhs":
+        params["lhs_value"], params["rhs_value"] = left, right
+    return _new_finding(
+        rule=identity.rule,
+        sub_id=identity.sub_id,
+        severity=r.severity,
+        kind=r.kind,
+        lhs=identity.lhs,
+        rhs=identity.rhs,
+        expected=right,
+        actual=left,
+        delta=delta,
+        agency=agency,
+        year=year,
+        templates=(r.message_zh, r.message_en),
+        params=params,
+    )
+
+
+def _blank_total_finding(sub_id: str, identity: Identity, agency: str, year: int) -> Finding:
+    r = rule("BLANK-TOTAL")
+    params = {
+        "label": identity.label_zh,
+        "label_en": identity.label_en,
+        "expected": None,
+        "actual": None,
+        "delta": None,
+    }
+    return _new_finding(
+        rule=r.id,
         sub_id=sub_id,
         severity=r.severity,
         kind=r.kind,
         lhs=identity.lhs,
-        rhs=identity.rhs if rule_id != "BLANK-TOTAL" else (),
-        expected=expected,
-        actual=actual,
-        delta=delta,
+        rhs=(),
+        expected=None,
+        actual=None,
+        delta=None,
         agency=agency,
         year=year,
         templates=(r.message_zh, r.message_en),
