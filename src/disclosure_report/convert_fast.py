@@ -25,6 +25,7 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
+from disclosure_report import unchecked
 from disclosure_report.convert import (
     _checked_by_handler,
     _closest_class,
@@ -72,39 +73,6 @@ def _string(x: Any, t: Tally) -> str:
     if ":" in x:
         t[1] += x.count(":")
     return x
-
-
-_CELL_CODE = {
-    "count": [
-        "    if type(x) is int and x >= 0: v{i} = x",
-        "    elif type(x) is dict: v{i} = blank(x, t)",
-        "    else: raise Fallback",
-    ],
-    "signed": [
-        "    if type(x) is int: v{i} = x",
-        "    elif type(x) is dict: v{i} = blank(x, t)",
-        "    else: raise Fallback",
-    ],
-    "money": [
-        "    if type(x) is Decimal and x.is_finite() and x >= 0: v{i} = x",
-        "    elif type(x) is int and x >= 0: v{i} = Decimal(x)",
-        "    elif type(x) is dict: v{i} = blank(x, t)",
-        "    else: raise Fallback",
-    ],
-}
-
-_STR_CODE = [
-    "    if type(x) is not str: raise Fallback",
-    "    if ':' in x: t[1] += x.count(':')",
-    "    v{i} = x",
-]
-_OPTIONAL_STR_CODE = [
-    "    if x is None: v{i} = None",
-    "    elif type(x) is str:",
-    "        v{i} = x",
-    "        if ':' in x: t[1] += x.count(':')",
-    "    else: raise Fallback",
-]
 
 
 def _value_fn(tp: Any) -> Fast:
@@ -171,46 +139,145 @@ def fast_hook(cls: type, overrides: dict[str, Any] | None = None) -> Fast:
     key = (cls, tuple(sorted((overrides or {}).items())))
     hook = _HOOKS.get(key)
     if hook is None:
-        hook = _HOOKS[key] = _generate(cls, overrides or {})
+        hook = _HOOKS[key] = _Writer().function(cls, overrides or {})
     return hook
 
 
-def _generate(cls: type, overrides: dict[str, Any]) -> Fast:
-    attrs.resolve_types(cls)
-    fields = attrs.fields(cls)
-    n = len(fields)
-    namespace: dict[str, Any] = {
-        "Fallback": _Fallback,
-        "Decimal": Decimal,
-        "blank": _blank,
-        "new": object.__new__,
-        "setattr": object.__setattr__,
-        "cls": cls,
-    }
-    lines = ["def fast(data, t):", f"    if type(data) is not dict or len(data) != {n}: raise Fallback"]
-    for i, f in enumerate(fields):
-        tp = overrides.get(f.name, f.type)
-        lines.append(f"    x = data[{f.name!r}]")
-        kind = cell_kind(f)
-        if kind is not None:
-            code = _CELL_CODE[kind]
-        elif tp is str:
-            code = _STR_CODE
-        elif tp == (str | None):
-            code = _OPTIONAL_STR_CODE
-        else:
-            namespace[f"g{i}"] = _value_fn(tp)
-            code = ["    v{i} = g{i}(x, t)"]
-        lines += [c.format(i=i) for c in code]
-    if all(_checked_by_handler(f) for f in fields) and not any(f.converter for f in fields):
-        lines.append("    inst = new(cls)")
-        lines += [f"    setattr(inst, {f.name!r}, v{i})" for i, f in enumerate(fields)]
-    else:  # validators across fields (e.g. a period's end not before its start): let the class check
-        lines.append("    inst = cls(" + ", ".join(f"{f.alias}=v{i}" for i, f in enumerate(fields)) + ")")
-    lines += [f"    t[0] += {n}", "    return inst"]
-    exec("\n".join(lines), namespace)
-    fast: Fast = namespace["fast"]
-    return fast
+_CELL_CODE = {
+    "count": [
+        "if type(x) is int and x >= 0: {v} = x",
+        "elif type(x) is dict: {v} = blank(x, t)",
+        "else: raise Fallback",
+    ],
+    "signed": [
+        "if type(x) is int: {v} = x",
+        "elif type(x) is dict: {v} = blank(x, t)",
+        "else: raise Fallback",
+    ],
+    "money": [
+        "if type(x) is Decimal and x.is_finite() and x >= 0: {v} = x",
+        "elif type(x) is int and x >= 0: {v} = Decimal(x)",
+        "elif type(x) is dict: {v} = blank(x, t)",
+        "else: raise Fallback",
+    ],
+}
+_STR_CODE = [
+    "if type(x) is not str: raise Fallback",
+    "if ':' in x: t[1] += x.count(':')",
+    "{v} = x",
+]
+_OPTIONAL_STR_CODE = [
+    "if x is None: {v} = None",
+    "elif type(x) is str:",
+    "    {v} = x",
+    "    if ':' in x: t[1] += x.count(':')",
+    "else: raise Fallback",
+]
+
+
+class _Writer:
+    """Writes the fast function of one model class as a single generated function: nested classes (also optional
+    ones) are written inline, so building a report makes no call per object, and the object members it counts
+    are added to the tally once. Unions, arrays and the like call their own fast functions."""
+
+    def __init__(self) -> None:
+        self.lines = ["def fast(data, t):"]
+        self.namespace: dict[str, Any] = {"Fallback": _Fallback, "Decimal": Decimal, "blank": _blank}
+        self.objects = 0
+
+    def function(self, cls: type, overrides: dict[str, Any]) -> Fast:
+        members = self.instance(cls, overrides, "data", "inst", "    ")
+        self.lines += [f"    t[0] += {members}", "    return inst"]
+        exec("\n".join(self.lines), self.namespace)
+        fast: Fast = self.namespace["fast"]
+        return fast
+
+    def name(self, value: Any, stem: str) -> str:
+        """A global of the generated function holding ``value``."""
+        key = f"{stem}{len(self.namespace)}"
+        self.namespace[key] = value
+        return key
+
+    def instance(self, cls: type, overrides: dict[str, Any], data: str, target: str, indent: str) -> int:
+        """Lines that check the dict in the local ``data`` and set ``target`` to the instance of ``cls`` it holds;
+        returns the object members counted (of this object and of those written inline in it)."""
+        attrs.resolve_types(cls)
+        fields = attrs.fields(cls)
+        self.objects += 1
+        own = f"o{self.objects}_"  # the locals of this object
+        members = len(fields)
+        self.lines.append(f"{indent}{own}d = {data}")  # (``x`` is about to hold its fields)
+        self.lines.append(f"{indent}if type({own}d) is not dict or len({own}d) != {len(fields)}: raise Fallback")
+        for i, f in enumerate(fields):
+            self.lines.append(f"{indent}x = {own}d[{f.name!r}]")
+            members += self.value(f, overrides.get(f.name, f.type), f"{own}{i}", indent)
+        values = [f"{own}{i}" for i in range(len(fields))]
+        built = self.name(cls, "cls")
+        field_types = [overrides.get(f.name, f.type) for f in fields]
+        if any(not _converter_is_identity(f, tp) for f, tp in zip(fields, field_types, strict=True)) or hasattr(
+            cls, "__attrs_post_init__"
+        ):
+            keywords = ", ".join(f"{f.alias}={v}" for f, v in zip(fields, values, strict=True))
+            self.lines.append(f"{indent}{target} = {built}({keywords})")
+            return members
+        # each value stored in its slot, then the validators the checks above do not make, in field order (as
+        # the attrs __init__ runs them)
+        self.lines.append(f"{indent}{target} = new({built})")
+        self.namespace["new"] = object.__new__
+        for f, v in zip(fields, values, strict=True):
+            self.lines.append(f"{indent}{self.name(unchecked.store(cls, f.name), 'store')}({target}, {v})")
+        for f, v in zip(fields, values, strict=True):
+            if not _checked_by_handler(f):
+                self.lines.append(f"{indent}{self.name(f.validator, 'check')}({target}, {self.name(f, 'field')}, {v})")
+        return members
+
+    def value(self, field: attrs.Attribute[Any], tp: Any, target: str, indent: str) -> int:
+        """Lines that check ``x``, the value of ``field``, and set ``target`` to what the instance holds."""
+        kind = cell_kind(field)
+        code = (
+            _CELL_CODE[kind] if kind else _STR_CODE if tp is str else _OPTIONAL_STR_CODE if tp == (str | None) else None
+        )
+        if code is not None:
+            self.lines += [indent + line.format(v=target) for line in code]
+            return 0
+        args = typing.get_args(tp)
+        if attrs.has(tp):
+            return self.instance(tp, {}, "x", target, indent)
+        if typing.get_origin(tp) is Literal and all(type(a) is str and ":" not in a for a in args):
+            allowed = self.name(frozenset(args), "allowed")
+            self.lines += [
+                f"{indent}if type(x) is not str or x not in {allowed}: raise Fallback",
+                f"{indent}{target} = x",
+            ]
+            return 0
+        if _is_union(tp) and len(args) == 2 and type(None) in args:
+            inner = next(a for a in args if a is not type(None))
+            if attrs.has(inner):  # counted only when present
+                self.lines += [f"{indent}if x is None: {target} = None", f"{indent}else:"]
+                members = self.instance(inner, {}, "x", target, indent + "    ")
+                self.lines.append(f"{indent}    t[0] += {members}")
+            else:
+                self.lines.append(f"{indent}{target} = None if x is None else {self.call(inner)}")
+            return 0
+        self.lines.append(f"{indent}{target} = {self.call(tp)}")
+        return 0
+
+    def call(self, tp: Any) -> str:
+        """The expression checking ``x`` as a ``tp`` with a function of its own."""
+        if _is_leaf(tp):
+            return f"{self.name(_handler_for(tp), 'handle')}(x)"
+        return f"{self.name(_value_fn(tp), 'fast')}(x, t)"
+
+
+def _converter_is_identity(field: attrs.Attribute[Any], tp: Any) -> bool:
+    """Whether the field's converter leaves the fast value as it is (``tuple`` of the tuple an array builds)."""
+    converter: Any = field.converter
+    return converter is None or (converter is tuple and typing.get_origin(tp) is tuple)
+
+
+def _is_leaf(tp: Any) -> bool:
+    """bool, int, Decimal, date: checked by the strict handler alone, and holding no colon."""
+    return not (_is_union(tp) or typing.get_origin(tp) or attrs.has(tp) or tp is str)
 
 
 def _report_hooks() -> dict[str, Fast]:
