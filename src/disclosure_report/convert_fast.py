@@ -286,12 +286,15 @@ def _report_hooks() -> dict[str, Fast]:
 
 _REPORTS: dict[str, Fast] = {}
 
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
+"""One decoder for every call (``json.loads`` with options makes a new decoder each time)."""
+
 
 def try_loads(text: str) -> AnnualReport | None:
     """The report in ``text`` when it is a valid document (proved without a duplicate key), else None: the strict
     path must decide and explain."""
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+        data = _DECODER.decode(text)
     except (ValueError, RecursionError):
         return None
     tally = [0, 0]

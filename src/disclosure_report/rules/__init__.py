@@ -40,6 +40,9 @@ _REPORT_CHECKS: tuple[Callable[[AnnualReport], Iterator[Finding]], ...] = (
 )
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 def validate(
     report: AnnualReport,
     previous: AnnualReport | None = None,
@@ -52,10 +55,11 @@ def validate(
     ``disable`` takes rule ids (``T3-ROWSUM``) or sub-ids (``T3-ROWSUM[results.granted]``) to waive.
     ``identities_only`` evaluates the identity rules alone (the fast path for bulk checks of the tables).
     """
-    disabled = frozenset(disable)
-    unknown = sorted(d for d in disabled if d.split("[", 1)[0] not in BY_ID)
-    if unknown:
-        raise KeyError(f"unknown rule id(s) {', '.join(unknown)}; see 'disclosure-report rules'")
+    disabled = frozenset(disable) if disable else _NONE
+    if disabled:
+        unknown = sorted(d for d in disabled if d.split("[", 1)[0] not in BY_ID)
+        if unknown:
+            raise KeyError(f"unknown rule id(s) {', '.join(unknown)}; see 'disclosure-report rules'")
     findings = evaluate_identities(report, disabled)
     if not identities_only:
         year = report.meta.year
