@@ -1,17 +1,22 @@
-"""The fast path of loads: same reports as the strict path, and a duplicate key anywhere is still refused."""
+"""The fast path of loads: same reports as the strict path with either JSON parser, and a duplicate key anywhere
+is still refused."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from disclosure_report import AnnualReport, DocumentError, dumps, load, loads, structure
 from disclosure_report.convert import parse_json
-from disclosure_report.convert_fast import try_loads
+from disclosure_report.convert_fast import PARSERS, try_loads
 from disclosure_report.examples import example_names, example_path
 from strategies import reports
 
@@ -24,11 +29,21 @@ def test_examples_take_the_fast_path(name: str) -> None:
     assert fast == structure(parse_json(text)) == load(example_path(name))
 
 
-@settings(max_examples=150, deadline=None)
+Parser = Callable[[str], Any]
+each_parser = pytest.mark.parametrize("parser", PARSERS, ids=["msgspec", "json"])
+
+
+def test_msgspec_is_tried_first_when_installed() -> None:
+    assert len(PARSERS) == 2
+    assert type(PARSERS[0].__self__) is msgspec.json.Decoder  # type: ignore[attr-defined]
+
+
+@each_parser
+@settings(max_examples=100, deadline=None)
 @given(reports())
-def test_fast_and_strict_paths_build_the_same_report(report: AnnualReport) -> None:
+def test_fast_and_strict_paths_build_the_same_report(parser: Parser, report: AnnualReport) -> None:
     text = dumps(report)
-    assert try_loads(text) == report == structure(parse_json(text))
+    assert try_loads(text, (parser,)) == report == structure(parse_json(text))
 
 
 def _objects(text: str) -> list[int]:
@@ -36,21 +51,23 @@ def _objects(text: str) -> list[int]:
     return [m.end() for m in re.finditer(r'\{\n\s*"', text)]
 
 
-@settings(max_examples=100, deadline=None)
+@each_parser
+@settings(max_examples=60, deadline=None)
 @given(reports(), st.data())
-def test_a_duplicate_key_anywhere_is_refused(report: AnnualReport, data: st.DataObject) -> None:
+def test_a_duplicate_key_anywhere_is_refused(parser: Parser, report: AnnualReport, data: st.DataObject) -> None:
     text = dumps(report)
     at = data.draw(st.sampled_from(_objects(text)))
     # repeat the object's first member (with the same value or another) right after it
     key = text[at:].split('"', 1)[0]
     value = data.draw(st.sampled_from(['"x"', "0", "null", "{}"]))
     doubled = text[: at - 1] + f'"{key}": {value}, ' + text[at - 1 :]
-    assert try_loads(doubled) is None
+    assert try_loads(doubled, (parser,)) is None
     with pytest.raises(DocumentError) as info:
         loads(doubled)
     assert info.value.problems[0].found == f'the key "{key}" twice in one object'
 
 
+@each_parser
 @pytest.mark.parametrize(
     ("key", "written_twice"),
     [
@@ -58,25 +75,26 @@ def test_a_duplicate_key_anywhere_is_refused(report: AnnualReport, data: st.Data
         ("preamble", '"pre\\u0061mble": "", "preamble": '),  # the key written with an escape
     ],
 )
-def test_duplicates_the_parsed_data_cannot_show_are_refused(key: str, written_twice: str) -> None:
+def test_duplicates_the_parsed_data_cannot_show_are_refused(parser: Parser, key: str, written_twice: str) -> None:
     text = dumps(load(example_path("panzhou-rural-revitalization-2023")))
     doubled = text.replace(f'"{key}": ', written_twice, 1)
-    assert try_loads(doubled) is None
+    assert try_loads(doubled, (parser,)) is None
     with pytest.raises(DocumentError, match=f'the key "{key}" twice'):
         loads(doubled)
 
 
+@each_parser
 @pytest.mark.parametrize(
     "narrative",
     ["门户网站：http://www.gov.cn:8080/xxgk", "时间 9:00—17:00", ":", "::::", "a\\u003ab", '引号\\":\\"里'],
 )
-def test_colons_inside_strings_are_counted(narrative: str) -> None:
+def test_colons_inside_strings_are_counted(parser: Parser, narrative: str) -> None:
     data = json.loads(dumps(load(example_path("panzhou-rural-revitalization-2023"))))
     text = json.dumps(data, ensure_ascii=False).replace('"preamble": "', f'"preamble": "{narrative}', 1)
     report = loads(text)
     assert report.preamble.startswith(json.loads(f'"{narrative}"'))
     if "\\u003a" not in narrative:  # a colon written as an escape is not in the text: the strict path decides
-        assert try_loads(text) == report
+        assert try_loads(text, (parser,)) == report
 
 
 @pytest.mark.parametrize(
@@ -101,3 +119,73 @@ def test_invalid_documents_get_the_strict_paths_errors(change: object) -> None:
     with pytest.raises(DocumentError) as strict:
         structure(parse_json(text))
     assert fast.value.problems == strict.value.problems
+
+
+def test_what_msgspec_refuses_the_standard_parser_still_reads_fast() -> None:
+    text = dumps(load(example_path("panzhou-rural-revitalization-2023")))
+    text = text.replace('"preamble": "', '"preamble": "\\ud800', 1)  # a lone surrogate, written as an escape
+    with pytest.raises(msgspec.DecodeError):
+        PARSERS[0](text)
+    report = try_loads(text)
+    assert report is not None
+    assert report == structure(parse_json(text))
+    assert report.preamble.startswith("\ud800")
+
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=-(10**60), max_value=10**60)
+    | st.decimals(allow_nan=False, allow_infinity=False)
+    | st.text()
+)
+_VALUES = st.recursive(
+    _SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+)
+
+
+def _written(value: Any, draw: Any) -> str:
+    """``value`` as JSON text, written in one of several ways (separators, escapes, number forms)."""
+    if isinstance(value, dict):
+        sep = draw(st.sampled_from([",", ", ", " ,\n\t"]))
+        colon = draw(st.sampled_from([":", ": ", " : "]))
+        return "{" + sep.join(f"{json.dumps(k)}{colon}{_written(v, draw)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + draw(st.sampled_from([",", ", "])).join(_written(v, draw) for v in value) + "]"
+    if isinstance(value, Decimal):
+        return draw(st.sampled_from([str(value), f"{value:e}", f"{value:E}"])).replace("+", "")
+    return json.dumps(value, ensure_ascii=draw(st.booleans()))
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, and of the same types all the way down (1 is not 1.0, Decimal('1.0') is not Decimal('1'))."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return repr(a) == repr(b)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_VALUES, st.data())
+def test_the_parsers_agree_on_whatever_msgspec_accepts(value: Any, data: st.DataObject) -> None:
+    text = _written(value, data.draw)
+    if data.draw(st.booleans()):  # break it here and there
+        at = data.draw(st.integers(0, len(text)))
+        junk = data.draw(st.text(alphabet='{}[]":,.-+eE0123456789 \\\t\nu\x00\x7f\ufeff', max_size=2))
+        text = text[:at] + junk + text[at + data.draw(st.integers(0, 2)) :]
+    fast, standard = PARSERS
+    try:
+        expected = standard(text)
+    except (ValueError, RecursionError):
+        with pytest.raises((ValueError, RecursionError)):
+            fast(text)
+        return
+    try:
+        got = fast(text)
+    except msgspec.DecodeError:
+        return  # refused: the standard parser reads it
+    assert _same(got, expected)

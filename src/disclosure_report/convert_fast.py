@@ -290,18 +290,39 @@ _DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
 """One decoder for every call (``json.loads`` with options makes a new decoder each time)."""
 
 
-def try_loads(text: str) -> AnnualReport | None:
+def _parsers() -> tuple[Callable[[str], Any], ...]:
+    """The JSON parsers the fast path tries in turn: msgspec's first when it is installed (the ``fast`` extra; it
+    parses about twice as fast), then the standard library's.
+
+    Both give the same values for any text both accept (numbers with a fraction as Decimals of the digits written,
+    the last of two equal keys, integers of any size — tested against each other); msgspec refuses a little the
+    standard parser accepts (a lone surrogate escape, a byte order mark), which then goes to the standard parser.
+    Only what fails with both reaches the strict path."""
+    try:
+        import msgspec
+    except ImportError:
+        return (_DECODER.decode,)
+    decoder: Any = msgspec.json.Decoder(float_hook=Decimal)
+    return (decoder.decode, _DECODER.decode)
+
+
+PARSERS = _parsers()
+
+
+def try_loads(text: str, parsers: tuple[Callable[[str], Any], ...] = PARSERS) -> AnnualReport | None:
     """The report in ``text`` when it is a valid document (proved without a duplicate key), else None: the strict
     path must decide and explain."""
-    try:
-        data = _DECODER.decode(text)
-    except (ValueError, RecursionError):
-        return None
-    tally = [0, 0]
-    report = _build(data, tally)
-    if report is None or text.count(":") != tally[0] + tally[1]:
-        return None
-    return report
+    for parse in parsers:
+        try:
+            data = parse(text)
+        except (ValueError, RecursionError):
+            continue  # the next parser may accept it
+        tally = [0, 0]
+        report = _build(data, tally)
+        if report is None or text.count(":") != tally[0] + tally[1]:
+            return None  # another parser would give the same values
+        return report
+    return None
 
 
 def try_structure(data: Any) -> AnnualReport | None:
