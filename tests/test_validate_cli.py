@@ -79,3 +79,15 @@ def test_rules_listing(capsys: pytest.CaptureFixture[str]) -> None:
     assert "T3-BALANCE" in capsys.readouterr().out
     assert main(["rules", "--json", "--format", "2019"]) == 0
     assert json.loads(capsys.readouterr().out)["format"] == "2019"
+
+
+def test_a_published_document_is_read_then_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    fixtures = ROOT.parent / "shared" / "fixtures" / "real"
+    published = fixtures / "shanghai-gov-office-2019.html"
+    assert main(["validate", str(published), "--lang", "en"]) == 1  # the reader's figures: 总计 805 ≠ 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{published}: ERRORS — 1 error, 24 warning, 0 info")
+    assert "T3-TOTAL[total]" in out
+    # and as the previous year's report, read through the Markdown reader (the same year: a warning, exit 0)
+    assert main(["validate", str(SHUYANG), "--previous", str(fixtures / "shuyang-county-gov-2025.md")]) == 0
+    assert "warning X-PREVIOUS" in capsys.readouterr().out

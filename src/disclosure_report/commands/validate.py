@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from disclosure_report.convert import load
+from disclosure_report.batch import load_document
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
 from disclosure_report.rules import Finding, ValidationResult, validate
@@ -100,12 +100,12 @@ def run(args: argparse.Namespace) -> int:
         return _corpus(args)
     previous = None
     if args.previous is not None:
-        previous = load(args.previous)
+        previous = load_document(args.previous)
     outputs: list[dict[str, Any]] = []
     worst = EXIT_OK
     for path in args.files:
         try:
-            report = load(path)
+            report = load_document(path)
             result = validate(report, previous, disable=args.disable)
         except (DisclosureReportError, KeyError) as e:
             message = e.args[0] if isinstance(e, KeyError) else str(e)
