@@ -1,18 +1,19 @@
 """The all-or-nothing fast path of :func:`~disclosure_report.convert.loads`.
 
-Most documents are valid. For them, ``loads`` parses with the plain C parser (no Python hook per JSON object) and
-builds the model with generated functions that only know the happy path. Any deviation — a wrong type, a missing
-or unknown key, a blank mark the model refuses, anything the strict path would report — abandons the attempt as a
-whole, and the strict path (:mod:`disclosure_report.convert`) runs from the start and reports every problem. So the
-fast path never changes what ``loads`` accepts or what it says; it only skips work on documents that pass.
+Most documents are valid. For them, ``loads`` parses with a plain C parser (no Python hook per JSON object; see
+:func:`_parsers`) and builds the model with one generated function per format that only knows the happy path.
+Any deviation — a wrong type, a missing or unknown key, a blank mark the model refuses, anything the strict path
+would report — abandons the attempt as a whole, and the strict path (:mod:`disclosure_report.convert`) runs from
+the start and reports every problem. So the fast path never changes what ``loads`` accepts or what it says; it
+only skips work on documents that pass.
 
 Duplicate keys. The plain parser keeps the last of two equal keys, so the fast path proves there were none: in
 JSON text every ``:`` outside a string separates a key from its value, so ``text.count(":")`` equals the number of
 object members plus the colons inside strings. While building the model the fast path counts both (a tally kept
-per call, added to only when an object has been fully built, so nothing is counted twice). Keys are the model's
-field names (or ``blank``) and hold no colon. Equal counts prove that the parsed objects hold every member of the
-text — no key was dropped. Any difference (a duplicate, or a colon written as ``\\u003a``) sends the document down
-the strict path, which decides.
+per call; members are added once the objects holding them are built, so nothing is counted twice). Keys are the
+model's field names (or ``blank``) and hold no colon. Equal counts prove that the parsed objects hold every member
+of the text — no key was dropped. Any difference (a duplicate, or a colon written as ``\\u003a``) sends the
+document down the strict path, which decides.
 """
 
 from __future__ import annotations
