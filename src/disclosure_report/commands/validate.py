@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from disclosure_report.batch import load_document
+from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
 from disclosure_report.rules import Finding, ValidationResult, validate
