@@ -25,6 +25,7 @@ from typing import IO, Any, Literal, Union
 import attrs
 import cattrs
 
+from disclosure_report import unchecked
 from disclosure_report.errors import DocumentError, FieldValueError, Problem
 from disclosure_report.formats import FORMATS, Format
 from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport, Blank
@@ -340,10 +341,9 @@ def _checked_fields_hook(cls: type, specs: list[tuple[str, Handler]], slow: Hand
     n = len(specs)
     lines = ["def structure(data, _=None):", f"    if type(data) is dict and len(data) == {n}:", "        try:"]
     lines += [f"            v{i} = h{i}(data[{name!r}])" for i, (name, _) in enumerate(specs)]
-    lines += ["        except (KeyError, Invalid):", "            return slow(data)", "        inst = new(cls)"]
-    lines += [f"        setattr(inst, {name!r}, v{i})" for i, (name, _) in enumerate(specs)]
-    lines += ["        return inst", "    return slow(data)"]
-    namespace: dict[str, Any] = {"slow": slow, "new": object.__new__, "cls": cls, "setattr": object.__setattr__}
+    lines += ["        except (KeyError, Invalid):", "            return slow(data)"]
+    lines += ["        return construct(" + ", ".join(f"v{i}" for i in range(n)) + ")", "    return slow(data)"]
+    namespace: dict[str, Any] = {"slow": slow, "construct": unchecked.constructor(cls)}
     namespace |= {f"h{i}": handle for i, (_, handle) in enumerate(specs)}
     namespace["Invalid"] = _Invalid
     exec("\n".join(lines), namespace)
@@ -359,10 +359,9 @@ def _count_row_hook(cls: type, names: list[str], slow: Handler) -> Callable[[Any
     lines += [f"            v{i} = data[{name!r}]" for i, name in enumerate(names)]
     lines += ["        except KeyError:", "            return slow(data)"]
     checks = " and ".join(f"type(v{i}) is int and v{i} >= 0" for i in range(n))
-    lines += [f"        if {checks}:", "            inst = new(cls)"]
-    lines += [f"            setattr(inst, {name!r}, v{i})" for i, name in enumerate(names)]
-    lines += ["            return inst", "    return slow(data)"]
-    namespace: dict[str, Any] = {"slow": slow, "new": object.__new__, "cls": cls, "setattr": object.__setattr__}
+    lines += [f"        if {checks}:", "            return construct(" + ", ".join(f"v{i}" for i in range(n)) + ")"]
+    lines += ["    return slow(data)"]
+    namespace: dict[str, Any] = {"slow": slow, "construct": unchecked.constructor(cls)}
     exec("\n".join(lines), namespace)
     hook: Callable[[Any, Any], Any] = namespace["structure"]
     return hook
