@@ -312,7 +312,7 @@ PARSERS = _parsers()
 
 def try_loads(text: str, parsers: tuple[Callable[[str], Any], ...] = PARSERS) -> AnnualReport | None:
     """The report in ``text`` when it is a valid document (proved without a duplicate key), else None: the strict
-    path must decide and explain."""
+    path must decide and explain. ``parsers`` are tried in turn until one accepts the text (:data:`PARSERS`)."""
     for parse in parsers:
         try:
             data = parse(text)
