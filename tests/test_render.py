@@ -6,6 +6,7 @@ import io
 import json
 import sys
 import zipfile
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from disclosure_report import BLANK, AnnualReport, load, new_report, replace_value
+from disclosure_report import BLANK, AnnualReport, FeeCollection, load, new_report, read, replace_value
 from disclosure_report.cli import main
 from disclosure_report.render import MissingExtraError, RenderError, available_renderers, get_renderer, render
 from disclosure_report.render.grid import table_grid
@@ -301,3 +302,19 @@ def test_new_report_renders_everywhere() -> None:
     for name in available_renderers():
         assert render(report, name)
     assert sys.modules["disclosure_report.render.html"]
+
+
+def test_a_fee_statement_the_text_already_makes_is_not_printed_again() -> None:
+    report = PANZHOU  # text: 没有收取任何信息处理费用; typed: not collected
+    assert report.other_matters.fees is not None and not report.other_matters.fees.collected
+    page = str(render(report, "markdown"))
+    assert page.count("信息处理费") == 1 and "收取信息处理费情况" not in page
+    assert read(page.encode("utf-8"), format="markdown").report.other_matters == report.other_matters
+    # the typed block says more than the text (沭阳: 1 application): printed under its heading
+    shuyang = SHUYANG
+    page = str(render(shuyang, "markdown"))
+    assert "收取信息处理费情况" in page and "本年度收取信息处理费380元，涉及1件申请。" in page
+    assert read(page.encode("utf-8"), format="markdown").report.other_matters == shuyang.other_matters
+    # typed fees the text contradicts are printed too
+    other = replace_value(report, "other_matters.fees", FeeCollection(collected=True, amount_yuan=Decimal(50)))
+    assert "本年度收取信息处理费50元。" in str(render(other, "markdown"))

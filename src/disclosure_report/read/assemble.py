@@ -22,6 +22,7 @@ import attrs
 from disclosure_report.convert import dumps, structure
 from disclosure_report.convert_fast import try_structure, try_structure_as
 from disclosure_report.errors import DocumentError
+from disclosure_report.fee_statement import stated_fees
 from disclosure_report.formats import FORMATS, Column, Format, Row, Section, Table, format_for_year, get_format
 from disclosure_report.model import BLANK, Blank, FeeCollection, Meta
 from disclosure_report.paths import use_layout
@@ -251,13 +252,6 @@ def _subsection_key(heading: str, section: Section) -> str | None:
     return None
 
 
-_FEE_NONE = re.compile(
-    r"(未|没有|无)[^。；;]{0,12}?(收取|收费)[^。；;]{0,12}?信息处理费|信息处理费[^。；;]{0,8}(为0|为零|0元)|无收取信息处理费"
-)
-_FEE_AMOUNT = re.compile(r"信息处理费[^。；;]{0,20}?([0-9][0-9,]*(?:\.[0-9]+)?)\s*元")
-_FEE_CASES = re.compile(r"([0-9]+)\s*件[^。；;]{0,20}?信息处理费|涉及\s*([0-9]+)\s*件|收取[^。]{0,10}?([0-9]+)件")
-
-
 def _other_matters(lines: Sequence[Line], section: Section) -> dict[str, Any]:
     pieces = _subsections(_text_of(lines))
     data: dict[str, Any] = {"text": pieces[0][1]}
@@ -283,20 +277,8 @@ def _other_matters(lines: Sequence[Line], section: Section) -> dict[str, Any]:
 
 
 def _fees(text: str) -> dict[str, Any] | None:
-    if "信息处理费" not in text:
-        return None
-    amount = _FEE_AMOUNT.search(text)
-    if amount is None or Decimal(amount.group(1).replace(",", "")) == 0:
-        return unstructure_fee(FeeCollection(collected=False)) if _FEE_NONE.search(text) else None
-    cases = _FEE_CASES.search(text)
-    count = next((int(g) for g in cases.groups() if g), None) if cases else None
-    basis = "按件" if "按件" in text else "按量" if "按量" in text else None
-    return {
-        "collected": True,
-        "amount_yuan": Decimal(amount.group(1).replace(",", "")),
-        "cases": count,
-        "basis": basis,
-    }
+    stated = stated_fees(text)
+    return None if stated is None else unstructure_fee(stated)
 
 
 def unstructure_fee(fees: FeeCollection) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Literal
 
 import attrs
 
+from disclosure_report.fee_statement import stated_fees
 from disclosure_report.formats import Section, get_format
 from disclosure_report.model import AnnualReport, FeeCollection
 from disclosure_report.render.grid import Grid, table_grid
@@ -91,8 +92,8 @@ def _section_blocks(report: AnnualReport, section: Section) -> list[Block]:
         blocks += paragraphs(m.text)
         for sub in section.subsections:
             value = getattr(m, sub.key)
-            if value is None:
-                continue
+            if value is None or (isinstance(value, FeeCollection) and stated_fees(m.text) == value):
+                continue  # nothing typed, or the text already states these fees
             blocks.append(Heading(2, sub.heading, sub.key))
             blocks += [Paragraph(fee_sentence(value))] if isinstance(value, FeeCollection) else paragraphs(value)
     return blocks
