@@ -91,3 +91,17 @@ def test_a_published_document_is_read_then_checked(capsys: pytest.CaptureFixture
     # and as the previous year's report, read through the Markdown reader (the same year: a warning, exit 0)
     assert main(["validate", str(SHUYANG), "--previous", str(fixtures / "shuyang-county-gov-2025.md")]) == 0
     assert "warning X-PREVIOUS" in capsys.readouterr().out
+
+
+def test_what_the_reader_had_to_interpret_is_shown(capsys: pytest.CaptureFixture[str]) -> None:
+    published = ROOT.parent / "shared" / "fixtures" / "real" / "pingtan-2021.txt"  # digits run together
+    assert main(["validate", str(published)]) == 0
+    captured = capsys.readouterr()
+    assert f"{published}: line 10: 第二十条第（一）项 › 行政规范性文件: the digits 693665 ran together" in captured.err
+    assert "ok — 0 error" in captured.out
+    assert main(["validate", str(published), "--json"]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)["files"]
+    assert len(entry["read_warnings"]) == 3
+    assert entry["read_warnings"][0].endswith("[proactive.normative_documents.issued]")
+    assert main(["validate", str(SHUYANG), "--json"]) == 0
+    assert "read_warnings" not in json.loads(capsys.readouterr().out)["files"][0]  # a JSON document: none

@@ -22,6 +22,7 @@ from disclosure_report.convert import load
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.model import AnnualReport, Blank
 from disclosure_report.paths import iter_cells
+from disclosure_report.read.base import ReadResult
 from disclosure_report.rules import validate
 
 DOCUMENT_SUFFIXES = (".json", ".txt", ".md", ".html", ".htm", ".docx")
@@ -68,13 +69,18 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def load_document(path: Path) -> AnnualReport:
-    """A report from a JSON document, or through the readers for a published one."""
+def read_document(path: Path) -> ReadResult:
+    """A report from a JSON document (no warnings), or through the readers for a published one (with theirs)."""
     if path.suffix.lower() == ".json":
-        return load(path)
+        return ReadResult(load(path))
     from disclosure_report.read import read
 
-    return read(path).report
+    return read(path)
+
+
+def load_document(path: Path) -> AnnualReport:
+    """A report from a JSON document, or through the readers for a published one."""
+    return read_document(path).report
 
 
 def validate_file(path: str | Path, disable: tuple[str, ...] = ()) -> FileResult:

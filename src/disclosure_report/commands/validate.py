@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from disclosure_report.batch import load_document
+from disclosure_report.batch import load_document, read_document
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
@@ -105,7 +105,8 @@ def run(args: argparse.Namespace) -> int:
     worst = EXIT_OK
     for path in args.files:
         try:
-            report = load_document(path)
+            document = read_document(path)
+            report = document.report
             result = validate(report, previous, disable=args.disable)
         except (DisclosureReportError, KeyError) as e:
             message = e.args[0] if isinstance(e, KeyError) else str(e)
@@ -116,10 +117,13 @@ def run(args: argparse.Namespace) -> int:
         if not result.ok and worst == EXIT_OK:
             worst = EXIT_FINDINGS
         if args.json:
-            outputs.append(
-                {"file": str(path), "agency": report.meta.agency, "year": report.meta.year, **result.to_dict()}
-            )
+            entry = {"file": str(path), "agency": report.meta.agency, "year": report.meta.year, **result.to_dict()}
+            if document.warnings:  # what the reader of a published document had to interpret
+                entry["read_warnings"] = [str(w) for w in document.warnings]
+            outputs.append(entry)
         else:
+            for warning in document.warnings:
+                print(f"{path}: {warning}", file=sys.stderr)
             print("\n".join(_human(path, result, report.format, args.lang)))
     if args.json:
         print(json.dumps({"files": outputs}, ensure_ascii=False, indent=2))
