@@ -40,6 +40,8 @@ class FileResult:
     counts: dict[str, int] = attrs.field(factory=dict)
     findings: tuple[dict[str, Any], ...] = ()
     error: str | None = None
+    read_warnings: tuple[str, ...] = ()
+    """What the reader of a published document had to interpret (none for a JSON document)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-lines record of a file (see docs/batch.md)."""
@@ -52,6 +54,7 @@ class FileResult:
             "counts": self.counts,
             "findings": list(self.findings),
             "error": self.error,
+            "read_warnings": list(self.read_warnings),
         }
 
 
@@ -87,7 +90,8 @@ def validate_file(path: str | Path, disable: tuple[str, ...] = ()) -> FileResult
     """Load and check one document; never raises for a bad document (its error is in the result)."""
     p = Path(path)
     try:
-        report = load_document(p)
+        document = read_document(p)
+        report = document.report
         result = validate(report, disable=disable)
     except (DisclosureReportError, KeyError, OSError) as e:
         return FileResult(str(p), error=str(e.args[0] if isinstance(e, KeyError) else e))
@@ -99,6 +103,7 @@ def validate_file(path: str | Path, disable: tuple[str, ...] = ()) -> FileResult
         result.ok,
         result.counts,
         tuple(f.to_dict() for f in result.findings),
+        read_warnings=tuple(map(str, document.warnings)),
     )
 
 
@@ -146,11 +151,13 @@ def validate_bag(paths: Iterable[str | Path], *, disable: tuple[str, ...] = (), 
 
 @attrs.define
 class Summary:
-    """Totals over a corpus: files, files with errors, unreadable files, findings by rule and by agency."""
+    """Totals over a corpus: files, files with errors, unreadable files, files read with warnings, findings by rule
+    and by agency."""
 
     files: int = 0
     failed: int = 0
     unreadable: int = 0
+    read_with_warnings: int = 0
     by_rule: Counter[str] = attrs.Factory(Counter)
     by_agency: Counter[str] = attrs.Factory(Counter)
 
@@ -159,6 +166,8 @@ class Summary:
         if result.error is not None:
             self.unreadable += 1
             return
+        if result.read_warnings:
+            self.read_with_warnings += 1
         if not result.ok:
             self.failed += 1
         for finding in result.findings:
@@ -171,6 +180,10 @@ class Summary:
             f"{self.files} documents: {self.files - self.failed - self.unreadable} without errors, "
             f"{self.failed} with errors, {self.unreadable} unreadable",
         ]
+        if self.read_with_warnings:
+            lines.append(
+                f"published documents read with warnings: {self.read_with_warnings} (see read_warnings in --jsonl)"
+            )
         if self.by_rule:
             lines += ["", f"{'findings by rule':<40} count"]
             lines += [f"{rule:<40} {n}" for rule, n in self.by_rule.most_common(top)]

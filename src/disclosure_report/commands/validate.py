@@ -80,7 +80,10 @@ def _corpus(args: argparse.Namespace) -> int:
                 else:
                     c = result.counts
                     state = "ok" if result.ok else "ERRORS"
-                    print(f"{result.file}: {state} — {c['error']} error, {c['warning']} warning, {c['info']} info")
+                    read = f"; {len(result.read_warnings)} read warnings" if result.read_warnings else ""
+                    print(
+                        f"{result.file}: {state} — {c['error']} error, {c['warning']} warning, {c['info']} info{read}"
+                    )
     finally:
         progress.close()
         if sink:
