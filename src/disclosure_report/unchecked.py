@@ -48,9 +48,9 @@ def _generate(cls: type) -> Callable[..., Any]:
     names = [f.name for f in attrs.fields(cast(Any, cls))]
     namespace: dict[str, Any] = {"_unchecked_new": object.__new__, "_unchecked_cls": cls}
     namespace |= {f"_unchecked_store_{name}": store(cls, name) for name in names}
-    lines = [f"def construct({', '.join(names)}):", "    inst = _unchecked_new(_unchecked_cls)"]
-    lines += [f"    _unchecked_store_{name}(inst, {name})" for name in names]
-    lines.append("    return inst")
+    lines = [f"def construct({', '.join(names)}):", "    _unchecked_inst = _unchecked_new(_unchecked_cls)"]
+    lines += [f"    _unchecked_store_{name}(_unchecked_inst, {name})" for name in names]
+    lines.append("    return _unchecked_inst")  # (names no field of a model class can have)
     exec("\n".join(lines), namespace)
     construct: Callable[..., Any] = namespace["construct"]
     return construct
