@@ -147,53 +147,47 @@ def _evaluate(report: AnnualReport, instances: tuple[_Compiled, ...], disabled: 
 
 
 def _identity_finding(identity: Identity, agency: str, year: int, left: Any, right: Any) -> Finding:
-    r = rule(identity.rule)
-    delta = left - right
-    params = {
-        "label": identity.label_zh,
-        "label_en": identity.label_en,
-        "expected": right,
-        "actual": left,
-        "delta": delta,
-    }
-    if identity.total_side != "lhs":
-        params["lhs_value"], params["rhs_value"] = left, right
-    return _new_finding(
-        rule=identity.rule,
-        sub_id=identity.sub_id,
-        severity=r.severity,
-        kind=r.kind,
-        lhs=identity.lhs,
-        rhs=identity.rhs,
-        expected=right,
-        actual=left,
-        delta=delta,
-        agency=agency,
-        year=year,
-        templates=(r.message_zh, r.message_en),
-        params=params,
-    )
+    """The finding of an identity that does not hold: ``left`` is what the report has, ``right`` what it should."""
+    extra = {"lhs_value": left, "rhs_value": right} if identity.total_side != "lhs" else None
+    return _finding(identity.rule, identity.sub_id, identity, identity.rhs, agency, year, left, right, extra)
 
 
 def _blank_total_finding(sub_id: str, identity: Identity, agency: str, year: int) -> Finding:
-    r = rule("BLANK-TOTAL")
+    return _finding("BLANK-TOTAL", sub_id, identity, (), agency, year, None, None, None)
+
+
+def _finding(
+    rule_id: str,
+    sub_id: str,
+    identity: Identity,
+    rhs: tuple[str, ...],
+    agency: str,
+    year: int,
+    actual: Any,
+    expected: Any,
+    extra: dict[str, Any] | None,
+) -> Finding:
+    r = rule(rule_id)
+    delta = None if actual is None else actual - expected
     params = {
         "label": identity.label_zh,
         "label_en": identity.label_en,
-        "expected": None,
-        "actual": None,
-        "delta": None,
+        "expected": expected,
+        "actual": actual,
+        "delta": delta,
     }
+    if extra:
+        params |= extra
     return _new_finding(
-        rule=r.id,
+        rule=rule_id,
         sub_id=sub_id,
         severity=r.severity,
         kind=r.kind,
         lhs=identity.lhs,
-        rhs=(),
-        expected=None,
-        actual=None,
-        delta=None,
+        rhs=rhs,
+        expected=expected,
+        actual=actual,
+        delta=delta,
         agency=agency,
         year=year,
         templates=(r.message_zh, r.message_en),
