@@ -209,12 +209,12 @@ class _Writer:
         members = len(fields)
         self.lines.append(f"{indent}{own}d = {data}")  # (``x`` is about to hold its fields)
         self.lines.append(f"{indent}if type({own}d) is not dict or len({own}d) != {len(fields)}: raise Fallback")
-        for i, f in enumerate(fields):
+        field_types = [overrides.get(f.name, f.type) for f in fields]
+        for i, (f, tp) in enumerate(zip(fields, field_types, strict=True)):
             self.lines.append(f"{indent}x = {own}d[{f.name!r}]")
-            members += self.value(f, overrides.get(f.name, f.type), f"{own}{i}", indent)
+            members += self.value(f, tp, f"{own}{i}", indent)
         values = [f"{own}{i}" for i in range(len(fields))]
         built = self.name(cls, "cls")
-        field_types = [overrides.get(f.name, f.type) for f in fields]
         if any(not _converter_is_identity(f, tp) for f, tp in zip(fields, field_types, strict=True)) or hasattr(
             cls, "__attrs_post_init__"
         ):
