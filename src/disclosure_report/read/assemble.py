@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from disclosure_report.convert import dumps, structure
+from disclosure_report.convert import converter, dumps, structure
 from disclosure_report.convert_fast import try_structure, try_structure_as
 from disclosure_report.errors import DocumentError
 from disclosure_report.fee_statement import stated_fees
@@ -263,26 +263,17 @@ def _other_matters(lines: Sequence[Line], section: Section) -> dict[str, Any]:
         key = next((k for k, sub in typed.items() if normalise(sub.title) == bare), None)
         if key is None:
             extra_text.append(f"{heading}\n{body}".strip())
-        elif key == "fees":
-            data["fees"] = _fees(body) or {"collected": True, "amount_yuan": None, "cases": None, "basis": None}
+        elif key == "fees":  # a fee subsection that states no amount still says fees were collected
+            data["fees"] = converter.unstructure(stated_fees(body) or FeeCollection(collected=True))
         else:
             data[key] = body
     if extra_text:
         data["text"] = "\n".join(t for t in [data["text"], *extra_text] if t)
     if "fees" not in data:
-        found = _fees(data["text"])
-        if found is not None:
-            data["fees"] = found
+        stated = stated_fees(data["text"])
+        if stated is not None:
+            data["fees"] = converter.unstructure(stated)
     return data
-
-
-def _fees(text: str) -> dict[str, Any] | None:
-    stated = stated_fees(text)
-    return None if stated is None else unstructure_fee(stated)
-
-
-def unstructure_fee(fees: FeeCollection) -> dict[str, Any]:
-    return {"collected": fees.collected, "amount_yuan": fees.amount_yuan, "cases": fees.cases, "basis": fees.basis}
 
 
 # --- tables ------------------------------------------------------------------------------------------------------
