@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
@@ -45,6 +45,7 @@ __all__ = ["try_loads", "try_structure", "try_structure_as"]
 Tally = list[int]
 """[object members, colons inside strings] seen so far in one document"""
 Fast = Callable[[Any, Tally], Any]
+Parser = Callable[[str], Any]
 T = TypeVar("T")
 
 
@@ -291,7 +292,7 @@ _DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
 """One decoder for every call (``json.loads`` with options makes a new decoder each time)."""
 
 
-def _parsers() -> tuple[Callable[[str], Any], ...]:
+def _parsers() -> dict[str, Parser]:
     """The JSON parsers the fast path tries in turn: msgspec's first when it is installed (the ``fast`` extra; it
     parses about twice as fast), then the standard library's.
 
@@ -302,18 +303,20 @@ def _parsers() -> tuple[Callable[[str], Any], ...]:
     try:
         import msgspec
     except ImportError:
-        return (_DECODER.decode,)
+        return {"json": _DECODER.decode}
     decoder: Any = msgspec.json.Decoder(float_hook=Decimal)
-    return (decoder.decode, _DECODER.decode)
+    return {"msgspec": decoder.decode, "json": _DECODER.decode}
 
 
 PARSERS = _parsers()
+"""The parsers ``loads`` tries, by name, in the order it tries them."""
 
 
-def try_loads(text: str, parsers: tuple[Callable[[str], Any], ...] = PARSERS) -> AnnualReport | None:
+def try_loads(text: str, parsers: Iterable[Parser] | None = None) -> AnnualReport | None:
     """The report in ``text`` when it is a valid document (proved without a duplicate key), else None: the strict
-    path must decide and explain. ``parsers`` are tried in turn until one accepts the text (:data:`PARSERS`)."""
-    for parse in parsers:
+    path must decide and explain. ``parsers`` (by default those of :data:`PARSERS`) are tried in turn until one
+    accepts the text."""
+    for parse in PARSERS.values() if parsers is None else parsers:
         try:
             data = parse(text)
         except (ValueError, RecursionError):
