@@ -105,3 +105,8 @@ def test_what_the_reader_had_to_interpret_is_shown(capsys: pytest.CaptureFixture
     assert entry["read_warnings"][0].endswith("[proactive.normative_documents.issued]")
     assert main(["validate", str(SHUYANG), "--json"]) == 0
     assert "read_warnings" not in json.loads(capsys.readouterr().out)["files"][0]  # a JSON document: none
+    # the previous year's report, read from a published document: its warnings are shown too
+    assert main(["validate", str(SHUYANG), "--previous", str(published)]) == 0  # another agency: a warning
+    captured = capsys.readouterr()
+    assert f"{published}: line 10: 第二十条第（一）项 › 行政规范性文件" in captured.err
+    assert "warning X-PREVIOUS: 所给上年报告为平潭综合实验区 2021" in captured.out

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from disclosure_report.batch import load_document, read_document
+from disclosure_report.batch import read_document
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
@@ -103,7 +103,10 @@ def run(args: argparse.Namespace) -> int:
         return _corpus(args)
     previous = None
     if args.previous is not None:
-        previous = load_document(args.previous)
+        earlier = read_document(args.previous)
+        for warning in earlier.warnings:  # the carry-over is checked against what the reader made of it
+            print(f"{args.previous}: {warning}", file=sys.stderr)
+        previous = earlier.report
     outputs: list[dict[str, Any]] = []
     worst = EXIT_OK
     for path in args.files:
