@@ -14,7 +14,7 @@ from disclosure_report.batch import Summary, validate_bag, validate_file, valida
 from disclosure_report.cli import main
 
 ROOT = Path(__file__).parent.parent
-FIXTURES = ROOT.parent / "shared" / "fixtures" / "real"
+FIXTURES = ROOT / "tests" / "fixtures" / "real"
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Every label of the 2021 declaration equals the official text (spec §2), character for character.
 
-The expected labels below are an independent copy typed from ``shared/spec/format-spec.md`` — the one place
+The expected labels below are an independent copy typed from the official format (docs/format-spec.md lists the sources) — the one place
 outside the declaration where they may be spelled, so that a one-character slip in either is caught.
 """
 

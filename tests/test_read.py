@@ -28,7 +28,7 @@ from strategies import for_class
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
-FIXTURES = ROOT.parent / "shared" / "fixtures" / "real"
+FIXTURES = ROOT / "tests" / "fixtures" / "real"
 ROUND_TRIP = ("text", "markdown", "html", "docx", "json")
 
 

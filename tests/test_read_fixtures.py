@@ -1,4 +1,4 @@
-"""Readers on real published reports: every figure of ``shared/fixtures/expected.json``, and their defects."""
+"""Readers on real published reports: every figure of ``tests/fixtures/expected.json``, and their defects."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from disclosure_report import BLANK, cell_values, get_format, load, validate
 from disclosure_report.read import read
 
-FIXTURES = Path(__file__).parent.parent.parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parent.parent / "examples"
 EXPECTED = {e["file"]: e for e in json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))}
 

@@ -82,7 +82,7 @@ def test_rules_listing(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_published_document_is_read_then_checked(capsys: pytest.CaptureFixture[str]) -> None:
-    fixtures = ROOT.parent / "shared" / "fixtures" / "real"
+    fixtures = ROOT / "tests" / "fixtures" / "real"
     published = fixtures / "shanghai-gov-office-2019.html"
     assert main(["validate", str(published), "--lang", "en"]) == 1  # the reader's figures: 总计 805 ≠ 0
     out = capsys.readouterr().out
@@ -94,7 +94,7 @@ def test_a_published_document_is_read_then_checked(capsys: pytest.CaptureFixture
 
 
 def test_what_the_reader_had_to_interpret_is_shown(capsys: pytest.CaptureFixture[str]) -> None:
-    published = ROOT.parent / "shared" / "fixtures" / "real" / "pingtan-2021.txt"  # digits run together
+    published = ROOT / "tests" / "fixtures" / "real" / "pingtan-2021.txt"  # digits run together
     assert main(["validate", str(published)]) == 0
     captured = capsys.readouterr()
     assert f"{published}: line 10: 第二十条第（一）项 › 行政规范性文件: the digits 693665 ran together" in captured.err

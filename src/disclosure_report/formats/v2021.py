@@ -1,7 +1,7 @@
 """The 2021 format (国办公开办函〔2021〕30号), declared once.
 
 Labels are the official text character for character (full-width brackets, Chinese curly quotes, ``1.`` with an
-ASCII full stop), as given in ``shared/spec/format-spec.md`` §2. Nothing else in the package spells them again.
+ASCII full stop), as given in the official format (docs/format-spec.md). Nothing else in the package spells them again.
 """
 
 from __future__ import annotations
