@@ -12,6 +12,7 @@ from disclosure_report.formats import FORMATS, Format, format_for_year, get_form
 from disclosure_report.model import (
     BLANK,
     PROACTIVE_CLASSES,
+    UNREAD,
     AnnualReport,
     ApplicantRow,
     Applications,
@@ -39,7 +40,10 @@ from disclosure_report.model import (
     ReviewLitigation,
     TextBlock,
     Unable,
+    Unread,
     is_blank,
+    is_number,
+    is_unread,
 )
 from disclosure_report.paths import cell_values, get_value, iter_cells, replace_value
 from disclosure_report.read import ReadResult, ReadWarning, read
@@ -55,6 +59,7 @@ __all__ = [
     "BLANK",
     "FORMATS",
     "PROACTIVE_CLASSES",
+    "UNREAD",
     "AnnualReport",
     "ApplicantRow",
     "Applications",
@@ -90,6 +95,7 @@ __all__ = [
     "ReviewLitigation",
     "TextBlock",
     "Unable",
+    "Unread",
     "ValidationResult",
     "__version__",
     "aggregate",
@@ -102,6 +108,8 @@ __all__ = [
     "get_format",
     "get_value",
     "is_blank",
+    "is_number",
+    "is_unread",
     "iter_cells",
     "load",
     "loads",

@@ -20,7 +20,7 @@ import attrs
 
 from disclosure_report.convert import load
 from disclosure_report.errors import DisclosureReportError
-from disclosure_report.model import AnnualReport, Blank
+from disclosure_report.model import AnnualReport, Blank, Unread
 from disclosure_report.paths import iter_cells
 from disclosure_report.read.base import ReadResult
 from disclosure_report.rules import validate
@@ -212,7 +212,19 @@ class Progress:
             self.stream.write(f"\rchecked {self.count} documents\n")
 
 
-CSV_COLUMNS = ("file", "agency", "year", "format", "cell_path", "row_label", "column_label", "value", "blank_mark")
+CSV_COLUMNS = (
+    "file",
+    "agency",
+    "year",
+    "format",
+    "cell_path",
+    "row_label",
+    "column_label",
+    "value",
+    "blank_mark",
+    "state",
+)
+"""``state`` is ``value``, ``blank`` or ``unread`` (a cell the reader could not read: ``value`` is empty)."""
 
 
 def write_cells_csv(paths: Iterable[str | Path], out: IO[str]) -> int:
@@ -228,7 +240,7 @@ def write_cells_csv(paths: Iterable[str | Path], out: IO[str]) -> int:
         except DisclosureReportError:
             continue
         for cell, value in iter_cells(report):
-            blank = type(value) is Blank
+            state = "blank" if type(value) is Blank else "unread" if type(value) is Unread else "value"
             writer.writerow(
                 (
                     str(path),
@@ -238,8 +250,9 @@ def write_cells_csv(paths: Iterable[str | Path], out: IO[str]) -> int:
                     cell.path,
                     " › ".join(cell.row.labels),
                     " › ".join(cell.column.headers),
-                    "" if blank else str(value),
+                    str(value) if state == "value" else "",
                     value.printed if isinstance(value, Blank) else "",
+                    state,
                 )
             )
             rows += 1

@@ -28,7 +28,7 @@ import cattrs
 from disclosure_report import unchecked
 from disclosure_report.errors import DocumentError, FieldValueError, Problem
 from disclosure_report.formats import FORMATS, Format
-from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport, Blank
+from disclosure_report.model import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Unread
 from disclosure_report.model.cells import BLANK_EXPECTED, EXPECTED, CellKind, cell_kind, describe
 
 __all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure"]
@@ -118,14 +118,19 @@ def _money(v: Any) -> Any:
     raise _Invalid.one(EXPECTED["money"], v)
 
 
-def _blank(v: dict[str, Any], kind: CellKind) -> Blank:
+def _blank(v: dict[str, Any], kind: CellKind) -> Blank | Unread:
+    """A cell written as an object: ``{"blank": "<mark>"}`` or ``{"unread": true}``."""
+    if v.keys() == {"unread"}:
+        if v["unread"] is True:
+            return UNREAD
+        raise _Invalid.one('true (an unread cell is written {"unread": true})', v["unread"]).under("unread")
     if v.keys() == {"blank"}:
         printed = v["blank"]
         try:
             return Blank(printed)
         except FieldValueError:
             raise _Invalid.one(BLANK_EXPECTED, printed).under("blank") from None
-    raise _Invalid.one(EXPECTED[kind] + ' written {"blank": "<what was printed>"}', v)
+    raise _Invalid.one(EXPECTED[kind] + ' written {"blank": "<what was printed>"} or {"unread": true}', v)
 
 
 _CELL_HANDLERS: dict[CellKind, Handler] = {"count": _count, "signed": _signed, "money": _money}
@@ -383,6 +388,8 @@ def _unstructure_value(v: Any) -> Any:
         return v
     if t is Blank:
         return {"blank": v.printed}
+    if t is Unread:
+        return {"unread": True}
     if t is dt.date:
         return v.isoformat()
     if t is tuple or t is list:

@@ -37,7 +37,7 @@ from disclosure_report.convert import (
 )
 from disclosure_report.errors import FieldValueError
 from disclosure_report.formats import FORMATS
-from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport, Blank
+from disclosure_report.model import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Unread
 from disclosure_report.model.cells import cell_kind
 
 __all__ = ["try_loads", "try_structure", "try_structure_as"]
@@ -56,9 +56,13 @@ class _Fallback(Exception):
 _GIVE_UP = (_Fallback, _Invalid, FieldValueError, KeyError)
 
 
-def _blank(x: dict[str, Any], t: Tally) -> Blank:
+def _blank(x: dict[str, Any], t: Tally) -> Blank | Unread:
+    """A cell written as an object: a blank, or unread."""
     if len(x) != 1:
         raise _Fallback
+    if x.get("unread") is True:
+        t[0] += 1
+        return UNREAD
     printed = x["blank"]
     if type(printed) is not str:
         raise _Fallback

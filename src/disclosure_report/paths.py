@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 import attrs
 
 from disclosure_report.formats import Alternative, Cell, Row, Table, get_format
-from disclosure_report.model import AnnualReport, Blank
+from disclosure_report.model import AnnualReport, Blank, Unread
 
-CellValue = int | Decimal | Blank
+CellValue = int | Decimal | Blank | Unread
 T = TypeVar("T")
 
 

@@ -17,7 +17,7 @@ import attrs
 from disclosure_report.convert import structure, unstructure
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import Alternative, Row, Table, get_format
-from disclosure_report.model import BLANK, AnnualReport, Blank
+from disclosure_report.model import BLANK, UNREAD, AnnualReport, Blank, Unread
 from disclosure_report.paths import alternative_in_use, use_layout
 from disclosure_report.skeleton import new_report
 
@@ -44,10 +44,13 @@ class Coverage:
     """(agency, cell path) of blank unit cells counted as 0 because ``blank_as_zero`` was asked for."""
     layout: str | None
     """The table-三 layout of the rollup when the units' layouts differed, with why."""
+    unread: tuple[tuple[str, str], ...] = ()
+    """(agency, cell path) of unread unit cells (a reader could not read them): the summed cell is unread too,
+    whatever ``blank_as_zero`` says."""
 
     @property
     def complete(self) -> bool:
-        return not (self.missing or self.blanks)
+        return not (self.missing or self.blanks or self.unread)
 
 
 @attrs.frozen
@@ -92,13 +95,16 @@ def _row_values(report: AnnualReport, table: Table, target: Alternative | None) 
             subs = [v for v in node.values() if isinstance(v, dict)]
             for c in row.columns.columns:
                 parts = [_value(s.get(c.key)) for s in subs]
-                out[_path(table, row, c.key)] = BLANK if any(type(p) is Blank for p in parts) else sum(parts, start=0)
+                if any(type(p) is Unread for p in parts):
+                    out[_path(table, row, c.key)] = UNREAD
+                else:
+                    out[_path(table, row, c.key)] = BLANK if any(type(p) is Blank for p in parts) else sum(parts)
     return out
 
 
 def _value(raw: Any) -> Any:
     if isinstance(raw, dict):
-        return Blank(raw.get("blank", ""))
+        return UNREAD if raw.get("unread") is True else Blank(raw.get("blank", ""))
     return raw
 
 
@@ -170,6 +176,7 @@ def aggregate(
     data = unstructure(rollup)
     blanks: list[tuple[str, str]] = []
     zeroed: list[tuple[str, str]] = []
+    unread: list[tuple[str, str]] = []
     layout_note: str | None = None
     fmt = get_format(rollup.format)
     for table in fmt.tables:
@@ -182,9 +189,13 @@ def aggregate(
             for column in row.columns.columns:
                 path = _path(table, row, column.key)
                 total: int | Decimal = Decimal(0) if column.kind == "money" else 0
-                is_blank = False
+                is_blank = is_unread = False
                 for name, values in per_unit:
                     value = values.get(path, BLANK)
+                    if type(value) is Unread:
+                        unread.append((name, path))
+                        is_unread = True
+                        continue
                     if type(value) is Blank:
                         if blank_as_zero:
                             zeroed.append((name, path))
@@ -193,9 +204,18 @@ def aggregate(
                             is_blank = True
                         continue
                     total += value
-                _put(data, path, {"blank": ""} if is_blank else total)
+                _put(data, path, {"unread": True} if is_unread else {"blank": ""} if is_blank else total)
     coverage = Coverage(
-        expected, present, missing, unexpected, tuple(duplicated), other_year, tuple(blanks), tuple(zeroed), layout_note
+        expected,
+        present,
+        missing,
+        unexpected,
+        tuple(duplicated),
+        other_year,
+        tuple(blanks),
+        tuple(zeroed),
+        layout_note,
+        tuple(unread),
     )
     return Rollup(structure(data), coverage)
 

@@ -75,9 +75,9 @@ FIELD_DOCS: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 _CELL_EN = {
-    "count": "a count (integer ≥ 0), or a blank",
-    "signed": "a signed count (negative for a decrease), or a blank",
-    "money": "an amount ≥ 0, exact decimal, or a blank",
+    "count": "a count (integer ≥ 0), a blank, or unread",
+    "signed": "a signed count (negative for a decrease), a blank, or unread",
+    "money": "an amount ≥ 0, exact decimal, a blank, or unread",
 }
 
 
@@ -136,7 +136,7 @@ class _Builder:
         out: dict[str, Any] = {
             "title": column.label,
             "description": f"{' › '.join(row.labels + column.headers)} — {column.en}; {_CELL_EN[kind]}",
-            "anyOf": [value, {"$ref": "#/$defs/blank"}],
+            "anyOf": [value, {"$ref": "#/$defs/blank"}, {"$ref": "#/$defs/unread"}],
         }
         if column.unit:
             out["x-unit"] = column.unit
@@ -249,7 +249,18 @@ class _Builder:
                     "properties": {"blank": {"type": "string", "maxLength": MAX_BLANK_TEXT, "pattern": BLANK_PATTERN}},
                     "required": ["blank"],
                     "additionalProperties": False,
-                }
+                },
+                "unread": {
+                    "title": "未读出",
+                    "description": "a cell a reader could not read from the published document: its value is unknown "
+                    "(not blank, not 0). Rules treat it as unknown: an identity that involves it is not assessable.",
+                    "type": "object",
+                    "properties": {
+                        "unread": {"title": "未读出", "description": "always true", "const": True},
+                    },
+                    "required": ["unread"],
+                    "additionalProperties": False,
+                },
             },
         }
 

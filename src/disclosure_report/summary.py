@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from disclosure_report.formats import get_format
-from disclosure_report.model import AnnualReport, Blank
+from disclosure_report.model import AnnualReport, Blank, Unread
 from disclosure_report.paths import get_value
 
 KEY_CELLS = (
@@ -23,6 +23,8 @@ KEY_CELLS = (
 def _shown(value: object) -> str:
     if isinstance(value, Blank):
         return f"(blank{': ' + value.printed if value.printed else ''})"
+    if isinstance(value, Unread):
+        return "(unread)"
     return str(value)
 
 

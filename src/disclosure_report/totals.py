@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from disclosure_report.formats import Row, Table, get_format
@@ -17,16 +16,22 @@ def _node(data: dict[str, Any], table: Table, row: Row) -> dict[str, Any]:
     return node
 
 
-def _num(value: Any) -> int | Decimal:
-    return 0 if isinstance(value, dict) else value
+_UNREAD = {"unread": True}
+
+
+def _sum(values: list[Any]) -> Any:
+    """Blank parts count as 0; a total of parts one of which is unread is unread too."""
+    if _UNREAD in values:
+        return dict(_UNREAD)
+    return sum((0 if isinstance(v, dict) else v for v in values), start=0)
 
 
 def with_totals(report: AnnualReport) -> AnnualReport:
     """A copy of ``report`` whose totals equal the sums of their parts, as the format declares them.
 
     Every row's total column becomes the sum of its other columns, then every total row (（七）总计) the
-    column-wise sum of the rows it totals. Blank parts count as 0. Use it when *authoring* a report; to check a
-    published report, validate it instead.
+    column-wise sum of the rows it totals. Blank parts count as 0; a total with an unread part is unread. Use it
+    when *authoring* a report; to check a published report, validate it instead.
 
     >>> from disclosure_report import new_report, replace_value
     >>> r = replace_value(new_report("某局", 2023), "applications.results.granted.natural_person", 3)
@@ -42,13 +47,13 @@ def with_totals(report: AnnualReport) -> AnnualReport:
             total = row.columns.total
             if total is not None:
                 node = _node(data, table, row)
-                node[total] = sum((_num(node[k]) for k in row.columns.parts), start=0)
+                node[total] = _sum([node[k] for k in row.columns.parts])
         for row_sum in table.row_sums:
             total_row = next(r for r in rows if r.path == row_sum.total)
             target = _node(data, table, total_row)
             parts = [_node(data, table, r) for r in row_sum.parts(rows)]
             for key in total_row.columns.keys:
-                target[key] = sum((_num(p[key]) for p in parts), start=0)
+                target[key] = _sum([p[key] for p in parts])
     return structure(data)
 
 

@@ -71,6 +71,18 @@ RULES: tuple[Rule, ...] = (
         "derived: a total left blank is not assessable and is never computed (spec §9 E4)",
     ),
     Rule(
+        "NOT-ASSESSABLE",
+        "info",
+        "identity",
+        "无法核对的勾稽关系",
+        "identities not assessable",
+        "{count} 项勾稽关系无法核对：{cell_count} 个单元格数值未知（未读出，或留空的合计被用作加数）：{cells}",
+        "{count} identities could not be checked: {cell_count} cells are unknown (unread, or a blank total used "
+        "as a part): {cells}",
+        "derived: an unread cell is unknown, and a total left blank is not known to be 0 where another identity "
+        "sums it; known parts that already exceed a total are still an error",
+    ),
+    Rule(
         "LAYOUT-OTHER-ROWS",
         "warning",
         "layout",
