@@ -47,7 +47,7 @@ from disclosure_report.model import (
 )
 from disclosure_report.paths import cell_values, get_value, iter_cells, replace_value
 from disclosure_report.read import ReadResult, ReadWarning, read
-from disclosure_report.render import render
+from disclosure_report.render import render, write
 from disclosure_report.rollup import aggregate, check_rollup
 from disclosure_report.rules import Finding, ValidationResult, validate
 from disclosure_report.skeleton import new_report
@@ -121,4 +121,5 @@ __all__ = [
     "unstructure",
     "validate",
     "with_totals",
+    "write",
 ]
