@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -245,3 +246,51 @@ def test_cli_unreadable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixt
     bad.write_text("{", encoding="utf-8")
     assert main(["compare", str(bad), str(SHUYANG)]) == 2
     assert "bad.json" in capsys.readouterr().err
+
+
+COMPARE_PROBE = """
+<script>
+window.addEventListener('load', () => {
+  const sides = Array.from(document.querySelectorAll('.dr-side')).map(div => {
+    const [a, b] = div.querySelectorAll('figure');
+    return {old: a.getBoundingClientRect().left, new: b.getBoundingClientRect().left,
+            top: [a.getBoundingClientRect().top, b.getBoundingClientRect().top]};
+  });
+  const changed = Array.from(document.querySelectorAll('td.dr-changed')).map(td => [td.id, td.textContent]);
+  const pre = document.createElement('pre');
+  pre.id = 'probe';
+  pre.textContent = JSON.stringify({sides, changed});
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+@pytest.mark.browser
+def test_compare_page_in_chromium(tmp_path: Path) -> None:
+    from html import unescape
+
+    from test_render_browser import CHROMIUM, FLAGS
+
+    old, new = _pair(tmp_path)
+    page = tmp_path / "page.html"
+    assert main(["compare", str(old), str(new), "--html", "-o", str(page)]) == 0
+    probe_page = tmp_path / "probe.html"
+    probe_page.write_text(page.read_text(encoding="utf-8").replace("</body>", COMPARE_PROBE + "</body>"), "utf-8")
+    args = ["--window-size=1400,1000", "--virtual-time-budget=3000", "--dump-dom", probe_page.as_uri()]
+    done = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    dom = done.stdout
+    start = dom.index('<pre id="probe">') + len('<pre id="probe">')
+    probe = json.loads(unescape(dom[start : dom.index("</pre>", start)]))
+    assert len(probe["sides"]) == 3
+    assert all(s["old"] < s["new"] and s["top"][0] == s["top"][1] for s in probe["sides"])  # side by side
+    assert ["new-applications.new.natural_person", "705 → 846"] in probe["changed"]
+    assert ["old-applications.new.natural_person", "705"] in probe["changed"]
+    assert len(probe["changed"]) == 6

@@ -19,6 +19,7 @@ import pytest
 from disclosure_report import AnnualReport, Period, dump, load, replace_value
 from disclosure_report.cli import main
 from disclosure_report.corpus_page import build_site, charts, read_corpus
+from test_render_browser import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -170,6 +171,7 @@ def test_failing_reports_and_why(site: tuple[Path, Path, str]) -> None:
     anchors = set(re.findall(r'id="([^"]+)"', section))
     assert links and links <= anchors
     assert any(a.endswith("-cell-applications.new.total") for a in anchors)
+    assert "<td><code>applications.results.other</code></td><td>三、本年度办理结果 › （六）其他处理</td>" in section
     assert re.search(
         r'-cell-applications\.new\.total"><td><code>applications\.new\.total</code></td><td>[^<]+</td>'
         r'<td class="dr-num">4</td>',
@@ -262,19 +264,6 @@ def test_read_corpus_keeps_reports_and_records() -> None:
 
 
 # --- in Chromium ------------------------------------------------------------------------------------------------
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 
 PROBE = """
 <script>

@@ -321,10 +321,23 @@ def _changes(corpus: Corpus, lang: Lang) -> str:
 
 
 def _cell_label(report: AnnualReport, path: str) -> str:
+    """The printed labels of a cell, or of a row (a finding may name a whole row, e.g. （六）其他处理)."""
+    fmt = get_format(report.format)
     try:
-        return " › ".join(get_format(report.format).cell(path).labels)
+        return " › ".join(fmt.cell(path).labels)
     except KeyError:
-        return ""
+        pass
+    key, _, rest = path.partition(".")
+    for table in fmt.tables:
+        if table.key == key:
+            rows = (*table.rows, *(r for alt in table.alternatives for r in alt.rows))
+            found = next((r for r in rows if ".".join(r.path) == rest), None)
+            if found is not None:
+                return " › ".join(found.labels)
+            prefix = next((r for r in rows if ".".join(r.path).startswith(rest + ".")), None)
+            if prefix is not None:
+                return " › ".join(prefix.labels[: len(rest.split("."))])  # a group of rows: its outer labels
+    return ""
 
 
 def _cell_value(report: AnnualReport, path: str) -> str:
