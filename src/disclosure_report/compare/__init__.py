@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from disclosure_report.formats import Row, Table, get_format
-from disclosure_report.model import AnnualReport
+from disclosure_report.model import AnnualReport, Blank
 from disclosure_report.paths import alternative_in_use, table_cells
 from disclosure_report.render.grid import cell_text
 from disclosure_report.rules import Finding, validate
@@ -51,13 +51,14 @@ class CellChange:
 
     @property
     def state(self) -> str:
-        """``changed`` (two numbers), ``now blank`` / ``was blank`` (one side is no number), ``not a number``."""
+        """``changed`` (two numbers); else what the side without a number holds: ``now blank`` / ``was blank``
+        (or ``now unread``… for another kind of cell without a number), ``not a number`` when neither has one."""
         if self.difference is not None:
             return "changed"
-        if is_number(self.old):
-            return "now blank"
-        if is_number(self.new):
-            return "was blank"
+        if is_number(self.old) and not is_number(self.new):
+            return f"now {kind_of(self.new)}"
+        if is_number(self.new) and not is_number(self.old):
+            return f"was {kind_of(self.old)}"
         return "not a number"
 
     def to_dict(self) -> dict[str, Any]:
@@ -143,6 +144,11 @@ class Comparison:
             "notable": [g.to_dict() for g in self.notable],
             "notes": list(self.notes),
         }
+
+
+def kind_of(value: object) -> str:
+    """What a cell without a number holds, in one word: ``blank`` for a :class:`Blank`, else its type's name."""
+    return "blank" if type(value) is Blank else type(value).__name__.lower()
 
 
 def json_value(value: object) -> Any:

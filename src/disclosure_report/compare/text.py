@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from disclosure_report.compare import CellChange, Comparison, ReportRef, is_number
+from disclosure_report.compare import CellChange, Comparison, ReportRef, is_number, kind_of
+from disclosure_report.model import Blank
 from disclosure_report.render.grid import cell_text
 
 Lang = Literal["zh", "en"]
@@ -39,11 +40,10 @@ def shown(value: object, lang: Lang = "zh") -> str:
     """A cell value as text: the number, or what stood in place of one."""
     if is_number(value):
         return cell_text(value)
-    printed = getattr(value, "printed", None)
-    blank = _WORDS[lang]["blank"]
-    if isinstance(printed, str):
-        return f"{blank[:-1]}: {printed}{blank[-1]}" if printed else blank
-    return str(value)
+    if type(value) is Blank:
+        blank = _WORDS[lang]["blank"]
+        return f"{blank[:-1]}: {value.printed}{blank[-1]}" if value.printed else blank
+    return f"({kind_of(value)})"
 
 
 def change_figures(change: CellChange, lang: Lang = "zh") -> str:

@@ -13,6 +13,9 @@ from html import escape
 from pathlib import Path
 from typing import Any, Literal
 
+import attrs
+
+from disclosure_report.compare import is_number, kind_of
 from disclosure_report.compare.text import change_figures
 from disclosure_report.corpus_page import charts
 from disclosure_report.corpus_page.corpus import Corpus, Entry, read_corpus
@@ -27,7 +30,7 @@ from disclosure_report.corpus_page.figures import (
     trends,
 )
 from disclosure_report.formats import get_format
-from disclosure_report.model import AnnualReport
+from disclosure_report.model import AnnualReport, Blank
 from disclosure_report.paths import get_value
 from disclosure_report.render.grid import cell_text
 from disclosure_report.rules import Finding
@@ -116,16 +119,18 @@ def _t(key: str, lang: Lang) -> str:
 
 
 def shown(value: object) -> str:
-    """A value as the page prints it: a number plainly, a blank as （空） with its mark, an absent figure as —."""
+    """A value as the page prints it: a number plainly, a blank as （空） with its mark, a date or text as it is,
+    another cell without a number by its kind, anything else (a row, an absent figure) as —."""
     if value is None:
         return "—"
-    if type(value) is int or type(value).__name__ == "Decimal":
+    if is_number(value):
         return cell_text(value)
-    printed = getattr(value, "printed", None)
-    if isinstance(printed, str):
-        return f"（空{'：' + printed if printed else ''}）"
-    if isinstance(value, (str, int)) or hasattr(value, "isoformat"):
+    if type(value) is Blank:
+        return f"（空{'：' + value.printed if value.printed else ''}）"
+    if isinstance(value, str) or hasattr(value, "isoformat"):
         return str(value)
+    if attrs.has(type(value)) and hasattr(value, "printed"):
+        return f"（{kind_of(value)}）"  # another cell without a number
     return "—"
 
 
