@@ -17,7 +17,7 @@ from disclosure_report.errors import DisclosureReportError
 from disclosure_report.model import AnnualReport
 
 NAME = "compare"
-HELP = "compare two reports of one agency (e.g. last year's and this year's): changed cells, carry-over, trends"
+HELP = "compare two reports of one agency (last year's and this year's): changed cells, carry-over, notable changes"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
