@@ -1,11 +1,12 @@
 """disclosure_report — the 政府信息公开工作年度报告 as typed data.
 
 The public surface is small: the model (:class:`AnnualReport` and its parts), JSON in and out (:func:`load`,
-:func:`loads`, :func:`dump`, :func:`dumps`), authoring helpers (:func:`new_report`, :func:`with_totals`), and cell
-paths (:func:`get_value`, :func:`replace_value`, :func:`iter_cells`). Format declarations live in
-:mod:`disclosure_report.formats`.
+:func:`loads`, :func:`dump`, :func:`dumps`), authoring helpers (:func:`new_report`, :func:`with_totals`), cell
+paths (:func:`get_value`, :func:`replace_value`, :func:`iter_cells`) and two years compared (:func:`compare`).
+Format declarations live in :mod:`disclosure_report.formats`.
 """
 
+from disclosure_report.compare import Comparison, compare
 from disclosure_report.convert import dump, dumps, load, loads, structure, unstructure
 from disclosure_report.errors import DisclosureReportError, DocumentError, FieldValueError, Problem
 from disclosure_report.formats import FORMATS, Format, format_for_year, get_format
@@ -64,6 +65,7 @@ __all__ = [
     "ApplicantRow",
     "Applications",
     "Blank",
+    "Comparison",
     "Contact",
     "Decisions",
     "Denied",
@@ -102,6 +104,7 @@ __all__ = [
     "blank_totals",
     "cell_values",
     "check_rollup",
+    "compare",
     "dump",
     "dumps",
     "format_for_year",
