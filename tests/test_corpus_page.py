@@ -161,7 +161,7 @@ def test_failing_reports_and_why(site: tuple[Path, Path, str]) -> None:
     folder, _, html = site
     failing = re.findall(r'<tr data-failing="([^"]+)">(.*?)</tr>', html)
     names = sorted(Path(f).name for f, _ in failing)
-    assert names == ["education-2023.json", "shanghai-gov-office-2019.html"]
+    assert names == ["education-2023.json"]  # the 上海 2019 page: blank row totals leave （七）总计 not assessable
     row = dict((Path(f).name, r) for f, r in failing)["education-2023.json"]
     assert "盘州市教育局" in row and "T3-" in row
     # each finding links to an anchor of the cells it names, in that report's section
@@ -244,7 +244,7 @@ def test_cli_writes_the_page_and_exits_like_validate(
     folder, _, _ = site
     assert main(["report", str(folder), "-o", str(tmp_path / "out"), "--region", "测试市"]) == 1  # errors found
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "8 documents: 6 without errors, 2 with errors, 0 unreadable"
+    assert out.splitlines()[0] == "8 documents: 7 without errors, 1 with errors, 0 unreadable"
     assert (tmp_path / "out" / "index.html").is_file()
     clean = tmp_path / "clean"
     clean.mkdir()
@@ -260,7 +260,8 @@ def test_read_corpus_keeps_reports_and_records() -> None:
     corpus = read_corpus([EXAMPLES])
     assert [e.agency for e in corpus.entries] == ["盘州市乡村振兴局", "上海市人民政府办公厅", "沭阳县人民政府"]
     assert corpus.years == (2019, 2023, 2025)
-    assert corpus.summary.failed == 1 and corpus.entries[1].result.counts["error"] > 0
+    assert corpus.summary.failed == 0  # 上海 2019: its blank row totals make （七）总计 not assessable, not wrong
+    assert corpus.entries[1].result.counts == {"error": 0, "warning": 24, "info": 1}
 
 
 # --- in Chromium ------------------------------------------------------------------------------------------------

@@ -20,17 +20,12 @@ from typing import Any
 import attrs
 
 from disclosure_report.formats import Row, Table, get_format
-from disclosure_report.model import AnnualReport, Blank
+from disclosure_report.model import AnnualReport, Blank, Unread, is_number
 from disclosure_report.paths import alternative_in_use, table_cells
 from disclosure_report.render.grid import cell_text
 from disclosure_report.rules import Finding, validate
 
 Number = int | Decimal
-
-
-def is_number(value: object) -> bool:
-    """Whether a cell holds a number (an int or a Decimal); a blank, an unread cell or anything else does not."""
-    return type(value) is int or type(value) is Decimal
 
 
 @attrs.frozen
@@ -147,19 +142,21 @@ class Comparison:
 
 
 def kind_of(value: object) -> str:
-    """What a cell without a number holds, in one word: ``blank`` for a :class:`Blank`, else its type's name."""
-    return "blank" if type(value) is Blank else type(value).__name__.lower()
+    """What a cell without a number holds, in one word: ``blank`` or ``unread``."""
+    return type(value).__name__.lower()
 
 
 def json_value(value: object) -> Any:
-    """A cell value as JSON: ints as numbers, money as an exact string, a blank as ``{"blank": printed}``."""
+    """A cell value as JSON: ints as numbers, money as an exact string, a blank as ``{"blank": printed}``, an
+    unread cell as ``{"unread": true}`` (the document's own forms)."""
     if value is None or type(value) is int:
         return value
     if type(value) is Decimal:
         return cell_text(value)
-    printed = getattr(value, "printed", None)
-    if isinstance(printed, str):
-        return {type(value).__name__.lower(): printed}
+    if type(value) is Blank:
+        return {"blank": value.printed}
+    if type(value) is Unread:
+        return {"unread": True}
     return {"value": str(value)}
 
 

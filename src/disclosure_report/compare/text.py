@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from disclosure_report.compare import CellChange, Comparison, ReportRef, is_number, kind_of
-from disclosure_report.model import Blank
+from disclosure_report.compare import CellChange, Comparison, ReportRef, kind_of
+from disclosure_report.model import Blank, is_number
 from disclosure_report.render.grid import cell_text
 
 Lang = Literal["zh", "en"]

@@ -9,7 +9,8 @@ from typing import Any
 
 import attrs
 
-from disclosure_report.compare import CellChange, Comparison, compare, is_number, rank_key
+from disclosure_report.compare import CellChange, Comparison, compare, rank_key
+from disclosure_report.model import is_number
 from disclosure_report.corpus_page.corpus import Corpus, Entry
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format

@@ -13,9 +13,6 @@ from html import escape
 from pathlib import Path
 from typing import Any, Literal
 
-import attrs
-
-from disclosure_report.compare import is_number, kind_of
 from disclosure_report.compare.text import change_figures
 from disclosure_report.corpus_page import charts
 from disclosure_report.corpus_page.corpus import Corpus, Entry, read_corpus
@@ -30,7 +27,7 @@ from disclosure_report.corpus_page.figures import (
     trends,
 )
 from disclosure_report.formats import get_format
-from disclosure_report.model import AnnualReport, Blank
+from disclosure_report.model import AnnualReport, Blank, Unread, is_number
 from disclosure_report.paths import get_value
 from disclosure_report.render.grid import cell_text
 from disclosure_report.rules import Finding
@@ -129,8 +126,8 @@ def shown(value: object) -> str:
         return f"（空{'：' + value.printed if value.printed else ''}）"
     if isinstance(value, str) or hasattr(value, "isoformat"):
         return str(value)
-    if attrs.has(type(value)) and hasattr(value, "printed"):
-        return f"（{kind_of(value)}）"  # another cell without a number
+    if type(value) is Unread:
+        return "（未读出）"
     return "—"
 
 
