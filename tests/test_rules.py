@@ -297,3 +297,20 @@ def test_the_engine_agrees_with_the_published_policy_on_random_unknowns() -> Non
         if cell.path.startswith(("applications.", "review_litigation.")) and isinstance(value, int):
             report = replace_value(SHUYANG, cell.path, UNREAD)
             assert not [f.sub_id for f in validate(report).findings if f.severity == "error"], cell.path
+
+
+def test_a_table_no_cell_of_which_was_read_is_an_error() -> None:
+    from disclosure_report import iter_cells
+
+    report = SHUYANG
+    for cell, _ in iter_cells(SHUYANG):
+        if cell.path.startswith("review_litigation."):
+            report = replace_value(report, cell.path, UNREAD)
+    result = validate(report)
+    assert not result.ok
+    (f,) = [f for f in result.findings if f.rule == "UNREAD-TABLE"]
+    assert (f.sub_id, f.severity, f.actual) == ("UNREAD-TABLE[review_litigation]", "error", 15)
+    assert f.message_zh.startswith("四、政府信息公开行政复议、行政诉讼情况：表格未能从发布的文件中读出")
+    # one unread cell is not enough: that is "not assessable", never an error
+    one = replace_value(SHUYANG, "review_litigation.review.upheld", UNREAD)
+    assert validate(one).ok

@@ -10,11 +10,10 @@ from typing import Any
 import attrs
 
 from disclosure_report.compare import CellChange, Comparison, compare, rank_key
-from disclosure_report.model import is_number
 from disclosure_report.corpus_page.corpus import Corpus, Entry
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
-from disclosure_report.model import AnnualReport
+from disclosure_report.model import AnnualReport, is_number
 from disclosure_report.paths import get_value, table_cells
 from disclosure_report.rollup import Coverage, aggregate
 from disclosure_report.summary import KEY_CELLS

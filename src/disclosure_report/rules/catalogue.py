@@ -83,6 +83,17 @@ RULES: tuple[Rule, ...] = (
         "sums it; known parts that already exceed a total are still an error",
     ),
     Rule(
+        "UNREAD-TABLE",
+        "error",
+        "layout",
+        "表格未能读出",
+        "table not read",
+        "{label}：表格未能从发布的文件中读出（{count} 个单元格均未读出），无法核对",
+        "{label_en}: the table could not be read from the published document (all {count} cells unread); it "
+        "cannot be checked",
+        "derived: a report whose table cannot be read cannot be said to pass",
+    ),
+    Rule(
         "LAYOUT-OTHER-ROWS",
         "warning",
         "layout",

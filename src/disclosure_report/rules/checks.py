@@ -11,7 +11,7 @@ import attrs
 
 from disclosure_report.formats import format_for_year, get_format
 from disclosure_report.model import AnnualReport, Proactive2019, Proactive2021, Unread, is_number
-from disclosure_report.paths import get_value
+from disclosure_report.paths import get_value, table_cells
 from disclosure_report.rules.catalogue import STANDARD, rule
 from disclosure_report.rules.declare import Finding
 from disclosure_report.rules.engine import layout_of
@@ -136,6 +136,24 @@ def title_year(report: AnnualReport) -> Iterator[Finding]:
         return
     if year != report.meta.year:
         yield finding(report, "META-TITLE-YEAR", lhs=("meta.title",), expected=report.meta.year, actual=year)
+
+
+def unread_tables(report: AnnualReport) -> Iterator[Finding]:
+    """A table none of whose cells a reader could read: an error, so that such a report never passes."""
+    fmt = get_format(report.format)
+    for table in fmt.tables:
+        cells = list(table_cells(report, table))
+        if cells and all(type(value) is Unread for _, value in cells):
+            yield finding(
+                report,
+                "UNREAD-TABLE",
+                f"UNREAD-TABLE[{table.key}]",
+                lhs=(table.key,),
+                actual=len(cells),
+                count=len(cells),
+                label=fmt.section(table.key).heading,
+                label_en=table.en,
+            )
 
 
 def layout(report: AnnualReport) -> Iterator[Finding]:
