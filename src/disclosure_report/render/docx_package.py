@@ -155,7 +155,7 @@ def _styles(document: Any) -> dict[str, str]:
             fmt.line_spacing = Pt(LINE_PITCH_PT)
         else:
             fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        fmt.keep_with_next = keep
+        fmt.keep_with_next = True if keep else None
         fmt.widow_control = True
         if indent:
             fmt.first_line_indent = Pt(size * indent)
