@@ -13,6 +13,7 @@ left alone at the top of a page.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import Any
 
@@ -69,13 +70,49 @@ def _covering(grid: Grid) -> list[list[GridCell | None]]:
     return at
 
 
+_Key = tuple[Any, ...]
+_SKELETONS: dict[_Key, tuple[Any, tuple[tuple[int, int], ...]]] = {}
+_MAX_SKELETONS = 64
+
+
 def table(
     parent: Any, grid: Grid, widths_mm: Sequence[float], style_id: str, *, table_style: str, repeat_rows: int
 ) -> Any:
     """A ``w:tbl`` for ``grid``: fixed column widths, merged cells, the first ``repeat_rows`` rows repeated on
-    each page, rows kept whole and together (see the module's docstring)."""
+    each page, rows kept whole and together (see the module's docstring).
+
+    The table without its figures is built once for each layout (the labels, headers and spans of a format's
+    table do not change) and copied; each copy gets the figures of its report."""
+    shape = tuple(
+        (c.row, c.col, c.rowspan, c.colspan, c.role, None if c.role == "data" else c.text) for c in grid.cells
+    )
+    key = (grid.n_rows, grid.n_cols, tuple(widths_mm), style_id, table_style, repeat_rows, shape)
+    if key not in _SKELETONS:
+        if len(_SKELETONS) >= _MAX_SKELETONS:
+            _SKELETONS.clear()
+        _SKELETONS[key] = _skeleton(grid, widths_mm, style_id, table_style, repeat_rows)
+    skeleton, slots = _SKELETONS[key]
+    tbl = copy.deepcopy(skeleton)
+    paragraphs = list(tbl.iter(_P))
+    cells = grid.cells
+    for index, at in slots:
+        text = cells[index].text
+        if text:
+            t = SubElement(SubElement(paragraphs[at], _R), _T)
+            t.text = text
+            if text != text.strip():
+                t.set(XML_SPACE, "preserve")
+    parent.append(tbl)
+    return tbl
+
+
+def _skeleton(
+    grid: Grid, widths_mm: Sequence[float], style_id: str, table_style: str, repeat_rows: int
+) -> tuple[Any, tuple[tuple[int, int], ...]]:
+    """The table with every data cell empty, and where each data cell's paragraph is: (index of the cell in
+    ``grid.cells``, index of its ``w:p`` in document order)."""
     widths = [twips(mm) for mm in widths_mm]
-    tbl = SubElement(parent, w("tbl"))
+    tbl = etree.Element(w("tbl"), nsmap={"w": W})
     tblpr = SubElement(tbl, w("tblPr"))
     SubElement(tblpr, w("tblStyle"), {_VAL: table_style})
     SubElement(tblpr, w("tblW"), {_W: str(sum(widths)), _TYPE: "dxa"})
@@ -85,8 +122,11 @@ def table(
     tblgrid = SubElement(tbl, w("tblGrid"))
     for width in widths:
         SubElement(tblgrid, w("gridCol"), {_W: str(width)})
+    index = {id(c): i for i, c in enumerate(grid.cells)}
+    slots: list[tuple[int, int]] = []
     at = _covering(grid)
     last = grid.n_rows - 1
+    count = 0
     for r in range(grid.n_rows):
         tr = SubElement(tbl, _TR)
         trpr = SubElement(tr, _TRPR)
@@ -110,8 +150,13 @@ def table(
                     SubElement(tcpr, _VMERGE)
             SubElement(tcpr, _VALIGN, {_VAL: "center"})
             starts_here = cell is not None and cell.row == r
-            text = cell.text if starts_here and cell is not None else ""
+            if starts_here and cell is not None and cell.role == "data":
+                slots.append((index[id(cell)], count))
+                text = ""
+            else:
+                text = cell.text if starts_here and cell is not None else ""
             align = "left" if starts_here and cell is not None and cell.role == "label" else None
             paragraph(tc, text, style_id, keep_next=keep, align=align)
+            count += 1
             k += span
-    return tbl
+    return tbl, tuple(slots)
