@@ -26,7 +26,7 @@ from lxml import etree
 from disclosure_report import AnnualReport, load, replace_value
 from disclosure_report.embedded import record
 from disclosure_report.render import render
-from disclosure_report.render.docx import _widths
+from disclosure_report.render.docx import column_widths
 from disclosure_report.render.docx_package import new_document, package, template
 from disclosure_report.render.docx_xml import paragraph, table
 from disclosure_report.render.grid import Grid, table_grid
@@ -150,7 +150,7 @@ def tall_table_document() -> tuple[bytes, Grid]:
     ids = template().style_ids
     root, body = new_document()
     paragraph(body, "三、收到和处理政府信息公开申请情况", ids["一级标题"])
-    table(body, grid, _widths(grid), ids["日期"], table_style=ids["Table Grid"], repeat_rows=grid.header_rows)
+    table(body, grid, column_widths(grid), ids["日期"], table_style=ids["Table Grid"], repeat_rows=grid.header_rows)
     return package(root, title="表三", author="沭阳县人民政府", record=record(SHUYANG)), grid
 
 

@@ -25,7 +25,7 @@ from disclosure_report.render.grid import Grid
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline
 
 
-def _widths(grid: Grid) -> list[float]:
+def column_widths(grid: Grid) -> list[float]:
     """Column widths in mm: label columns wide enough for their labels, data columns share the rest."""
     data_columns = {c.col for c in grid.cells if c.role == "data"}
     labels = sorted({c.col for c in grid.cells if c.role in ("label", "corner")} - data_columns)
@@ -84,6 +84,7 @@ class DocxRenderer:
             elif isinstance(block, TableBlock):
                 grid = block.grid
                 style = ids["表格小" if grid.n_cols > 8 else "表格"]
-                table(body, grid, _widths(grid), style, table_style=ids["Table Grid"], repeat_rows=grid.header_rows)
+                widths = column_widths(grid)
+                table(body, grid, widths, style, table_style=ids["Table Grid"], repeat_rows=grid.header_rows)
                 paragraph(body, "", ids["正文"])
         return package(root, title=doc.title, author=report.meta.agency, record=record(report))
