@@ -9,6 +9,7 @@ pdf``). Each conversion runs in its own temporary folder with its own LibreOffic
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -41,6 +42,15 @@ def find_office() -> str:
     raise RenderError(f"the 'pdf' renderer converts the Word file with LibreOffice, which was not found: {INSTALL}")
 
 
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Kill LibreOffice and the processes it started (its whole process group where there are groups)."""
+    with contextlib.suppress(ProcessLookupError):
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+
+
 def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
     """Run LibreOffice in its own process group, so that a conversion that hangs is stopped with its children."""
     with subprocess.Popen(
@@ -49,7 +59,7 @@ def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[byte
         try:
             out, err = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+            _stop(process)
             process.communicate()
             raise RenderError(f"LibreOffice did not convert the Word file to PDF within {timeout:g} s") from None
         return subprocess.CompletedProcess(command, process.returncode, out, err)
