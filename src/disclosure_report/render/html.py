@@ -29,6 +29,11 @@ CSS = """
 .dr-report td.dr-label { text-align: left; }
 .dr-report td.dr-data { text-align: center; font-variant-numeric: tabular-nums; }
 .dr-report th.dr-corner { font-weight: normal; font-size: 9pt; }
+.dr-report th, .dr-report td { min-width: 2em; }
+.dr-report td.dr-data { white-space: nowrap; }
+.dr-report th.dr-header { word-break: keep-all; overflow-wrap: anywhere; }
+.dr-report table[data-table="applications"] { font-size: 9pt; }
+.dr-report table[data-table="applications"] td.dr-data { min-width: 2.5em; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @media print { .dr-report { max-width: none; } }
 """
