@@ -432,6 +432,8 @@ _CELL_LABELS = _cell_index()
 def _problem(raw: _Raw) -> Problem:
     segments, expected, found = raw
     dotted = ".".join(str(s) for s in segments)
+    if segments and segments[-1] == "blank" and dotted not in _CELL_LABELS:  # inside a cell's {"blank": …}
+        dotted = dotted.removesuffix(".blank")
     label = _CELL_LABELS.get(dotted)
     return Problem(
         json_path=_json_path(segments),
