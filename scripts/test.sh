@@ -21,3 +21,4 @@ ruff check src tests benchmarks
 ruff format --check src tests benchmarks
 mypy --strict src
 python3 -m disclosure_report schema --check
+python3 scripts/run_doc_commands.py docs/schema.md   # the documented validator commands, as written (Ajv via npx)

@@ -38,6 +38,9 @@ BASE_URI = "https://disclosure-report.github.io/schemas/"
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
+DIALECT_ID = f"{BASE_URI}dialect.schema.json"
+"""The meta-schema declaring the annotation keywords the report schemas use beyond draft 2020-12 (``x-unit``)."""
+
 # Titles (zh) and descriptions (en) of the keys that are not table cells and not named by the format declaration.
 FIELD_DOCS: dict[tuple[str, str], tuple[str, str]] = {
     ("AnnualReport", "format"): ("格式版本", "the format version the document follows"),
@@ -233,6 +236,8 @@ class _Builder:
         return {
             "$schema": DRAFT,
             "$id": schema_id(self.fmt.version),
+            "$comment": f"x-unit is an annotation keyword, declared in {DIALECT_ID}; Ajv's strict mode needs it "
+            "registered: ajv-keywords.js beside this file",
             "title": f"{self.fmt.name}（{self.fmt.document}）",
             "description": (
                 f"A 政府信息公开工作年度报告 in the {self.fmt.version} format, as a JSON document "
