@@ -580,6 +580,22 @@ def dumps(report: AnnualReport) -> str:
     return "".join(out)
 
 
+def dumps_data(data: Any) -> str:
+    """JSON text of JSON-shaped data (dicts, lists, str, int, ``Decimal``, bool, None) in the canonical layout;
+    a ``Decimal`` is written as the exact JSON number it is.
+
+    >>> print(dumps_data({"amount": Decimal("4068.208"), "cases": 3}), end="")
+    {
+      "amount": 4068.208,
+      "cases": 3
+    }
+    """
+    out: list[str] = []
+    _encode(data, "", out)
+    out.append("\n")
+    return "".join(out)
+
+
 def dump(report: AnnualReport, file: str | PathLike[str] | IO[str]) -> None:
     """Write the canonical JSON text of a report to a path or an open text file."""
     text = dumps(report)
