@@ -13,7 +13,16 @@ import pytest
 from disclosure_report import DocumentError, dump, dumps, loads, new_report, structure
 from disclosure_report.cli import main
 from disclosure_report.convert import parse_json
-from disclosure_report.messages import counts_line, document_error_text, plural, result_line
+from disclosure_report.messages import (
+    counts_line,
+    document_error_text,
+    error_text,
+    plural,
+    read_warning_text,
+    result_line,
+)
+from disclosure_report.read import read
+from disclosure_report.read.base import ReadError, ReadWarning
 
 ENGLISH = re.compile(r"\b(a|an|the|expected|found|nothing|string|object|array|key|keys|number|problems?)\b")
 
@@ -138,3 +147,82 @@ def test_aggregate_duplicate_names_the_command_line_flag(tmp_path: Path, capsys:
     assert "on_duplicate" not in err
     assert main(["aggregate", str(folder), "--agency", "某县人民政府", "--first-duplicate"]) == 0
     assert "duplicated (first kept): 单位甲" in capsys.readouterr().out
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "real"
+LABELS = "三、本年度办理结果 › （一）予以公开"
+
+
+@pytest.mark.parametrize(
+    ("message", "zh"),
+    [
+        (
+            f"{LABELS}: expected 7 cells, found 5 (1 | 2 | 3 | 4 | 5); the cells of this row are left blank",
+            f"{LABELS}：应有 7 个单元格，实有 5 个（1 | 2 | 3 | 4 | 5）；本行各单元格留空",
+        ),
+        (
+            f"{LABELS}: the digits 12 ran together without separators; it cannot be split into the row's cells; "
+            "the cells are left blank",
+            f"{LABELS}：数字 12 连在一起，没有分隔；无法拆到本行的各单元格；各单元格留空",
+        ),
+        (
+            "table 四: the digits 1234 ran together and split 3 ways under the 总计 identities; "
+            "the cells are left blank",
+            "表四：数字 1234 连在一起，按总计的勾稽关系有 3 种拆法；各单元格留空",
+        ),
+        (
+            "table 四: expected 15 cells, found 14; the cells are left blank",
+            "表四：应有 15 个单元格，实有 14 个；各单元格留空",
+        ),
+        (
+            f"{LABELS}: digits ran together and split 2 ways (1 2; 12 3); no identity decides; "
+            "the cells are left blank",
+            f"{LABELS}：数字连在一起，有 2 种拆法（1 2; 12 3）；没有勾稽关系能确定；各单元格留空",
+        ),
+        ("'x1' is not a number or a blank mark; the cell is left blank", "'x1' 不是数字，也不是留空标记；该单元格留空"),
+        ("'-3' is negative; the cell is left blank", "'-3' 是负数；该单元格留空"),
+        ("'1,234': a digit grouping comma was removed", "'1,234'：已去掉数字中的分组逗号"),
+        ("'12件': the unit 件 was removed", "'12件'：已去掉单位 件"),
+        ("no report year found in a title; assumed 2021", "标题中没有找到报告年度；按 2021 年处理"),
+        (
+            "the heading 五、存在的主要问题及改进情况 appears again; its text is joined to the first",
+            "标题 五、存在的主要问题及改进情况 再次出现；其正文并入第一次出现处",
+        ),
+        ("headings not found: 五、存在的主要问题及改进情况", "未找到的标题：五、存在的主要问题及改进情况"),
+        (
+            "the embedded record dates the report 2024-01-20; the date printed, 2024-01-21, is kept",
+            "内嵌记录所载的发布日期为 2024-01-20；保留所印日期 2024-01-21",
+        ),
+        ("the embedded record is not a valid metadata record; it is ignored", "内嵌记录不是有效的元数据记录；已忽略"),
+        (
+            "rows not found (their cells are left blank): a；b；c；d；e；f and 2 more",
+            "未找到的行（其单元格留空）：a；b；c；d；e；f，另有 2 行",
+        ),
+    ],
+)
+def test_reader_warnings_in_chinese(message: str, zh: str) -> None:
+    warning = ReadWarning(message, 3, "applications.results.granted.natural_person")
+    assert read_warning_text(warning, "zh") == f"第 3 行：{zh} [applications.results.granted.natural_person]"
+    assert read_warning_text(warning, "en") == str(warning)
+
+
+def test_every_warning_read_from_the_real_reports_is_translated() -> None:
+    seen = 0
+    for path in sorted(FIXTURES.iterdir()):
+        if path.suffix in (".txt", ".md", ".html"):
+            for warning in read(path).warnings:
+                text = read_warning_text(warning, "zh").rsplit(" [", 1)[0]
+                assert not ENGLISH.search(text) and "ran together" not in text, text
+                seen += 1
+    assert seen == 3  # pingtan-2021.txt: digits run together in three rows
+
+
+def test_read_errors_in_chinese(tmp_path: Path) -> None:
+    page = tmp_path / "note.txt"
+    page.write_text("会议通知\n请各单位参加。\n", encoding="utf-8")
+    with pytest.raises(ReadError) as info:
+        read(page)
+    assert (
+        error_text(info.value, "zh") == f"{page}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）"
+    )
+    assert error_text(info.value, "en") == str(info.value)

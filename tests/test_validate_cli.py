@@ -107,7 +107,7 @@ def test_what_the_reader_had_to_interpret_is_shown(capsys: pytest.CaptureFixture
     published = ROOT / "tests" / "fixtures" / "real" / "pingtan-2021.txt"  # digits run together
     assert main(["validate", str(published)]) == 0
     captured = capsys.readouterr()
-    assert f"{published}: line 10: 第二十条第（一）项 › 行政规范性文件: the digits 693665 ran together" in captured.err
+    assert f"{published}：第 10 行：第二十条第（一）项 › 行政规范性文件：数字 693665 连在一起" in captured.err
     assert "：通过 — 错误 0 个" in captured.out
     assert main(["validate", str(published), "--json"]) == 0
     (entry,) = json.loads(capsys.readouterr().out)["files"]
@@ -118,5 +118,5 @@ def test_what_the_reader_had_to_interpret_is_shown(capsys: pytest.CaptureFixture
     # the previous year's report, read from a published document: its warnings are shown too
     assert main(["validate", str(SHUYANG), "--previous", str(published)]) == 0  # another agency: a warning
     captured = capsys.readouterr()
-    assert f"{published}: line 10: 第二十条第（一）项 › 行政规范性文件" in captured.err
+    assert f"{published}：第 10 行：第二十条第（一）项 › 行政规范性文件" in captured.err
     assert "警告 X-PREVIOUS: 所给上年报告为平潭综合实验区 2021" in captured.out

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Literal
 
 from disclosure_report.errors import DocumentError, Problem
+from disclosure_report.read.base import ReadWarning
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -193,10 +194,113 @@ def document_error_text(error: DocumentError, lang: Lang, *, limit: int = 50) ->
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Published documents: what the reader had to interpret, and why a document could not be read
+
+_LEFT_BLANK = "各单元格留空"
+
+_VALUE_PROBLEMS_ZH: tuple[_Phrase, ...] = (
+    _pattern(r"('.*') is not a number or a blank mark", lambda m: f"{m[1]} 不是数字，也不是留空标记"),
+    _pattern(r"('.*') is not an amount", lambda m: f"{m[1]} 不是金额"),
+    _pattern(r"('.*') is a negative amount", lambda m: f"{m[1]} 是负数金额"),
+    _pattern(r"('.*') is not a whole number", lambda m: f"{m[1]} 不是整数"),
+    _pattern(r"('.*') is negative", lambda m: f"{m[1]} 是负数"),
+)
+
+_READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
+    _pattern(
+        r"(.+): expected (\d+) cells, found (\d+) \((.*)\); the cells of this row are left blank",
+        lambda m: f"{m[1]}：应有 {m[2]} 个单元格，实有 {m[3]} 个（{m[4]}）；本行{_LEFT_BLANK}",
+    ),
+    _pattern(
+        r"(.+): the digits (.+) ran together without separators; it splits (\d+\+?) ways \((.*)\) and no identity "
+        r"decides between them; the cells are left blank",
+        lambda m: (
+            f"{m[1]}：数字 {m[2]} 连在一起，没有分隔；可拆为 {m[3]} 种（{m[4]}），没有勾稽关系能确定；{_LEFT_BLANK}"
+        ),
+    ),
+    _pattern(
+        r"(.+): the digits (.+) ran together without separators; it cannot be split into the row's cells; the cells "
+        r"are left blank",
+        lambda m: f"{m[1]}：数字 {m[2]} 连在一起，没有分隔；无法拆到本行的各单元格；{_LEFT_BLANK}",
+    ),
+    _pattern(
+        r"table 四: the digits (.+) ran together and split (\d+) ways under the 总计 identities; the cells are left "
+        r"blank",
+        lambda m: f"表四：数字 {m[1]} 连在一起，按总计的勾稽关系有 {m[2]} 种拆法；{_LEFT_BLANK}",
+    ),
+    _pattern(
+        r"table 四: expected (\d+) cells, found (\d+); the cells are left blank",
+        lambda m: f"表四：应有 {m[1]} 个单元格，实有 {m[2]} 个；{_LEFT_BLANK}",
+    ),
+    _pattern(
+        r"(.+): digits ran together; of (\d+) splits, the table's 总计 identities allow only (.+)",
+        lambda m: f"{m[1]}：数字连在一起；{m[2]} 种拆法中，只有 {m[3]} 符合表中总计的勾稽关系",
+    ),
+    _pattern(
+        r"(.+): digits ran together and split (\d+) ways \((.*)\); no identity decides; the cells are left blank",
+        lambda m: f"{m[1]}：数字连在一起，有 {m[2]} 种拆法（{m[3]}）；没有勾稽关系能确定；{_LEFT_BLANK}",
+    ),
+    _pattern(
+        r"(.+); the cell is left blank",
+        lambda m: f"{_translate(m[1], _VALUE_PROBLEMS_ZH)}；该单元格留空",
+    ),
+    _pattern(r"('.*'): a digit grouping comma was removed", lambda m: f"{m[1]}：已去掉数字中的分组逗号"),
+    _pattern(r"('.*'): the unit (.+) was removed", lambda m: f"{m[1]}：已去掉单位 {m[2]}"),
+    _pattern(r"no report year found in a title; assumed (\d+)", lambda m: f"标题中没有找到报告年度；按 {m[1]} 年处理"),
+    _pattern(
+        r"the heading (.+) appears again; its text is joined to the first",
+        lambda m: f"标题 {m[1]} 再次出现；其正文并入第一次出现处",
+    ),
+    _pattern(r"headings not found: (.+)", lambda m: f"未找到的标题：{m[1]}"),
+    _pattern(
+        r"the embedded record dates the report (.+); the date printed, (.+), is kept",
+        lambda m: f"内嵌记录所载的发布日期为 {m[1]}；保留所印日期 {m[2]}",
+    ),
+    _pattern(
+        r"the embedded record is for the (.+) format, not this document's; it is ignored",
+        lambda m: f"内嵌记录属于 {m[1]} 格式，与本文档不符；已忽略",
+    ),
+    _fixed("the embedded record is not a valid metadata record; it is ignored", "内嵌记录不是有效的元数据记录；已忽略"),
+    _pattern(
+        r"the embedded record is for (.+), not the title printed; it is ignored",
+        lambda m: f"内嵌记录属于 {m[1]}，与所印标题不符；已忽略",
+    ),
+    _pattern(
+        r"rows not found \(their cells are left blank\): (.+?)(?: and (\d+) more)?",
+        lambda m: f"未找到的行（其单元格留空）：{m[1]}" + (f"，另有 {m[2]} 行" if m[2] else ""),
+    ),
+)
+
+_READ_ERRORS_ZH: tuple[_Phrase, ...] = (
+    _pattern(
+        r"(.+): not a 政府信息公开工作年度报告 \(no title, headings or tables of one\)",
+        lambda m: f"{m[1]}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）",
+    ),
+    _pattern(r"(.+): none of the report's tables was found", lambda m: f"{m[1]}：没有找到报告的任何表格"),
+    _pattern(r"(.+): cannot be read: (.+)", lambda m: f"{m[1]}：无法读取：{m[2]}"),
+    _pattern(r"(.+): not text in UTF-8 or GB18030", lambda m: f"{m[1]}：不是 UTF-8 或 GB18030 编码的文本"),
+    _pattern(r"(.+): not a Word \(\.docx\) file: (.+)", lambda m: f"{m[1]}：不是 Word（.docx）文件：{m[2]}"),
+)
+
+
+def read_warning_text(warning: ReadWarning, lang: Lang) -> str:
+    """What the reader of a published document had to interpret, with its source line and cell path."""
+    if lang == "en":
+        return str(warning)
+    where = f"第 {warning.line} 行：" if warning.line is not None else ""
+    cell = f" [{warning.cell_path}]" if warning.cell_path else ""
+    return f"{where}{_translate(warning.message, _READ_WARNINGS_ZH)}{cell}"
+
+
 def error_text(error: Exception, lang: Lang) -> str:
-    """The message of an error the command line reports: a document's problems translated, others as raised."""
+    """The message of an error the command line reports, in ``lang`` (English when no translation is known)."""
     if isinstance(error, DocumentError):
         return document_error_text(error, lang)
-    if isinstance(error, KeyError) and error.args:
-        return str(error.args[0])
-    return str(error)
+    text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
+    return _translate(text, _READ_ERRORS_ZH) if lang == "zh" else text
+
+
+def with_colon(where: object, text: str, lang: Lang) -> str:
+    """``where: text`` (``where：text`` in Chinese)."""
+    return f"{where}{_COLON[lang]}{text}"

@@ -16,10 +16,12 @@ from disclosure_report.messages import (
     LANGS,
     Lang,
     error_text,
+    read_warning_text,
     read_warnings_note,
     result_line,
     severity,
     unreadable_line,
+    with_colon,
 )
 from disclosure_report.rules import Finding, ValidationResult, validate
 
@@ -118,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     if args.previous is not None:
         earlier = read_document(args.previous)
         for warning in earlier.warnings:  # the carry-over is checked against what the reader made of it
-            print(f"{args.previous}: {warning}", file=sys.stderr)
+            print(with_colon(args.previous, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
         previous = earlier.report
     outputs: list[dict[str, Any]] = []
     worst = EXIT_OK
@@ -141,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
             outputs.append(entry)
         else:
             for warning in document.warnings:
-                print(f"{path}: {warning}", file=sys.stderr)
+                print(with_colon(path, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
             print("\n".join(_human(path, result, report.format, args.lang)))
     if args.json:
         print(json.dumps({"files": outputs}, ensure_ascii=False, indent=2))
