@@ -43,3 +43,12 @@ def test_the_command_prints_the_page_and_the_cells(capsys: pytest.CaptureFixture
     assert lines[0] == "2019: 《中华人民共和国政府信息公开工作年度报告格式（试行）》 国办公开办函〔2019〕60号"
     assert "proactive.fees.delta\t第二十条第（八）项 › 行政事业性收费 › 本年增/减" in lines
     assert len(lines) == 1 + len(FORMATS["2019"].cells())
+
+
+def test_the_page_lists_what_changed_between_the_formats() -> None:
+    page = format_markdown()
+    assert "| 二 | 第二十条第（九）项 › 政府集中采购 | 采购项目数量 / 采购总金额 | — |" in page
+    fees = "| 二 | 第二十条第（八）项 › 行政事业性收费 |"
+    assert f"{fees} 上一年项目数量 / 本年增/减 | 本年收费金额（单位：万元） |" in page
+    changed = page.split("## What changed", 1)[1].split("\n## ", 1)[0]
+    assert "四、结转下年度继续办理" not in changed and "行政复议" not in changed  # the same in both

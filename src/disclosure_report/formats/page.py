@@ -8,6 +8,8 @@ around them (sources, how sure each fact is, what is still unconfirmed) is writt
 
 from __future__ import annotations
 
+import itertools
+
 from disclosure_report.formats import FORMATS
 from disclosure_report.formats.declaration import Column, Format, Row, Table
 
@@ -219,6 +221,34 @@ def _format(fmt: Format) -> list[str]:
     return lines
 
 
+def _columns(row: Row) -> str:
+    return " / ".join(c.label for c in row.columns.columns)
+
+
+def _differences(old: Format, new: Format) -> list[str]:
+    """Row by row, what the newer format prints differently from the older one (by printed labels)."""
+    lines = [
+        f"## What changed from the {old.version} format to the {new.version} format",
+        "",
+        "Computed from the two declarations, by printed labels; everything not listed is the same.",
+        "",
+        f"| table | row (as printed) | {old.version} format | {new.version} format |",
+        "|---|---|---|---|",
+    ]
+    for new_table in new.tables:
+        old_table = old.table(new_table.key)
+        old_rows = {r.labels: r for r in old_table.rows}
+        new_rows = {r.labels: r for r in new_table.rows}
+        number = next(s.number for s in new.sections if s.table is new_table)
+        for labels in [*old_rows, *(k for k in new_rows if k not in old_rows)]:
+            before, after = old_rows.get(labels), new_rows.get(labels)
+            if before is not None and after is not None and _columns(before) == _columns(after):
+                continue
+            shown = [_cell(_columns(r)) if r is not None else "—" for r in (before, after)]
+            lines.append(f"| {number} | {_cell(' › '.join(labels))} | {shown[0]} | {shown[1]} |")
+    return [*lines, ""]
+
+
 def format_markdown() -> str:
     """The page ``docs/format-spec.md``: hand-written prose around tables generated from the declaration."""
     formats = "\n".join(
@@ -230,7 +260,10 @@ def format_markdown() -> str:
     rules = [RULES_HEAD] + [f"| {what} | {src.format(balance_note=balance)} | {where} |" for what, src, where in RULES]
     sources = SOURCES.format(notice_2021=NOTICE_2021)
     parts = [INTRO.format(formats=formats), sources, "\n".join(rules) + "\n", RULES_FOOT, UNCONFIRMED]
+    ordered = sorted(FORMATS.values(), key=lambda f: f.first_year)
     body: list[str] = []
-    for fmt in sorted(FORMATS.values(), key=lambda f: f.first_year, reverse=True):
+    for older, newer in itertools.pairwise(ordered):
+        body += _differences(older, newer)
+    for fmt in reversed(ordered):
         body += _format(fmt)
     return "\n".join(parts) + "\n" + "\n".join(body)
