@@ -226,3 +226,13 @@ def test_read_errors_in_chinese(tmp_path: Path) -> None:
         error_text(info.value, "zh") == f"{page}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）"
     )
     assert error_text(info.value, "en") == str(info.value)
+
+
+def test_the_rule_listing_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.split() == ["T3-BALANCE", "错误", "勾稽关系", "表三勾稽关系"]
+    assert main(["rules", "--lang", "en"]) == 0
+    assert (
+        capsys.readouterr().out.splitlines()[0].startswith("T3-BALANCE         error    identity    table 三 balance")
+    )

@@ -41,6 +41,20 @@ def severity(name: str, lang: Lang) -> str:
     return _SEVERITY_ZH.get(name, name) if lang == "zh" else name
 
 
+_KIND_ZH = {
+    "identity": "勾稽关系",
+    "layout": "版式",
+    "metadata": "报告信息",
+    "cross-year": "跨年度",
+    "narrative": "正文",
+}
+
+
+def rule_kind(name: str, lang: Lang) -> str:
+    """A rule's kind as printed: ``identity``… or 勾稽关系…"""
+    return _KIND_ZH.get(name, name) if lang == "zh" else name
+
+
 def counts_line(counts: Mapping[str, int], lang: Lang) -> str:
     """Findings by severity, e.g. ``1 error, 24 warnings, 0 info``."""
     e, w, i = counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0)
