@@ -49,6 +49,13 @@ def test_the_entry_schema_applies_the_documents_own_version(year: int, version: 
     assert error.validator == "anyOf"
 
 
+def test_the_index_names_the_entry_schema() -> None:
+    from disclosure_report.schema import published_files as schema_files
+    from disclosure_report.schema_dialect import ENTRY_ID
+
+    assert json.loads(schema_files()["index.json"])["any_version"] == {"$id": ENTRY_ID, "path": "report.schema.json"}
+
+
 def test_the_entry_schema_refuses_an_unknown_or_missing_format() -> None:
     check = _entry_validator()
     data = unstructure(new_report("某局", 2023))

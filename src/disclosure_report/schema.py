@@ -286,6 +286,7 @@ def published_files() -> dict[str, str]:
     files = {f"{v}/report.schema.json": _text(report_schema(v)) for v in FORMATS}
     index = {
         "description": "disclosure_report published schemas: generated files, one report schema per format version",
+        "any_version": {"$id": f"{BASE_URI}report.schema.json", "path": "report.schema.json"},
         "formats": {
             v: {
                 "name": fmt.name,

@@ -35,6 +35,7 @@ VOCABULARY = f"{BASE_URI}vocab/annotations"
 """The URI of the vocabulary of the report schemas' own annotation keywords."""
 VOCABULARY_ID = f"{VOCABULARY}.schema.json"
 ENTRY_ID = f"{BASE_URI}report.schema.json"
+"""The entry schema (``index.json`` lists it as ``any_version``)."""
 
 ANNOTATIONS: dict[str, dict[str, Any]] = {
     "x-unit": {
