@@ -8,6 +8,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "noto.*cjk" || need+=(fonts-noto-cjk)
+command -v npx >/dev/null 2>&1 || need+=(npm)   # Ajv (through npx) checks the published schemas
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing system packages: ${need[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -21,3 +22,4 @@ ruff check src tests benchmarks
 ruff format --check src tests benchmarks
 mypy --strict src
 python3 -m disclosure_report schema --check
+python3 scripts/run_doc_commands.py docs/schema.md   # the documented validator commands, as written (Ajv via npx)

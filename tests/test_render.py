@@ -306,7 +306,7 @@ def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_demo_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "demo.html"
     assert main(["demo", "-o", str(page)]) == 0
-    assert f"web page: {page}" in capsys.readouterr().out
+    assert f"网页：{page}" in capsys.readouterr().out
     assert 'data-cell="applications.new.total">713<' in page.read_text(encoding="utf-8")
 
 

@@ -20,6 +20,7 @@ import attrs
 
 from disclosure_report.convert import load
 from disclosure_report.errors import DisclosureReportError
+from disclosure_report.messages import Lang, plural, severity
 from disclosure_report.model import AnnualReport, Blank, Unread
 from disclosure_report.paths import iter_cells
 from disclosure_report.read.base import ReadResult
@@ -175,41 +176,62 @@ class Summary:
             if finding["severity"] == "error":
                 self.by_agency[result.agency or "?"] += 1
 
-    def table(self, top: int = 20) -> str:
-        lines = [
-            f"{self.files} documents: {self.files - self.failed - self.unreadable} without errors, "
-            f"{self.failed} with errors, {self.unreadable} unreadable",
-        ]
-        if self.read_with_warnings:
-            lines.append(
-                f"published documents read with warnings: {self.read_with_warnings} (see read_warnings in --jsonl)"
-            )
+    def table(self, top: int = 20, lang: Lang = "en") -> str:
+        """The corpus totals as a few lines of text, in ``lang``."""
+        clean = self.files - self.failed - self.unreadable
+        if lang == "zh":
+            lines = [
+                f"共 {self.files} 份文档：无错误 {clean} 份，有错误 {self.failed} 份，无法读取 {self.unreadable} 份"
+            ]
+            if self.read_with_warnings:
+                lines.append(f"读取时有提示的已发布文档：{self.read_with_warnings} 份（见 --jsonl 的 read_warnings）")
+            rule_head, agency_head, count = "各规则的问题", "各机关的错误", "数量"
+        else:
+            lines = [
+                f"{plural(self.files, 'document')}: {clean} without errors, {self.failed} with errors, "
+                f"{self.unreadable} unreadable",
+            ]
+            if self.read_with_warnings:
+                lines.append(
+                    f"published documents read with warnings: {self.read_with_warnings} (see read_warnings in --jsonl)"
+                )
+            rule_head, agency_head, count = "findings by rule", "errors by agency", "count"
         if self.by_rule:
-            lines += ["", f"{'findings by rule':<40} count"]
-            lines += [f"{rule:<40} {n}" for rule, n in self.by_rule.most_common(top)]
+            lines += ["", f"{rule_head:<40} {count}"]
+            lines += [f"{_rule_key(rule, lang):<40} {n}" for rule, n in self.by_rule.most_common(top)]
         if self.by_agency:
-            lines += ["", f"{'errors by agency':<40} count"]
+            lines += ["", f"{agency_head:<40} {count}"]
             lines += [f"{agency:<40} {n}" for agency, n in self.by_agency.most_common(top)]
         return "\n".join(lines)
+
+
+def _rule_key(key: str, lang: Lang) -> str:
+    """``T3-BALANCE (error)`` as printed: ``T3-BALANCE（错误）`` in Chinese."""
+    rule, _, rest = key.partition(" (")
+    return f"{rule}（{severity(rest.removesuffix(')'), lang)}）" if lang == "zh" and rest else key
 
 
 class Progress:
     """A one-line counter on stderr, shown only on a terminal."""
 
-    def __init__(self, stream: IO[str] | None = None) -> None:
+    def __init__(self, stream: IO[str] | None = None, lang: Lang = "en") -> None:
         self.stream = stream or sys.stderr
+        self.lang = lang
         self.active = self.stream.isatty()
         self.count = 0
 
     def step(self) -> None:
         self.count += 1
         if self.active and self.count % 25 == 0:
-            self.stream.write(f"\rchecked {self.count} documents")
+            self.stream.write(f"\r{self._text()}")
             self.stream.flush()
 
     def close(self) -> None:
         if self.active:
-            self.stream.write(f"\rchecked {self.count} documents\n")
+            self.stream.write(f"\r{self._text()}\n")
+
+    def _text(self) -> str:
+        return f"已检查 {self.count} 份文档" if self.lang == "zh" else f"checked {plural(self.count, 'document')}"
 
 
 CSV_COLUMNS = (

@@ -29,7 +29,7 @@ from disclosure_report import unchecked
 from disclosure_report.errors import DocumentError, FieldValueError, Problem
 from disclosure_report.formats import FORMATS, Format
 from disclosure_report.model import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Unread
-from disclosure_report.model.cells import BLANK_EXPECTED, EXPECTED, CellKind, cell_kind, describe
+from disclosure_report.model.cells import BLANK_EXPECTED, EXPECTED, WRITTEN_AS, CellKind, cell_kind, describe
 
 __all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure"]
 
@@ -130,7 +130,7 @@ def _blank(v: dict[str, Any], kind: CellKind) -> Blank | Unread:
             return Blank(printed)
         except FieldValueError:
             raise _Invalid.one(BLANK_EXPECTED, printed).under("blank") from None
-    raise _Invalid.one(EXPECTED[kind] + ' written {"blank": "<what was printed>"} or {"unread": true}', v)
+    raise _Invalid.one(EXPECTED[kind] + WRITTEN_AS, v)
 
 
 _CELL_HANDLERS: dict[CellKind, Handler] = {"count": _count, "signed": _signed, "money": _money}
@@ -439,6 +439,8 @@ _CELL_LABELS = _cell_index()
 def _problem(raw: _Raw) -> Problem:
     segments, expected, found = raw
     dotted = ".".join(str(s) for s in segments)
+    if segments and segments[-1] == "blank" and dotted not in _CELL_LABELS:  # inside a cell's {"blank": …}
+        dotted = dotted.removesuffix(".blank")
     label = _CELL_LABELS.get(dotted)
     return Problem(
         json_path=_json_path(segments),
@@ -581,6 +583,22 @@ def dumps(report: AnnualReport) -> str:
     """The canonical JSON text of a report (ends with a newline)."""
     out: list[str] = []
     _encode(unstructure(report), "", out)
+    out.append("\n")
+    return "".join(out)
+
+
+def dumps_data(data: Any) -> str:
+    """JSON text of JSON-shaped data (dicts, lists, str, int, ``Decimal``, bool, None) in the canonical layout;
+    a ``Decimal`` is written as the exact JSON number it is.
+
+    >>> print(dumps_data({"amount": Decimal("4068.208"), "cases": 3}), end="")
+    {
+      "amount": 4068.208,
+      "cases": 3
+    }
+    """
+    out: list[str] = []
+    _encode(data, "", out)
     out.append("\n")
     return "".join(out)
 

@@ -13,6 +13,7 @@ from typing import cast
 
 PROVIDERS: tuple[str, ...] = (
     "disclosure_report.schema:published_files",
+    "disclosure_report.schema_dialect:published_files",
     "disclosure_report.rules.publish:published_files",
 )
 """``module:function`` of every provider of published files."""

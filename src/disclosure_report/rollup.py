@@ -26,6 +26,15 @@ class AggregateError(DisclosureReportError):
     """Reports that cannot be summed as asked (mixed formats, duplicates, nothing to sum)."""
 
 
+class DuplicateReportError(AggregateError):
+    """A unit has more than one report on the year; ``on_duplicate="first"`` keeps the first."""
+
+    def __init__(self, agency: str, year: int) -> None:
+        self.agency = agency
+        self.year = year
+        super().__init__(f"{agency} has more than one report on {year}; pass on_duplicate='first' to keep the first")
+
+
 @attrs.frozen
 class Coverage:
     """Which units the rollup covers, and where it could not simply add."""
@@ -158,9 +167,7 @@ def aggregate(
         if name in seen:
             duplicated.append(u.meta.agency)
             if on_duplicate == "error":
-                raise AggregateError(
-                    f"{u.meta.agency} has more than one report on {year}; pass on_duplicate='first' to keep the first"
-                )
+                raise DuplicateReportError(u.meta.agency, year)
             continue
         seen[name] = u
     units = list(seen.values())

@@ -38,6 +38,9 @@ BASE_URI = "https://disclosure-report.github.io/schemas/"
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
+DIALECT_ID = f"{BASE_URI}dialect.schema.json"
+"""The meta-schema declaring the annotation keywords the report schemas use beyond draft 2020-12 (``x-unit``)."""
+
 # Titles (zh) and descriptions (en) of the keys that are not table cells and not named by the format declaration.
 FIELD_DOCS: dict[tuple[str, str], tuple[str, str]] = {
     ("AnnualReport", "format"): ("格式版本", "the format version the document follows"),
@@ -233,6 +236,8 @@ class _Builder:
         return {
             "$schema": DRAFT,
             "$id": schema_id(self.fmt.version),
+            "$comment": f"x-unit is an annotation keyword, declared in {DIALECT_ID}; Ajv's strict mode needs it "
+            "registered: ajv-keywords.js beside this file",
             "title": f"{self.fmt.name}（{self.fmt.document}）",
             "description": (
                 f"A 政府信息公开工作年度报告 in the {self.fmt.version} format, as a JSON document "
@@ -292,6 +297,7 @@ def published_files() -> dict[str, str]:
     files = {f"{v}/report.schema.json": _text(report_schema(v)) for v in FORMATS}
     index = {
         "description": "disclosure_report published schemas: generated files, one report schema per format version",
+        "any_version": {"$id": f"{BASE_URI}report.schema.json", "path": "report.schema.json"},
         "formats": {
             v: {
                 "name": fmt.name,

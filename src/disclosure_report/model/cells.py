@@ -93,6 +93,16 @@ EXPECTED: dict[str, str] = {
 }
 """What each cell kind holds, as error messages say it."""
 
+EXPECTED_ZH: dict[str, str] = {
+    "count": "≥ 0 的整数、留空或未读出",
+    "signed": "整数（减少记为负数）、留空或未读出",
+    "money": "≥ 0 的精确金额（Decimal）、留空或未读出",
+}
+"""The same in Chinese (``--lang zh``)."""
+
+WRITTEN_AS = ' written {"blank": "<what was printed>"} or {"unread": true}'
+"""How a cell without a number is written in JSON, as error messages say it."""
+
 
 def is_blank(value: object) -> bool:
     """True when ``value`` is a :class:`Blank` cell."""
