@@ -1,6 +1,6 @@
 """MkDocs hook: publish ``schemas/`` in the built site at the paths the schemas' ``$id``s name.
 
-Every published schema's ``$id`` is ``<site_url>schemas/<path>`` (``disclosure_report.schema.BASE_URI``), so
+Every published schema's ``$id`` is ``<site_url>schemas/<path>`` (``disclosure_report.jsonio.schema.BASE_URI``), so
 serving the site at ``site_url`` makes every ``$id`` resolve to its file.
 """
 

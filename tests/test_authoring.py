@@ -20,9 +20,9 @@ from disclosure_report import (
     with_totals,
     write,
 )
-from disclosure_report.carry import from_previous
+from disclosure_report.authoring.carry import from_previous
 from disclosure_report.cli import main
-from disclosure_report.paths import CellPathError, CellValueError
+from disclosure_report.model.paths import CellPathError, CellValueError
 from disclosure_report.render import RenderError
 
 ROOT = Path(__file__).parent.parent

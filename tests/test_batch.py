@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from disclosure_report import dump, load, replace_value
-from disclosure_report.batch import Summary, validate_bag, validate_file, validate_paths, write_cells_csv
 from disclosure_report.cli import main
+from disclosure_report.corpus.batch import Summary, validate_bag, validate_file, validate_paths, write_cells_csv
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "real"

@@ -13,8 +13,8 @@ import pytest
 
 from disclosure_report import BLANK, compare, dump, load, new_report, replace_value, validate
 from disclosure_report.cli import main
-from disclosure_report.compare import rank_key
-from disclosure_report.compare.text import comparison_lines
+from disclosure_report.corpus.compare import rank_key
+from disclosure_report.corpus.compare.text import comparison_lines
 from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport
 

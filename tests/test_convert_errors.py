@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from disclosure_report import DocumentError, dumps, load, loads, new_report, structure, unstructure
-from disclosure_report.convert import parse_json
+from disclosure_report.jsonio.convert import parse_json
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 

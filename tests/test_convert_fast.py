@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from disclosure_report import AnnualReport, DocumentError, dumps, load, loads, structure
-from disclosure_report.convert import parse_json
-from disclosure_report.convert_fast import PARSERS, Parser, try_loads
 from disclosure_report.examples import example_names, example_path
+from disclosure_report.jsonio.convert import parse_json
+from disclosure_report.jsonio.fast import PARSERS, Parser, try_loads
 from strategies import reports
 
 

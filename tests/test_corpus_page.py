@@ -18,7 +18,7 @@ import pytest
 
 from disclosure_report import AnnualReport, Period, dump, load, replace_value
 from disclosure_report.cli import main
-from disclosure_report.corpus_page import build_site, charts, read_corpus
+from disclosure_report.corpus.page import build_site, charts, read_corpus
 from test_render_browser import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).parent.parent

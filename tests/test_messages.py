@@ -12,7 +12,7 @@ import pytest
 
 from disclosure_report import DocumentError, dump, dumps, loads, new_report, structure
 from disclosure_report.cli import main
-from disclosure_report.convert import parse_json
+from disclosure_report.jsonio.convert import parse_json
 from disclosure_report.messages import (
     counts_line,
     document_error_text,

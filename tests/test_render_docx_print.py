@@ -24,7 +24,7 @@ import pytest
 from lxml import etree
 
 from disclosure_report import AnnualReport, load, replace_value
-from disclosure_report.embedded import record
+from disclosure_report.published.embedded import record
 from disclosure_report.render import render
 from disclosure_report.render.docx import column_widths
 from disclosure_report.render.docx_package import new_document, package, template

@@ -22,7 +22,7 @@ from disclosure_report import (
     replace_value,
 )
 from disclosure_report.cli import main
-from disclosure_report.rollup import AggregateError, aggregate, check_rollup
+from disclosure_report.corpus.rollup import AggregateError, aggregate, check_rollup
 
 ROOT = Path(__file__).parent.parent
 SHUYANG = load(ROOT / "examples" / "shuyang-county-gov-2025.json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 from disclosure_report import AnnualReport, dumps, loads, structure, unstructure
-from disclosure_report.convert import parse_json
+from disclosure_report.jsonio.convert import parse_json
 from strategies import reports
 
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from disclosure_report import AnnualReport, dumps, load
-from disclosure_report.convert import parse_json
+from disclosure_report.jsonio.convert import parse_json
 from disclosure_report.rules import validate
 from strategies import reports
 

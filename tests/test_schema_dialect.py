@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from disclosure_report import dumps, new_report, unstructure
-from disclosure_report.schema import report_schema
-from disclosure_report.schema_dialect import ANNOTATIONS, ajv_keywords, entry_schema, published_files
+from disclosure_report.jsonio.dialect import ANNOTATIONS, ajv_keywords, entry_schema, published_files
+from disclosure_report.jsonio.schema import report_schema
 
 ROOT = Path(__file__).parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -50,8 +50,8 @@ def test_the_entry_schema_applies_the_documents_own_version(year: int, version: 
 
 
 def test_the_index_names_the_entry_schema() -> None:
-    from disclosure_report.schema import published_files as schema_files
-    from disclosure_report.schema_dialect import ENTRY_ID
+    from disclosure_report.jsonio.dialect import ENTRY_ID
+    from disclosure_report.jsonio.schema import published_files as schema_files
 
     assert json.loads(schema_files()["index.json"])["any_version"] == {"$id": ENTRY_ID, "path": "report.schema.json"}
 

@@ -6,10 +6,13 @@ paths (:func:`get_value`, :func:`replace_value`, :func:`iter_cells`) and two yea
 Format declarations live in :mod:`disclosure_report.formats`.
 """
 
-from disclosure_report.compare import Comparison, compare
-from disclosure_report.convert import dump, dumps, load, loads, structure, unstructure
+from disclosure_report.authoring.skeleton import new_report
+from disclosure_report.authoring.totals import blank_totals, with_totals
+from disclosure_report.corpus.compare import Comparison, compare
+from disclosure_report.corpus.rollup import aggregate, check_rollup
 from disclosure_report.errors import DisclosureReportError, DocumentError, FieldValueError, Problem
 from disclosure_report.formats import FORMATS, Format, format_for_year, get_format
+from disclosure_report.jsonio.convert import dump, dumps, load, loads, structure, unstructure
 from disclosure_report.model import (
     BLANK,
     PROACTIVE_CLASSES,
@@ -46,13 +49,10 @@ from disclosure_report.model import (
     is_number,
     is_unread,
 )
-from disclosure_report.paths import cell_values, get_value, iter_cells, replace_value
+from disclosure_report.model.paths import cell_values, get_value, iter_cells, replace_value
 from disclosure_report.read import ReadResult, ReadWarning, read
 from disclosure_report.render import render, write
-from disclosure_report.rollup import aggregate, check_rollup
 from disclosure_report.rules import Finding, ValidationResult, validate
-from disclosure_report.skeleton import new_report
-from disclosure_report.totals import blank_totals, with_totals
 
 __version__ = "0.1.0"
 

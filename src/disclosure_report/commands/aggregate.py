@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from disclosure_report.batch import iter_documents, load_document
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from disclosure_report.convert import dump, load
-from disclosure_report.rollup import Coverage, DuplicateReportError, aggregate, check_rollup
+from disclosure_report.corpus.batch import iter_documents, load_document
+from disclosure_report.corpus.rollup import Coverage, DuplicateReportError, aggregate, check_rollup
+from disclosure_report.jsonio.convert import dump, load
 
 NAME = "aggregate"
 HELP = "sum departments' reports into a region's rollup (-o OUT), or --check a published rollup against them"

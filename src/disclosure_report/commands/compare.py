@@ -8,11 +8,11 @@ import json
 import sys
 from pathlib import Path
 
-from disclosure_report.batch import read_document
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_OK
-from disclosure_report.compare import compare
-from disclosure_report.compare.page import comparison_page
-from disclosure_report.compare.text import comparison_lines
+from disclosure_report.corpus.batch import read_document
+from disclosure_report.corpus.compare import compare
+from disclosure_report.corpus.compare.page import comparison_page
+from disclosure_report.corpus.compare.text import comparison_lines
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.model import AnnualReport
 

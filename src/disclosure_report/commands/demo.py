@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from disclosure_report.convert import dumps_data, load
+from disclosure_report.corpus.summary import summary, summary_data
 from disclosure_report.examples import example_names, example_path
+from disclosure_report.jsonio.convert import dumps_data, load
 from disclosure_report.messages import LANGS, result_line, severity
 from disclosure_report.render import render
 from disclosure_report.rules import validate
-from disclosure_report.summary import summary, summary_data
 
 NAME = "demo"
 HELP = "load a bundled example report, print its key figures and findings, and render it as a web page"

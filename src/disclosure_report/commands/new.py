@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import get_args
 
-from disclosure_report.convert import dumps
+from disclosure_report.authoring.skeleton import new_report
 from disclosure_report.errors import DisclosureReportError
+from disclosure_report.jsonio.convert import dumps
 from disclosure_report.model import Scope
-from disclosure_report.skeleton import new_report
 
 NAME = "new"
 HELP = (
@@ -36,7 +36,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     previous = None
     if args.previous is not None:
-        from disclosure_report.batch import read_document
+        from disclosure_report.corpus.batch import read_document
 
         try:
             document = read_document(args.previous)

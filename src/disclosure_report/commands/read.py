@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from disclosure_report.convert import dumps, unstructure
+from disclosure_report.jsonio.convert import dumps, unstructure
 from disclosure_report.read import available_readers, read
 
 NAME = "read"

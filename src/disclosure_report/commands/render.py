@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from disclosure_report.convert import load
+from disclosure_report.jsonio.convert import load
 from disclosure_report.render import available_renderers, get_renderer
 from disclosure_report.render.base import RenderError
 

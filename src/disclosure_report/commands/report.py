@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from disclosure_report.corpus_page import build_site
-from disclosure_report.corpus_page.charts import INSTALL_NOTE, available
+from disclosure_report.corpus.page import build_site
+from disclosure_report.corpus.page.charts import INSTALL_NOTE, available
 
 NAME = "report"
 HELP = "a folder of reports as one static web page: failures and why, the region's totals, trends (-o SITE/)"

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from disclosure_report.batch import read_document
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
+from disclosure_report.corpus.batch import read_document
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
 from disclosure_report.messages import (
@@ -75,7 +75,7 @@ def _human(path: Path, result: ValidationResult, report_format: str, lang: Lang)
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from disclosure_report.batch import Progress, Summary, validate_paths, write_jsonl
+    from disclosure_report.corpus.batch import Progress, Summary, validate_paths, write_jsonl
 
     summary = Summary()
     progress = Progress(lang=args.lang)

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from disclosure_report.convert import unstructure
-from disclosure_report.embedded import record
+from disclosure_report.jsonio.convert import unstructure
 from disclosure_report.model import AnnualReport
+from disclosure_report.published.embedded import record
 from disclosure_report.render.base import RenderError, check_options
 from disclosure_report.render.docx_package import TEXT_WIDTH_MM, new_document, package, template
 from disclosure_report.render.docx_xml import paragraph, table

@@ -37,7 +37,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from disclosure_report.embedded import MARK
+from disclosure_report.published.embedded import MARK
 
 FONTS = {"title": "方正小标宋简体", "h1": "黑体", "h2": "楷体", "body": "仿宋_GB2312", "table": "宋体"}
 LATIN = "Times New Roman"

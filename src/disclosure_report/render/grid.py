@@ -16,7 +16,7 @@ import attrs
 
 from disclosure_report.formats import Column, Row, Table, get_format
 from disclosure_report.model import AnnualReport, Blank, Unread, is_number
-from disclosure_report.paths import alternative_in_use
+from disclosure_report.model.paths import alternative_in_use
 
 Role = Literal["corner", "header", "block", "label", "data"]
 

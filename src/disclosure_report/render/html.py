@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from disclosure_report.embedded import MARK, record
 from disclosure_report.model import AnnualReport
+from disclosure_report.published.embedded import MARK, record
 from disclosure_report.render.base import check_options
 from disclosure_report.render.grid import Grid
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline, title_of

@@ -12,11 +12,11 @@ from typing import Literal
 
 import attrs
 
-from disclosure_report.fee_statement import stated_fees
+from disclosure_report.authoring.skeleton import customary_title
 from disclosure_report.formats import Section, get_format
 from disclosure_report.model import AnnualReport, FeeCollection
+from disclosure_report.published.fee_statement import stated_fees
 from disclosure_report.render.grid import Grid, table_grid
-from disclosure_report.skeleton import customary_title
 from disclosure_report.zh import DateStyle, format_date
 
 

@@ -11,7 +11,7 @@ import attrs
 
 from disclosure_report.formats import format_for_year, get_format
 from disclosure_report.model import AnnualReport, Proactive2019, Proactive2021, Unread, is_number
-from disclosure_report.paths import get_value, table_cells
+from disclosure_report.model.paths import get_value, table_cells
 from disclosure_report.rules.catalogue import STANDARD, rule
 from disclosure_report.rules.declare import Finding
 from disclosure_report.rules.engine import layout_of

@@ -11,11 +11,11 @@ from typing import Any
 import attrs
 
 from disclosure_report.formats import get_format
+from disclosure_report.jsonio.unchecked import constructor
 from disclosure_report.model import AnnualReport, Unread
-from disclosure_report.paths import alternative_in_use
+from disclosure_report.model.paths import alternative_in_use
 from disclosure_report.rules.catalogue import STANDARD, identities, rule
 from disclosure_report.rules.declare import Finding, Identity
-from disclosure_report.unchecked import constructor
 
 Getter = Callable[[Any], Any]
 

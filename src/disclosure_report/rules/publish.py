@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from disclosure_report.convert import dumps
+from disclosure_report.authoring.skeleton import new_report
 from disclosure_report.formats import FORMATS, get_format
+from disclosure_report.jsonio.convert import dumps
 from disclosure_report.model import BLANK, UNREAD, AnnualReport
-from disclosure_report.paths import get_value, replace_value
+from disclosure_report.model.paths import get_value, replace_value
 from disclosure_report.rules import RULES, validate
 from disclosure_report.rules.catalogue import STANDARD, identities, layout_markers
 from disclosure_report.rules.declare import Rule
-from disclosure_report.skeleton import new_report
 
 RULES_FORMAT_VERSION = 1
 

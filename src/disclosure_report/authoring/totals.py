@@ -6,7 +6,7 @@ from typing import Any
 
 from disclosure_report.formats import Row, Table, get_format
 from disclosure_report.model import AnnualReport, Blank
-from disclosure_report.paths import alternative_in_use
+from disclosure_report.model.paths import alternative_in_use
 
 
 def _node(data: dict[str, Any], table: Table, row: Row) -> dict[str, Any]:
@@ -38,7 +38,7 @@ def with_totals(report: AnnualReport) -> AnnualReport:
     >>> with_totals(r).applications.results.total.total
     3
     """
-    from disclosure_report.convert import structure, unstructure
+    from disclosure_report.jsonio.convert import structure, unstructure
 
     data = unstructure(report)
     for table in get_format(report.format).tables:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import attrs
 
-from disclosure_report.batch import FileResult, Summary, iter_documents, read_document
+from disclosure_report.corpus.batch import FileResult, Summary, iter_documents, read_document
+from disclosure_report.corpus.rollup import unit_name
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.model import AnnualReport
-from disclosure_report.rollup import unit_name
 from disclosure_report.rules import Finding, validate
 
 
@@ -22,7 +22,7 @@ class Entry:
     report: AnnualReport | None
     findings: tuple[Finding, ...]
     result: FileResult
-    """The record ``validate --jsonl`` writes for the document (counted by :class:`disclosure_report.batch.Summary`)."""
+    """The record ``validate --jsonl`` writes for the document (counted by ``Summary`` in :mod:`~.batch`)."""
 
     @property
     def agency(self) -> str:

@@ -21,7 +21,7 @@ import attrs
 
 from disclosure_report.formats import Row, Table, get_format
 from disclosure_report.model import AnnualReport, Blank, Unread, is_number
-from disclosure_report.paths import alternative_in_use, table_cells
+from disclosure_report.model.paths import alternative_in_use, table_cells
 from disclosure_report.render.grid import cell_text
 from disclosure_report.rules import Finding, validate
 

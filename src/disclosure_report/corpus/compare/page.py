@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from disclosure_report.compare import CellChange, Comparison
-from disclosure_report.compare.text import Lang, change_figures, shown
+from disclosure_report.corpus.compare import CellChange, Comparison
+from disclosure_report.corpus.compare.text import Lang, change_figures, shown
 from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport
 from disclosure_report.render.grid import Grid, GridCell, table_grid

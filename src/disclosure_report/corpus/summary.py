@@ -8,7 +8,7 @@ from typing import Any
 from disclosure_report.formats import get_format
 from disclosure_report.messages import Lang
 from disclosure_report.model import AnnualReport, Blank, Unread
-from disclosure_report.paths import get_value
+from disclosure_report.model.paths import get_value
 
 KEY_CELLS = (
     "applications.new.total",

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import cast
 
 PROVIDERS: tuple[str, ...] = (
-    "disclosure_report.schema:published_files",
-    "disclosure_report.schema_dialect:published_files",
+    "disclosure_report.jsonio.schema:published_files",
+    "disclosure_report.jsonio.dialect:published_files",
     "disclosure_report.rules.publish:published_files",
 )
 """``module:function`` of every provider of published files."""

@@ -25,9 +25,9 @@ from typing import IO, Any, Literal, Union
 import attrs
 import cattrs
 
-from disclosure_report import unchecked
 from disclosure_report.errors import DocumentError, FieldValueError, Problem
 from disclosure_report.formats import FORMATS, Format
+from disclosure_report.jsonio import unchecked
 from disclosure_report.model import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Unread
 from disclosure_report.model.cells import BLANK_EXPECTED, EXPECTED, WRITTEN_AS, CellKind, cell_kind, describe
 
@@ -553,7 +553,7 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
     disclosure_report.errors.DocumentError: not a valid annual report document: 8 problems
     ...
     """
-    from disclosure_report.convert_fast import try_loads  # it builds on this module
+    from disclosure_report.jsonio.fast import try_loads  # it builds on this module
 
     try:
         decoded = text.decode("utf-8-sig") if isinstance(text, bytes) else text

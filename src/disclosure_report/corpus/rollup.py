@@ -14,12 +14,12 @@ from typing import Any, Literal
 
 import attrs
 
-from disclosure_report.convert import structure, unstructure
+from disclosure_report.authoring.skeleton import new_report
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import Alternative, Row, Table, get_format
+from disclosure_report.jsonio.convert import structure, unstructure
 from disclosure_report.model import BLANK, UNREAD, AnnualReport, Blank, Unread
-from disclosure_report.paths import alternative_in_use, use_layout
-from disclosure_report.skeleton import new_report
+from disclosure_report.model.paths import alternative_in_use, use_layout
 
 
 class AggregateError(DisclosureReportError):

@@ -33,7 +33,7 @@ def new_report(
 
     Given last year's report as ``previous``, the new report starts from it: 二、上年结转 is last year's
     四、结转下年度继续办理, and the other carried cells, the scope, contact and preamble follow it
-    (:func:`disclosure_report.carry.from_previous`; ``scope`` then overrides the carried scope).
+    (:func:`disclosure_report.authoring.carry.from_previous`; ``scope`` then overrides the carried scope).
 
     >>> r = new_report("盘州市乡村振兴局", 2023)
     >>> r.format, r.meta.title, r.meta.period.end.isoformat()
@@ -43,7 +43,7 @@ def new_report(
     if previous is not None:
         import attrs
 
-        from disclosure_report.carry import from_previous
+        from disclosure_report.authoring.carry import from_previous
 
         report = from_previous(previous, agency, year)
         return report if scope is None else attrs.evolve(report, meta=attrs.evolve(report.meta, scope=scope))

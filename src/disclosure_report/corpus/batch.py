@@ -18,11 +18,11 @@ from typing import IO, Any
 
 import attrs
 
-from disclosure_report.convert import load
 from disclosure_report.errors import DisclosureReportError
+from disclosure_report.jsonio.convert import load
 from disclosure_report.messages import Lang, plural, severity
 from disclosure_report.model import AnnualReport, Blank, Unread
-from disclosure_report.paths import iter_cells
+from disclosure_report.model.paths import iter_cells
 from disclosure_report.read.base import ReadResult
 from disclosure_report.rules import validate
 

@@ -1,6 +1,6 @@
 """The figures of a corpus page: the region's totals per year, the outcomes of applications, trends, the agencies
 that changed most and those with the most findings. Sums are :func:`disclosure_report.aggregate`'s, changes are
-:func:`disclosure_report.compare`'s; nothing is summed or compared a second way here."""
+:func:`disclosure_report.corpus.compare`'s; nothing is summed or compared a second way here."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from typing import Any
 
 import attrs
 
-from disclosure_report.compare import CellChange, Comparison, compare, rank_key
-from disclosure_report.corpus_page.corpus import Corpus, Entry
+from disclosure_report.corpus.compare import CellChange, Comparison, compare, rank_key
+from disclosure_report.corpus.page.corpus import Corpus, Entry
+from disclosure_report.corpus.rollup import Coverage, aggregate
+from disclosure_report.corpus.summary import KEY_CELLS
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport, is_number
-from disclosure_report.paths import get_value, table_cells
-from disclosure_report.rollup import Coverage, aggregate
-from disclosure_report.summary import KEY_CELLS
+from disclosure_report.model.paths import get_value, table_cells
 
 TREND_CELL = "applications.new.total"
 """The figure followed across years, per agency and for the region."""
@@ -124,7 +124,7 @@ class AgencyChange:
 
 def largest_changes(corpus: Corpus) -> tuple[AgencyChange, ...]:
     """For every agency with reports on two consecutive years, its latest pair compared; ranked by the change of
-    :data:`TREND_CELL` (:func:`disclosure_report.compare.rank_key`), agencies where it did not change last."""
+    :data:`TREND_CELL` (:func:`disclosure_report.corpus.compare.rank_key`), agencies where it did not change last."""
     found = []
     for years in corpus.by_unit().values():
         pairs = [y for y in sorted(years) if y - 1 in years]

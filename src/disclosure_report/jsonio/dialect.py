@@ -17,7 +17,7 @@ import json
 from typing import Any
 
 from disclosure_report.formats import FORMATS
-from disclosure_report.schema import BASE_URI, DIALECT_ID, DRAFT, schema_id
+from disclosure_report.jsonio.schema import BASE_URI, DIALECT_ID, DRAFT, schema_id
 
 __all__ = [
     "ANNOTATIONS",

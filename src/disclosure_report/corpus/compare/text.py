@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from disclosure_report.compare import CellChange, Comparison, ReportRef, kind_of
+from disclosure_report.corpus.compare import CellChange, Comparison, ReportRef, kind_of
 from disclosure_report.model import Blank, is_number
 from disclosure_report.render.grid import cell_text
 

@@ -33,7 +33,7 @@ _MAX = 64_000
 
 def record(report: AnnualReport) -> str:
     """The JSON text of the record; ``<``, ``>`` and ``&`` are escaped, so it is safe in HTML and comments."""
-    from disclosure_report.convert import converter
+    from disclosure_report.jsonio.convert import converter
 
     data = {"format": report.format, "meta": converter.unstructure(report.meta)}  # strings, numbers, null only
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -44,8 +44,8 @@ def parse_record(text: str) -> dict[str, Any] | None:
     """The record in ``text`` as JSON data, or None when it is not a well-formed record (never raises)."""
     if len(text) > _MAX:
         return None
-    from disclosure_report.convert import parse_json
     from disclosure_report.errors import DocumentError
+    from disclosure_report.jsonio.convert import parse_json
 
     try:
         data = parse_json(text)

@@ -425,6 +425,6 @@ def validate_document(
 
 def validate_text(text: str | bytes, *, version: str | None = None, backend: str = "jsonschema") -> list[SchemaError]:
     """Parse JSON text and check it against the schema (a syntax error is a :class:`DocumentError`)."""
-    from disclosure_report.convert import parse_json
+    from disclosure_report.jsonio.convert import parse_json
 
     return validate_document(parse_json(text), version=version, backend=backend)  # type: ignore[arg-type]

@@ -1,9 +1,9 @@
-"""The all-or-nothing fast path of :func:`~disclosure_report.convert.loads`.
+"""The all-or-nothing fast path of :func:`~disclosure_report.jsonio.convert.loads`.
 
 Most documents are valid. For them, ``loads`` parses with a plain C parser (no Python hook per JSON object; see
 :func:`_parsers`) and builds the model with one generated function per format that only knows the happy path.
 Any deviation — a wrong type, a missing or unknown key, a blank mark the model refuses, anything the strict path
-would report — abandons the attempt as a whole, and the strict path (:mod:`disclosure_report.convert`) runs from
+would report — abandons the attempt as a whole, and the strict path (:mod:`disclosure_report.jsonio.convert`) runs from
 the start and reports every problem. So the fast path never changes what ``loads`` accepts or what it says; it
 only skips work on documents that pass.
 
@@ -26,8 +26,10 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
-from disclosure_report import unchecked
-from disclosure_report.convert import (
+from disclosure_report.errors import FieldValueError
+from disclosure_report.formats import FORMATS
+from disclosure_report.jsonio import unchecked
+from disclosure_report.jsonio.convert import (
     _checked_by_handler,
     _closest_class,
     _handler_for,
@@ -35,8 +37,6 @@ from disclosure_report.convert import (
     _is_union,
     _no_constant,
 )
-from disclosure_report.errors import FieldValueError
-from disclosure_report.formats import FORMATS
 from disclosure_report.model import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Unread
 from disclosure_report.model.cells import cell_kind
 
@@ -335,7 +335,7 @@ def try_loads(text: str, parsers: Iterable[Parser] | None = None) -> AnnualRepor
 
 def try_structure(data: Any) -> AnnualReport | None:
     """The report built from JSON-shaped ``data`` when it is valid, else None (the strict
-    :func:`~disclosure_report.convert.structure` explains)."""
+    :func:`~disclosure_report.jsonio.convert.structure` explains)."""
     return _build(data, [0, 0])
 
 

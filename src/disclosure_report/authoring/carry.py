@@ -21,11 +21,11 @@ from typing import Any
 
 import attrs
 
+from disclosure_report.authoring.skeleton import check_arguments, new_report
 from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport, Proactive2019, Proactive2021
 from disclosure_report.model.cells import is_number
-from disclosure_report.paths import get_value, replace_value
-from disclosure_report.skeleton import check_arguments, new_report
+from disclosure_report.model.paths import get_value, replace_value
 
 __all__ = ["carried_cells", "from_previous"]
 

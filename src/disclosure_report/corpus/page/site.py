@@ -13,10 +13,10 @@ from html import escape
 from pathlib import Path
 from typing import Any, Literal
 
-from disclosure_report.compare.text import change_figures
-from disclosure_report.corpus_page import charts
-from disclosure_report.corpus_page.corpus import Corpus, Entry, read_corpus
-from disclosure_report.corpus_page.figures import (
+from disclosure_report.corpus.compare.text import change_figures
+from disclosure_report.corpus.page import charts
+from disclosure_report.corpus.page.corpus import Corpus, Entry, read_corpus
+from disclosure_report.corpus.page.figures import (
     TREND_CELL,
     YearTotals,
     key_cells,
@@ -28,7 +28,7 @@ from disclosure_report.corpus_page.figures import (
 )
 from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport, Blank, Unread, is_number
-from disclosure_report.paths import get_value
+from disclosure_report.model.paths import get_value
 from disclosure_report.render.grid import cell_text
 from disclosure_report.rules import Finding
 
