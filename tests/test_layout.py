@@ -21,9 +21,8 @@ def _imports(path: Path) -> set[str]:
 
 
 def _modules(folder: str = "") -> dict[str, set[str]]:
-    return {
-        str(p.relative_to(PACKAGE)): _imports(p) for p in (PACKAGE / folder).rglob("*.py") if "__pycache__" not in p.parts
-    }
+    files = [p for p in (PACKAGE / folder).rglob("*.py") if "__pycache__" not in p.parts]
+    return {str(p.relative_to(PACKAGE)): _imports(p) for p in files}
 
 
 def _part(module: str) -> str:
