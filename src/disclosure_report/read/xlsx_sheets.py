@@ -1,0 +1,186 @@
+"""The sheets of a workbook as the rows of texts every reader hands to the assembler.
+
+Each sheet becomes a grid of printed texts: numbers as they print (``705``, ``4068.208``), a formula cell as its
+saved result or, when it has none, as the sum :mod:`~disclosure_report.read.formulas` evaluates; a merged range
+carries its text in every position it covers (like an expanded HTML ``colspan``/``rowspan``: the assembler drops the
+repeats). A row with one text that is not a number (a title, a section heading, a 第二十条 item spanning the table)
+is a paragraph; any other row is a table row of cells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from disclosure_report.formats import FORMATS, Section
+from disclosure_report.read.base import ReadError
+from disclosure_report.read.formulas import FormulaError, SheetFormulas
+from disclosure_report.read.labels import normalise, strip_numbering
+from disclosure_report.read.values import is_number_text
+from disclosure_report.read.xlsx_parts import MAX_COLUMNS, MAX_ROWS, SheetPart
+from disclosure_report.render.xlsx_sums import coordinate
+
+MAX_AREA = 1_000_000
+"""Rows × columns a sheet's cells may span."""
+
+
+@attrs.frozen
+class Unread:
+    """A formula cell left unread: where it is and why."""
+
+    sheet: str
+    row: int
+    column: int
+    formula: str
+    why: str
+
+    def __str__(self) -> str:
+        return (
+            f"sheet {self.sheet}, cell {coordinate((self.row, self.column))}: formula {self.formula} has no saved "
+            f"value and is not evaluated ({self.why}); open and save the file in Excel or LibreOffice; the cell is "
+            "left unread"
+        )
+
+
+@attrs.define
+class Sheet:
+    """One sheet's cell values (1-based positions) and texts, merged ranges expanded."""
+
+    name: str
+    values: dict[tuple[int, int], Any]
+    texts: dict[tuple[int, int], str] = attrs.Factory(dict)
+    unread: list[Unread] = attrs.Factory(list)
+
+    def value(self, row: int, column: int) -> Any:
+        return self.values.get((row, column))
+
+    @property
+    def n_rows(self) -> int:
+        return max((r for r, _ in self.values), default=0)
+
+
+def cell_text(value: Any) -> str:
+    """A cell value as a report prints it: whole numbers without ``.0``, others with at most 15 significant digits
+    (what a spreadsheet keeps) and never an exponent."""
+    if value is None or isinstance(value, bool):
+        return "" if value is None else str(value).upper()
+    if isinstance(value, float):
+        value = Decimal(format(value, ".15g"))
+    if isinstance(value, Decimal):
+        return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date | dt.time | dt.timedelta):
+        return str(value)
+    return str(value)
+
+
+def sheet_of(name: str, rows: list[list[Any]], start: tuple[int, int] | None, part: SheetPart) -> Sheet:
+    """The values of a sheet as the reading library gives them (``rows`` from ``start``, 0-based), with the
+    unsaved formulas of its ``part``."""
+    values: dict[tuple[int, int], Any] = {}
+    if start is not None:
+        r0, c0 = start
+        if (r0 + len(rows)) > MAX_ROWS or (c0 + max((len(r) for r in rows), default=0)) > MAX_COLUMNS:
+            raise ReadError(f"sheet {name}: cells beyond any annual report table; refused")
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                if v != "" and v is not None:
+                    at = (r0 + i + 1, c0 + j + 1)
+                    exact = part.numbers.get(at) if isinstance(v, float | int) and not isinstance(v, bool) else None
+                    values[at] = Decimal(exact) if exact is not None else v
+    sheet = Sheet(name, values)
+    formulas = SheetFormulas(part.unsaved, sheet.value)
+    for (r, c), formula in part.unsaved.items():
+        try:
+            result = formulas.value(r, c)
+        except FormulaError as e:
+            sheet.unread.append(Unread(name, r, c, formula, str(e)))
+            values.pop((r, c), None)
+            continue
+        if result is None:
+            values.pop((r, c), None)
+        else:
+            values[(r, c)] = result
+    return sheet
+
+
+def expand(sheet: Sheet, merges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """The sheet's texts with every merged range (0-based ``(first, last)``) showing its first cell's text."""
+    texts = {pos: cell_text(v) for pos, v in sheet.values.items()}
+    for (r0, c0), (r1, c1) in merges:
+        text = texts.get((r0 + 1, c0 + 1), "")
+        if not text:
+            continue
+        for r in range(r0 + 1, r1 + 2):
+            for c in range(c0 + 1, c1 + 2):
+                texts[(r, c)] = text
+    sheet.texts = texts
+
+
+def rows(sheet: Sheet) -> Iterator[tuple[int, str | None, tuple[str, ...]]]:
+    """``(sheet row, paragraph text or None, cells)`` for each row with any text, in order; the cells span the
+    columns the sheet uses, so a column is at the same position in every row."""
+    if not sheet.texts:
+        return
+    columns = [c for (_, c), t in sheet.texts.items() if t.strip()]
+    if not columns:
+        return
+    first, last = min(columns), max(columns)
+    if (last - first + 1) * (max(r for r, _ in sheet.texts)) > MAX_AREA:
+        raise ReadError(f"sheet {sheet.name}: its cells span more than any annual report table; refused")
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for (r, c), t in sheet.texts.items():
+        if t.strip():
+            by_row.setdefault(r, []).append((c, t))
+    for r in sorted(by_row):
+        found = dict(by_row[r])
+        cells = tuple(found.get(c, "") for c in range(first, last + 1))
+        distinct = {t.strip() for t in cells if t.strip()}
+        if len(distinct) == 1:
+            only = next(iter(distinct))
+            if not is_number_text(only):
+                yield r, only, cells
+                continue
+        yield r, None, cells
+
+
+def _label_sets() -> list[tuple[Section, set[str]]]:
+    out = []
+    for fmt in FORMATS.values():
+        for section in fmt.sections:
+            table = section.table
+            if table is None:
+                continue
+            rows_ = list(table.rows) + [r for alt in table.alternatives for r in alt.rows]
+            labels = {normalise(label) for row in rows_ for label in row.labels}
+            labels |= {strip_numbering(label) for row in rows_ for label in row.labels}
+            labels |= {normalise(h) for row in rows_ for c in row.columns.columns for h in c.headers}
+            out.append((section, labels))
+    return out
+
+
+_LABELS: list[tuple[Section, set[str]]] = []
+
+
+def mentions_heading(text: str) -> bool:
+    """Whether a paragraph is the heading of one of the report's sections (in any format)."""
+    norm = normalise(text)
+    return any(normalise(s.title) in norm for fmt in FORMATS.values() for s in fmt.sections)
+
+
+def table_of(texts: Iterable[str]) -> Section | None:
+    """The section whose table the texts print most labels of (three at least), for a sheet without a heading."""
+    if not _LABELS:
+        _LABELS.extend(_label_sets())
+    seen = {normalise(t) for t in texts if t.strip()}
+    best, score = None, 2
+    for section, labels in _LABELS:
+        found = len(seen & labels)
+        if found > score:
+            best, score = section, found
+    return best
