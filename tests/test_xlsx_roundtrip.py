@@ -487,3 +487,18 @@ def test_hostile_workbooks_are_refused_in_bounded_time() -> None:
     _refused(other.getvalue(), "no xl/workbook.xml")
     _refused(b"PK\x03\x04" + bytes(100), "not an Excel")
     _refused(data[: len(data) // 2], "not an Excel|damaged")
+
+
+_TEMPLATE = _xlsx(new_report("某市某局", 2023))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_TEMPLATE) - 1), st.integers(0, 255)), min_size=1, max_size=20))
+def test_damaged_workbooks_give_a_report_or_our_error(flips: list[tuple[int, int]]) -> None:
+    data = bytearray(_TEMPLATE)
+    for at, byte in flips:
+        data[at] = byte
+    try:
+        READER.read(bytes(data))
+    except ReadError:
+        pass

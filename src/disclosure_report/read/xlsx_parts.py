@@ -13,6 +13,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 
 import attrs
 from lxml import etree
@@ -84,8 +85,8 @@ class Parts:
         self.name = name
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, ValueError):
-            raise ReadError(f"{name}: not an Excel (.xlsx) file: not a zip archive") from None
+        except (zipfile.BadZipFile, ValueError, NotImplementedError, OSError):
+            raise ReadError(f"{name}: not an Excel (.xlsx) file: not a zip archive it can open") from None
         with archive:
             infos = archive.infolist()
             if len(infos) > MAX_PARTS:
@@ -109,7 +110,7 @@ class Parts:
         try:
             with archive.open(info) as f:
                 xml = f.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as e:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as e:
             raise ReadError(f"{self.name}: a damaged Excel file: {part}: {e}") from None
         if len(xml) > MAX_PART_BYTES:
             raise ReadError(f"{self.name}: {part} is larger than {MAX_PART_BYTES} bytes; refused")
