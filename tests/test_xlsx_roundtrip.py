@@ -502,3 +502,34 @@ def test_damaged_workbooks_give_a_report_or_our_error(flips: list[tuple[int, int
         READER.read(bytes(data))
     except ReadError:
         pass
+
+
+def test_a_whole_report_on_one_sheet_is_read() -> None:
+    """An agency's workbook with the title, each table's heading and the tables one under another on one sheet,
+    numbers as numbers, 总计 typed in (no formulas), and blank rows between the tables."""
+    report = load(ROOT / "examples" / "shuyang-county-gov-2025.json")
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "年报"
+    ws["A1"] = report.meta.title
+    top = 3
+    for section in get_format(report.format).sections:
+        if section.table is None:
+            continue
+        grid = table_grid(report, section.table.key)
+        ws.cell(top, 1, section.heading)
+        for c in grid.cells:
+            row, col = top + 1 + c.row, 1 + c.col
+            value = c.value if c.role == "data" and not isinstance(c.value, Blank) else c.text
+            ws.cell(row, col, value)
+            if c.rowspan > 1 or c.colspan > 1:
+                ws.merge_cells(
+                    start_row=row, start_column=col, end_row=row + c.rowspan - 1, end_column=col + c.colspan - 1
+                )
+        top += grid.n_rows + 3
+    out = io.BytesIO()
+    wb.save(out)
+    result = READER.read(out.getvalue())
+    assert cell_values(result.report) == cell_values(report)
+    assert (result.report.meta.agency, result.report.meta.year) == (report.meta.agency, report.meta.year)

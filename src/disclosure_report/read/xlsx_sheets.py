@@ -123,30 +123,43 @@ def expand(sheet: Sheet, merges: list[tuple[tuple[int, int], tuple[int, int]]]) 
 
 
 def rows(sheet: Sheet) -> Iterator[tuple[int, str | None, tuple[str, ...]]]:
-    """``(sheet row, paragraph text or None, cells)`` for each row with any text, in order; the cells span the
-    columns the sheet uses, so a column is at the same position in every row."""
-    if not sheet.texts:
-        return
-    columns = [c for (_, c), t in sheet.texts.items() if t.strip()]
-    if not columns:
-        return
-    first, last = min(columns), max(columns)
-    if (last - first + 1) * (max(r for r, _ in sheet.texts)) > MAX_AREA:
-        raise ReadError(f"sheet {sheet.name}: its cells span more than any annual report table; refused")
-    by_row: dict[int, list[tuple[int, str]]] = {}
+    """``(sheet row, paragraph text or None, cells)`` for each row with any text, in order.
+
+    Table rows come in blocks — consecutive rows between paragraphs and empty rows — and the cells of a row span
+    the columns its block uses, so a column is at the same position in every row of a table (and a narrow table
+    under a wide one on the same sheet is not padded to the wide one's width)."""
+    by_row: dict[int, dict[int, str]] = {}
     for (r, c), t in sheet.texts.items():
         if t.strip():
-            by_row.setdefault(r, []).append((c, t))
+            by_row.setdefault(r, {})[c] = t
+    if not by_row:
+        return
+    width = max(c for found in by_row.values() for c in found) - min(c for found in by_row.values() for c in found)
+    if (width + 1) * max(by_row) > MAX_AREA:
+        raise ReadError(f"sheet {sheet.name}: its cells span more than any annual report table; refused")
+    block: list[int] = []
     for r in sorted(by_row):
-        found = dict(by_row[r])
-        cells = tuple(found.get(c, "") for c in range(first, last + 1))
-        distinct = {t.strip() for t in cells if t.strip()}
-        if len(distinct) == 1:
-            only = next(iter(distinct))
-            if not is_number_text(only):
-                yield r, only, cells
-                continue
-        yield r, None, cells
+        distinct = {t.strip() for t in by_row[r].values()}
+        only = next(iter(distinct)) if len(distinct) == 1 else None
+        if only is not None and not is_number_text(only):
+            yield from _block(block, by_row)
+            block = []
+            yield r, only, ()
+            continue
+        if block and r != block[-1] + 1:
+            yield from _block(block, by_row)
+            block = []
+        block.append(r)
+    yield from _block(block, by_row)
+
+
+def _block(block: list[int], by_row: dict[int, dict[int, str]]) -> Iterator[tuple[int, None, tuple[str, ...]]]:
+    if not block:
+        return
+    first = min(c for r in block for c in by_row[r])
+    last = max(c for r in block for c in by_row[r])
+    for r in block:
+        yield r, None, tuple(by_row[r].get(c, "") for c in range(first, last + 1))
 
 
 def _label_sets() -> list[tuple[Section, set[str]]]:
