@@ -79,7 +79,7 @@ def workbook_lines(data: bytes, source: str | None = None) -> _Workbook:
         sheet, merges = _sheet(book, part, name)
         out.sheets[sheet.name] = sheet
         out.unread += sheet.unread
-        if out.record is None and is_meta_sheet(sheet.name, sheet.value, sheet.n_rows):
+        if out.record is None and is_meta_sheet(sheet.value, sheet.n_rows):
 
             def warn(row: int, message: str, where: str = sheet.name) -> None:
                 out.warnings.append(ReadWarning(f"sheet {where}, row {row}: {message}"))

@@ -18,12 +18,13 @@ Value = Any
 """A cell value as the spreadsheet library gives it (str, float, int, bool, date, datetime, None)."""
 
 
-def is_meta_sheet(name: str, cell: Callable[[int, int], Value], n_rows: int) -> bool:
-    """A sheet named 基本信息, or one whose column C names at least three metadata keys."""
-    if name == xlsx_meta.SHEET:
-        return True
+def is_meta_sheet(cell: Callable[[int, int], Value], n_rows: int) -> bool:
+    """A sheet laid out as the template's 基本信息: at least three rows name a metadata field, by its key in column C
+    or its label in column A (an agency's own sheet of that name holding something else is read as a sheet)."""
     keys = set(xlsx_meta.meta_keys())
-    return sum(1 for r in range(1, n_rows + 1) if cell(r, 3) in keys) >= 3
+    labels = {xlsx_meta.label(k) for k in keys}
+    named = sum(1 for r in range(1, n_rows + 1) if cell(r, 3) in keys or _text(cell(r, 1)) in labels)
+    return named >= 3
 
 
 def _text(value: Value) -> str | None:
