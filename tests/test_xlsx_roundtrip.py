@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import time
 import zipfile
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -234,7 +235,15 @@ def test_a_filled_template_reads_back_with_its_sums_evaluated(filling: tuple[Ann
     assert result.report.meta == report.meta
 
 
-def _recalculated(tmp_path: Path, data: bytes) -> bytes:
+@pytest.fixture(scope="module")
+def lo_profile() -> Iterator[str]:
+    """An isolated LibreOffice profile for this module's conversions, removed afterwards."""
+    folder = Path(f"/tmp/lo-xlsx-{os.getpid()}")
+    yield folder.as_uri()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _recalculated(tmp_path: Path, data: bytes, profile: str) -> bytes:
     source = tmp_path / "in" / "filled.xlsx"
     source.parent.mkdir()
     source.write_bytes(data)
@@ -242,7 +251,7 @@ def _recalculated(tmp_path: Path, data: bytes) -> bytes:
     done = subprocess.run(
         [
             SOFFICE,
-            f"-env:UserInstallation=file:///tmp/lo-xlsx-{os.getpid()}",
+            f"-env:UserInstallation={profile}",
             "--headless",
             "--convert-to",
             "xlsx",
@@ -260,7 +269,7 @@ def _recalculated(tmp_path: Path, data: bytes) -> bytes:
 
 
 @pytest.mark.office
-def test_a_template_filled_and_recalculated_by_libreoffice_reads_back(tmp_path: Path) -> None:
+def test_a_template_filled_and_recalculated_by_libreoffice_reads_back(tmp_path: Path, lo_profile: str) -> None:
     report = new_report("某市某局", 2023)
     kinds = {c.path: c.kind for c in get_format(report.format).cells()}
     sums = _sums(report)
@@ -269,7 +278,7 @@ def test_a_template_filled_and_recalculated_by_libreoffice_reads_back(tmp_path: 
         for i, path in enumerate(_positions(report))
         if path not in sums
     }
-    saved = _recalculated(tmp_path, _fill(_xlsx(report), report, values))
+    saved = _recalculated(tmp_path, _fill(_xlsx(report), report, values), lo_profile)
     assert all(not s.unsaved for s in Parts(saved, "saved").sheets())  # LibreOffice saved every result
     result = READER.read(saved)
     assert cell_values(result.report) == cell_values(_expected(report, values))
@@ -277,9 +286,9 @@ def test_a_template_filled_and_recalculated_by_libreoffice_reads_back(tmp_path: 
 
 
 @pytest.mark.office
-def test_the_rendered_template_survives_libreoffice(tmp_path: Path) -> None:
+def test_the_rendered_template_survives_libreoffice(tmp_path: Path, lo_profile: str) -> None:
     report = load(ROOT / "examples" / "shuyang-county-gov-2025.json")
-    got = READER.read(_recalculated(tmp_path, _xlsx(report))).report
+    got = READER.read(_recalculated(tmp_path, _xlsx(report), lo_profile)).report
     assert cell_values(got) == cell_values(report) and got.meta == report.meta
 
 
