@@ -28,7 +28,7 @@ from disclosure_report.model import Applications, ReviewLitigation
 from disclosure_report.paths import alternative_in_use, cell_values
 from disclosure_report.read import ReadError, read
 from disclosure_report.read.docx import DocxReader
-from disclosure_report.read.formulas import FormulaError, SheetFormulas, evaluate
+from disclosure_report.read.formulas import CellError, FormulaError, SheetFormulas, evaluate
 from disclosure_report.read.registry import SNIFF_ORDER
 from disclosure_report.read.xlsx import XlsxReader
 from disclosure_report.read.xlsx_parts import Parts
@@ -381,6 +381,17 @@ def test_a_formula_the_reader_cannot_evaluate_is_left_unread_with_its_place() ->
     assert cell_values(result.report)["applications.new.natural_person"] == expected["applications.new.natural_person"]
 
 
+def test_an_error_value_is_reported_not_read_as_blank() -> None:
+    data = _xlsx(new_report("某市某局", 2023))
+    error = b't="e"><v>#DIV/0!</v></c>'
+    sheet = "xl/worksheets/sheet3.xml"
+    changed = _with_part(data, sheet, lambda x: x.replace(b't="n"><v>0</v></c>', error, 1))
+    result = READER.read(changed)
+    assert [w.message for w in result.warnings if "#DIV/0!" in w.message] == [
+        "sheet 表三, row 5: '#DIV/0!' is not a number or a blank mark; the cell is left blank"
+    ]
+
+
 def test_an_unevaluable_formula_in_the_template_names_its_cell_path() -> None:
     report = new_report("某市某局", 2023)
     data = _xlsx(report)
@@ -410,6 +421,9 @@ def test_sum_shapes_are_evaluated() -> None:
     assert evaluate("=SUM(B3,C3)+B4", value) == Decimal("3.5001")
     assert evaluate("= sum($B$3:$C$3)", value) == Decimal("3.5")
     assert evaluate("=SUM(H1:H9)", value) is None  # nothing to add: not a 0
+    cells[(5, 1)] = CellError("#DIV/0!")
+    with pytest.raises(FormulaError, match="#DIV/0!"):
+        evaluate("=SUM(A5:B5)", value)
     for bad in ("=B3+D3", "=B3*2", "=Sheet2!B3", "=SUM(A1:XFD1048576)", "=B3-C3", "=AVERAGE(B3:C3)"):
         with pytest.raises(FormulaError):
             evaluate(bad, value)
@@ -549,3 +563,18 @@ def test_a_whole_report_on_one_sheet_is_read() -> None:
     result = READER.read(out.getvalue())
     assert cell_values(result.report) == cell_values(report)
     assert (result.report.meta.agency, result.report.meta.year) == (report.meta.agency, report.meta.year)
+
+
+def test_money_is_saved_and_read_with_its_exact_digits() -> None:
+    """openpyxl writes numbers through a float with 16 digits (626.385965 → 626.3859650000001); the template
+    saves the exact text, and the reader keeps the 15 digits a spreadsheet keeps of what another program wrote."""
+    amount = Decimal("626.385965")
+    report = replace_value(new_report("某市某局", 2023), "proactive.fees.amount", amount)
+    data = _xlsx(report)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert "<v>626.385965</v>" in z.read("xl/worksheets/sheet2.xml").decode()
+    assert READER.read(data).report.proactive.fees.amount == amount  # type: ignore[union-attr]
+    filled = _fill(data, report, {"proactive.fees.amount": amount})  # through openpyxl's float
+    with zipfile.ZipFile(io.BytesIO(filled)) as z:
+        assert "<v>626.3859650000001</v>" in z.read("xl/worksheets/sheet2.xml").decode()
+    assert READER.read(filled).report.proactive.fees.amount == amount  # type: ignore[union-attr]

@@ -43,6 +43,12 @@ class FormulaError(ValueError):
     """A formula this module does not evaluate, or one whose cells cannot be added up."""
 
 
+class CellError(str):
+    """An error value a spreadsheet saved in a cell (``#DIV/0!``): a sum over it is that error, not a sum."""
+
+    __slots__ = ()
+
+
 def _position(ref: str) -> tuple[int, int]:
     m = _PARTS.fullmatch(ref)
     assert m is not None
@@ -104,6 +110,8 @@ def evaluate(formula: str, value_of: Callable[[int, int], CellValue]) -> Decimal
     for in_sum, cells in terms(formula):
         for row, column in cells:
             value = value_of(row, column)
+            if isinstance(value, CellError):
+                raise FormulaError(f"a cell it adds holds the error {value}")
             number = _number(value)
             if number is None:
                 if not in_sum and isinstance(value, str) and value.strip():

@@ -52,6 +52,8 @@ class SheetPart:
     numbers: dict[tuple[int, int], str]
     """(1-based row, column) → a number cell's saved text, exactly as written (``4068.208``): the value with all
     its digits, where a spreadsheet library would give a binary float."""
+    errors: dict[tuple[int, int], str] = attrs.Factory(dict)
+    """(1-based row, column) → an error value saved in the cell (``#DIV/0!``), shown as that text."""
 
 
 def _q(tag: str) -> str:
@@ -145,7 +147,9 @@ class Parts:
             out.append(SheetPart(title, part, *self._scan(part, title)))
         return out
 
-    def _scan(self, part: str, title: str) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str]]:
+    def _scan(
+        self, part: str, title: str
+    ) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str], dict[tuple[int, int], str]]:
         where = f"{self.name}: sheet {title}"
         root = self._parse(part)
         covered = 0
@@ -158,6 +162,7 @@ class Parts:
                 raise ReadError(f"{where}: merged ranges cover more than {MAX_MERGED} cells; refused")
         unsaved: dict[tuple[int, int], str] = {}
         numbers: dict[tuple[int, int], str] = {}
+        errors: dict[tuple[int, int], str] = {}
         shared: dict[str, tuple[str, str]] = {}
         row_number = 0
         for row in root.iter(_q("row")):
@@ -177,13 +182,15 @@ class Parts:
                 v = c.find(_q("v"))
                 if c.get("t", "n") == "n" and v is not None and v.text and _NUMBER.match(v.text.strip()):
                     numbers[(row_number_c, column)] = v.text.strip()
+                elif c.get("t") == "e" and v is not None:
+                    errors[(row_number_c, column)] = (v.text or "#N/A").strip()[:32]
                 f = c.find(_q("f"))
                 if f is None:
                     continue
                 text = self._formula(f, ref, shared)
                 if v is None or (not (v.text or "").strip() and c.get("t") != "str"):  # t="str": a saved text
                     unsaved[(row_number_c, column)] = text
-        return unsaved, numbers
+        return unsaved, numbers, errors
 
     @staticmethod
     def _formula(f: etree._Element, ref: str, shared: dict[str, tuple[str, str]]) -> str:

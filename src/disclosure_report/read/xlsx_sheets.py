@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Any
 
 import attrs
 
 from disclosure_report.formats import FORMATS, Section
 from disclosure_report.read.base import ReadError
-from disclosure_report.read.formulas import FormulaError, SheetFormulas
+from disclosure_report.read.formulas import CellError, FormulaError, SheetFormulas
 from disclosure_report.read.labels import normalise, strip_numbering
 from disclosure_report.read.values import is_number_text
 from disclosure_report.read.xlsx_parts import MAX_COLUMNS, MAX_ROWS, SheetPart
 from disclosure_report.render.xlsx_sums import coordinate
 
+_SPREADSHEET = Context(prec=15)
+"""Numbers keep the 15 significant digits spreadsheets keep (a program writing ``626.385965`` through a binary
+float saves ``626.3859650000001``)."""
 MAX_AREA = 1_000_000
 """Rows × columns a sheet's cells may span."""
 
@@ -92,7 +95,8 @@ def sheet_of(name: str, rows: list[list[Any]], start: tuple[int, int] | None, pa
                 if v != "" and v is not None:
                     at = (r0 + i + 1, c0 + j + 1)
                     exact = part.numbers.get(at) if isinstance(v, float | int) and not isinstance(v, bool) else None
-                    values[at] = Decimal(exact) if exact is not None else v
+                    values[at] = _SPREADSHEET.create_decimal(exact) if exact is not None else v
+    values |= {at: CellError(text) for at, text in part.errors.items()}  # shown as printed: never a blank
     sheet = Sheet(name, values)
     formulas = SheetFormulas(part.unsaved, sheet.value)
     for (r, c), formula in part.unsaved.items():

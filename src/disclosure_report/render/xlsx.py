@@ -122,6 +122,8 @@ def _table_sheet(workbook: Workbook, report: AnnualReport, section: Section) -> 
                 results[cell.coordinate] = (stated.printed, False)  # a text result, even an empty one
             continue
         _number_cell(cell, c.value, place)
+        if type(c.value) is Decimal:
+            results[cell.coordinate] = (format(c.value, "f"), True)  # openpyxl would write it through a float
         cell.protection = _UNLOCKED
         cell.fill = _INPUT
         checks.setdefault(kind, _validations(kind)).add(cell.coordinate)
