@@ -33,6 +33,8 @@ MAX_RATIO = 200
 MAX_ROWS = 10_000
 MAX_COLUMNS = 500
 """No table of an annual report reaches this far; a cell or merged range beyond is refused."""
+MAX_AREA = 1_000_000
+"""Rows × columns the cells of a sheet may span together."""
 MAX_MERGED = 100_000
 """Cells all merged ranges of a sheet may cover together."""
 
@@ -78,6 +80,25 @@ def _checked_position(ref: str, where: str) -> tuple[int, int]:
             "most); refused"
         )
     return pos
+
+
+class _Extent:
+    """The rectangle the cells holding values span: a spreadsheet library holds it as one dense block, so it is
+    bounded as a whole (two cells far apart are refused before anything is read)."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.top = self.left = MAX_ROWS + MAX_COLUMNS
+        self.bottom = self.right = 0
+
+    def add(self, row: int, column: int) -> None:
+        self.top, self.bottom = min(self.top, row), max(self.bottom, row)
+        self.left, self.right = min(self.left, column), max(self.right, column)
+        if (self.bottom - self.top + 1) * (self.right - self.left + 1) > MAX_AREA:
+            raise ReadError(
+                f"{self.where}: its cells span more than {MAX_AREA} cells (rows {self.top}–{self.bottom}, columns "
+                f"{self.left}–{self.right}); refused: no annual report table is that large"
+            )
 
 
 class Parts:
@@ -164,6 +185,7 @@ class Parts:
         numbers: dict[tuple[int, int], str] = {}
         errors: dict[tuple[int, int], str] = {}
         shared: dict[str, tuple[str, str]] = {}
+        extent = _Extent(where)
         row_number = 0
         for row in root.iter(_q("row")):
             row_number = int(row.get("r")) if (row.get("r") or "").isdigit() else row_number + 1
@@ -177,9 +199,12 @@ class Parts:
                 else:
                     column += 1
                     row_number_c = row_number
-                    ref = f"{get_column_letter(min(column, MAX_COLUMNS))}{row_number}"
-                    _checked_position(ref, where)
+                    if column > MAX_COLUMNS:
+                        raise ReadError(f"{where}: row {row_number} has cells beyond column {MAX_COLUMNS}; refused")
+                    ref = f"{get_column_letter(column)}{row_number}"
                 v = c.find(_q("v"))
+                if v is not None or c.find(_q("is")) is not None:
+                    extent.add(row_number_c, column)
                 if c.get("t", "n") == "n" and v is not None and v.text and _NUMBER.match(v.text.strip()):
                     numbers[(row_number_c, column)] = v.text.strip()
                 elif c.get("t") == "e" and v is not None:

@@ -21,14 +21,12 @@ from disclosure_report.read.base import ReadError
 from disclosure_report.read.formulas import CellError, FormulaError, SheetFormulas
 from disclosure_report.read.labels import normalise, strip_numbering
 from disclosure_report.read.values import is_number_text
-from disclosure_report.read.xlsx_parts import MAX_COLUMNS, MAX_ROWS, SheetPart
+from disclosure_report.read.xlsx_parts import MAX_AREA, MAX_COLUMNS, MAX_ROWS, SheetPart
 from disclosure_report.render.xlsx_sums import coordinate
 
 _SPREADSHEET = Context(prec=15)
 """Numbers keep the 15 significant digits spreadsheets keep (a program writing ``626.385965`` through a binary
 float saves ``626.3859650000001``)."""
-MAX_AREA = 1_000_000
-"""Rows × columns a sheet's cells may span."""
 
 
 @attrs.frozen
