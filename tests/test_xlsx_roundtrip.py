@@ -330,7 +330,7 @@ def _agency_sheet(total: str | None = None) -> tuple[bytes, dict[str, int]]:
     ws.title = "依申请公开"
     ws["B1"] = "某市某局2023年政府信息公开工作年度报告"
     ws.merge_cells("B1:I1")
-    ws["B2"] = "（单位：件）"
+    ws["B2"] = "收到和处理政府信息公开申请情况（单位：件）"  # names the table, without the section's number
     columns = table.rows[0].columns.columns
     ws.cell(3, 2, table.corner)
     ws.merge_cells(start_row=3, start_column=2, end_row=4, end_column=2)
@@ -578,3 +578,22 @@ def test_money_is_saved_and_read_with_its_exact_digits() -> None:
     with zipfile.ZipFile(io.BytesIO(filled)) as z:
         assert "<v>626.3859650000001</v>" in z.read("xl/worksheets/sheet2.xml").decode()
     assert READER.read(filled).report.proactive.fees.amount == amount  # type: ignore[union-attr]
+
+
+def test_sheets_without_headings_are_placed_by_their_labels() -> None:
+    """An agency's workbook of one sheet per table, no section headings, named as the agency likes: each sheet goes
+    to the table whose labels it prints."""
+    report = load(ROOT / "examples" / "shuyang-county-gov-2025.json")
+    wb = load_workbook(io.BytesIO(_xlsx(report)))
+    del wb["基本信息"]
+    for k, ws in enumerate(wb.worksheets):
+        ws.title = f"Sheet{k + 1}"
+        ws.protection.sheet = False
+        ws["A1"] = None
+    assert wb.worksheets[0]["A1"].value is None
+    wb.worksheets[0]["A1"] = report.meta.title
+    out = io.BytesIO()
+    wb.save(out)
+    result = READER.read(out.getvalue())
+    assert cell_values(result.report) == cell_values(report)
+    assert (result.report.meta.agency, result.report.meta.year) == (report.meta.agency, report.meta.year)

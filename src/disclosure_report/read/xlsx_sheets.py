@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from disclosure_report.formats import FORMATS, Section
+from disclosure_report.read.assemble import _heading_pattern
 from disclosure_report.read.base import ReadError
 from disclosure_report.read.formulas import CellError, FormulaError, SheetFormulas
 from disclosure_report.read.labels import normalise, strip_numbering
@@ -183,9 +184,9 @@ _LABELS: list[tuple[Section, set[str]]] = []
 
 
 def mentions_heading(text: str) -> bool:
-    """Whether a paragraph is the heading of one of the report's sections (in any format)."""
-    norm = normalise(text)
-    return any(normalise(s.title) in norm for fmt in FORMATS.values() for s in fmt.sections)
+    """Whether a paragraph holds a numbered section heading the assembler finds (``三、收到和处理…``, in any
+    format); a title that only names a table (``收到和处理政府信息公开申请情况表``) is not one."""
+    return any(_heading_pattern(fmt).search(text) for fmt in FORMATS.values())
 
 
 def table_of(texts: Iterable[str]) -> Section | None:
