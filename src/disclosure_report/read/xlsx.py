@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 import attrs
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineWorkbook
 
 from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport
@@ -54,7 +54,7 @@ def _load(data: bytes, name: str) -> tuple[Parts, CalamineWorkbook]:
     parts = Parts(data, name)
     try:
         return parts, CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except (CalamineError, ValueError, OSError) as e:
+    except Exception as e:  # calamine's errors (CalamineError, XmlError, ZipError…) and the I/O under them
         raise ReadError(f"{name}: a damaged Excel file: {e}") from None
 
 
@@ -64,7 +64,7 @@ def _sheet(book: CalamineWorkbook, part: Any, name: str) -> tuple[Sheet, list[An
         values = found.to_python()
         merges = list(found.merged_cell_ranges or [])
         start = found.start
-    except (CalamineError, ValueError, OSError) as e:
+    except Exception as e:  # as in _load: whatever calamine raises about the sheet's content
         raise ReadError(f"{name}: sheet {part.name} cannot be read: {e}") from None
     return sheet_of(part.name, values, start, part), merges
 
