@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer)
+dpkg -s libreoffice-calc >/dev/null 2>&1 || need+=(libreoffice-calc)  # the spreadsheet round trip
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "noto.*cjk" || need+=(fonts-noto-cjk)
 command -v npx >/dev/null 2>&1 || need+=(npm)   # Ajv (through npx) checks the published schemas

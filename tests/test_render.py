@@ -224,13 +224,30 @@ def _docx_extract(data: bytes) -> dict[str, Any]:
 
 
 def _xlsx_extract(data: bytes) -> dict[str, Any]:
+    """Each sheet's merged ranges and values; and what makes it a template: the protection, the unlocked cells with
+    their number format, the data validations, the formulas with their saved results."""
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(data))
+    saved = load_workbook(io.BytesIO(data), data_only=True)
     return {
         ws.title: {
             "merged": sorted(str(r) for r in ws.merged_cells.ranges),
             "values": [[None if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)],
+            "protected": ws.protection.sheet,
+            "unlocked": [
+                f"{c.coordinate} {c.number_format}" for row in ws.iter_rows() for c in row if not c.protection.locked
+            ],
+            "validations": sorted(
+                f"{dv.type} {dv.operator} {dv.formula1} {dv.formula2} {dv.sqref}"
+                for dv in ws.data_validations.dataValidation
+            ),
+            "formulas": {
+                c.coordinate: [c.value, saved[ws.title][c.coordinate].value]
+                for row in ws.iter_rows()
+                for c in row
+                if c.data_type == "f"
+            },
         }
         for ws in wb.worksheets
     }
@@ -277,12 +294,12 @@ def test_xlsx_numbers_are_numbers_and_money_exact() -> None:
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(bytes(render(SHUYANG, "xlsx"))))
-    assert wb.sheetnames == ["表二", "表三", "表四"]
+    assert wb.sheetnames == ["基本信息", "表二", "表三", "表四"]
     t2 = wb["表二"]
     values = {row[0]: row[1] for row in t2.iter_rows(values_only=True) if row[0]}
     assert values["行政许可"] == 517645
     with zipfile.ZipFile(io.BytesIO(bytes(render(SHUYANG, "xlsx")))) as z:
-        assert "<v>4068.208</v>" in z.read("xl/worksheets/sheet1.xml").decode()
+        assert "<v>4068.208</v>" in z.read("xl/worksheets/sheet2.xml").decode()
     assert "A7:A28" in {str(r) for r in wb["表三"].merged_cells.ranges}
 
 
