@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from disclosure_report import AnnualReport, Blank, load, new_report, replace_value
 from disclosure_report.authoring.totals import with_totals
@@ -35,7 +36,7 @@ from disclosure_report.read.xlsx import XlsxReader
 from disclosure_report.read.xlsx_parts import Parts
 from disclosure_report.render import render
 from disclosure_report.render.grid import table_grid
-from disclosure_report.render.xlsx import GRID_TOP
+from disclosure_report.render.xlsx import template_cells
 from disclosure_report.render.xlsx_sums import declared_sums
 from strategies import for_class
 
@@ -52,14 +53,11 @@ def _xlsx(report: AnnualReport) -> bytes:
 
 
 def _positions(report: AnnualReport) -> dict[str, tuple[str, int, int]]:
-    """cell path → (sheet, row, column) in the template, from the grid the renderer draws."""
+    """cell path → (sheet, row, column) in the template."""
     out = {}
-    fmt = get_format(report.format)
-    for section in fmt.sections:
-        if section.table is not None:
-            for c in table_grid(report, section.table.key).cells:
-                if c.path is not None:
-                    out[c.path] = (f"表{section.number}", c.row + GRID_TOP, c.col + 1)
+    for path, (sheet, where) in template_cells(report).items():
+        column, row = coordinate_from_string(where)
+        out[path] = (sheet, row, column_index_from_string(column))
     return out
 
 

@@ -81,12 +81,34 @@ def _number_cell(cell: Cell, value: Any, where: str) -> None:
         cell.value = None
 
 
+def sheet_name(section: Section) -> str:
+    """The sheet a table's section is drawn on: 表二, 表三, 表四."""
+    return f"表{section.number}"
+
+
+def template_cells(report: AnnualReport) -> dict[str, tuple[str, str]]:
+    """Where each cell of ``report`` stands in its template: cell path → (sheet, coordinate) — for software that
+    fills the template.
+
+    >>> from disclosure_report import new_report
+    >>> template_cells(new_report("某局", 2025))["applications.new.natural_person"]
+    ('表三', 'D5')
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for section in get_format(report.format).sections:
+        if section.table is not None:
+            for c in table_grid(report, section.table.key).cells:
+                if c.path is not None:
+                    out[c.path] = (sheet_name(section), coordinate((c.row + GRID_TOP, c.col + 1)))
+    return out
+
+
 def _table_sheet(workbook: Workbook, report: AnnualReport, section: Section) -> dict[str, tuple[str, bool]]:
     """Draw one table; return the saved results of its 总计 formulas (coordinate → (text, is a number))."""
     assert section.table is not None
     table = section.table
     grid = table_grid(report, table.key)
-    title = f"表{section.number}"
+    title = sheet_name(section)
     ws = workbook.create_sheet(title)
     _text(ws.cell(1, 1), section.heading, title)
     ws.cell(1, 1).font = Font(bold=True)
