@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -502,6 +503,13 @@ def test_hostile_workbooks_are_refused_in_bounded_time() -> None:
         data, sheet, lambda x: x.replace(b"</mergeCells>", b'<mergeCell ref="A1:XFD1048576"/></mergeCells>')
     )
     _refused(merged, "beyond any annual report table")
+    spread = b'<row r="9000"><c r="SF9000"><v>1</v></c></row></sheetData>'
+    _refused(_with_part(data, sheet, lambda x: x.replace(b"</sheetData>", spread)), "span more than")
+    claim = b'<dimension ref="A1:XFD1048576"/>'
+    huge = _with_part(data, sheet, lambda x: re.sub(rb'<dimension ref="[^"]*"/>', claim, x))
+    started = time.perf_counter()
+    assert cell_values(READER.read(huge).report) == cell_values(new_report("某市某局", 2023))  # a claim, not cells
+    assert time.perf_counter() - started < 5
     many = b"".join(b'<mergeCell ref="A%d:KZ%d"/>' % (r, r) for r in range(40, 400))
     _refused(_with_part(data, sheet, lambda x: x.replace(b"</mergeCells>", many + b"</mergeCells>")), "merged ranges")
     dtd = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>'
