@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from disclosure_report.formats import Section, get_format
@@ -30,7 +31,7 @@ from disclosure_report.model.meta import Scope
 from disclosure_report.model.paths import alternative_in_use
 from disclosure_report.render import xlsx_meta
 from disclosure_report.render.base import RenderError, check_options
-from disclosure_report.render.grid import table_grid
+from disclosure_report.render.grid import Grid, table_grid
 from disclosure_report.render.xlsx_cache import with_results
 from disclosure_report.render.xlsx_sums import coordinate, declared_sums, formulas
 
@@ -154,10 +155,41 @@ def _table_sheet(workbook: Workbook, report: AnnualReport, section: Section) -> 
     for r in range(GRID_TOP, GRID_TOP + grid.n_rows):
         for k in range(1, grid.n_cols + 1):
             ws.cell(r, k).border = _BORDER
-    for k in range(1, grid.n_cols + 1):
-        ws.column_dimensions[get_column_letter(k)].width = 16 if grid.key != "review_litigation" else 10
+    _widths(ws, grid)
+    _layout(ws, grid)
     _protect(ws)
     return results
+
+
+def _widths(ws: Worksheet, grid: Grid) -> None:
+    """Each column as wide as its longest label or header of one column (a Chinese character is two units wide),
+    between 10 and 42; a row whose label wraps is made tall enough for its lines."""
+    longest = dict.fromkeys(range(grid.n_cols), 0)
+    for c in grid.cells:
+        if c.role != "data" and c.colspan == 1:
+            longest[c.col] = max(longest[c.col], len(c.text))
+    widths = {k: min(42, max(10, 2 * n + 2)) for k, n in longest.items()}
+    for k, width in widths.items():
+        ws.column_dimensions[get_column_letter(k + 1)].width = width
+    for c in grid.cells:
+        if c.role == "label" and c.rowspan == 1:
+            room = sum(widths[k] for k in range(c.col, c.col + c.colspan))
+            lines = -(-2 * len(c.text) // room)
+            if lines > 1:
+                ws.row_dimensions[c.row + GRID_TOP].height = 15 * lines
+
+
+def _layout(ws: Worksheet, grid: Grid) -> None:
+    """Headers and row labels stay in view while the author scrolls (a table with one header, 表三); every table
+    prints on A4 landscape, one page wide."""
+    if grid.header_rows:
+        first_data = min(c.col for c in grid.cells if c.role == "data")
+        ws.freeze_panes = coordinate((GRID_TOP + grid.header_rows, first_data + 1))
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 def _protect(ws: Worksheet) -> None:
