@@ -24,7 +24,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
-from disclosure_report import AnnualReport, Blank, load, new_report, replace_value
+from disclosure_report import UNREAD, AnnualReport, Blank, load, new_report, replace_value
 from disclosure_report.authoring.totals import with_totals
 from disclosure_report.formats import get_format
 from disclosure_report.model import Applications, ReviewLitigation
@@ -403,7 +403,7 @@ def test_an_unevaluable_formula_in_the_template_names_its_cell_path() -> None:
     result = READER.read(out.getvalue())
     found = [w for w in result.warnings if "AVERAGE" in w.message]
     assert [w.cell_path for w in found] == ["applications.new.total"]
-    assert result.report.applications.new.total == Blank()
+    assert result.report.applications.new.total == UNREAD  # unread: not blank, never 0
     assert result.report.applications.results.total.total == 0  # the other sums are still evaluated
 
 

@@ -19,13 +19,14 @@ from python_calamine import CalamineWorkbook
 
 from disclosure_report.authoring.skeleton import customary_title
 from disclosure_report.formats import get_format
-from disclosure_report.model import AnnualReport
+from disclosure_report.model import UNREAD, AnnualReport
+from disclosure_report.model.paths import replace_value
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
 from disclosure_report.read.lines import Line
 from disclosure_report.read.xlsx_parts import Parts
 from disclosure_report.read.xlsx_record import is_meta_sheet, meta_record
-from disclosure_report.read.xlsx_sheets import Sheet, Unread, expand, mentions_heading, rows, sheet_of, table_of
+from disclosure_report.read.xlsx_sheets import Sheet, UnreadFormula, expand, mentions_heading, rows, sheet_of, table_of
 from disclosure_report.read.zipnames import has_member_under
 from disclosure_report.render.grid import table_grid
 
@@ -41,7 +42,7 @@ class _Workbook:
     """line number → (sheet, sheet row)"""
     record: dict[str, Any] | None = None
     sheets: dict[str, Sheet] = attrs.Factory(dict)
-    unread: list[Unread] = attrs.Factory(list)
+    unread: list[UnreadFormula] = attrs.Factory(list)
     warnings: list[ReadWarning] = attrs.Factory(list)
 
     def add(self, sheet: str, row: int, text: str, cells: tuple[str, ...] | None) -> None:
@@ -156,7 +157,10 @@ class XlsxReader:
         result = assemble(book.lines, source=source, record=book.record)
         warnings = list(book.warnings)
         warnings += [_located(w, book.places) for w in result.warnings]
+        report = result.report
         for unread in book.unread:
-            paths = template_paths(result.report, book.sheets[unread.sheet])
-            warnings.append(ReadWarning(str(unread), None, paths.get((unread.row, unread.column))))
-        return ReadResult(result.report, tuple(warnings))
+            path = template_paths(report, book.sheets[unread.sheet]).get((unread.row, unread.column))
+            warnings.append(ReadWarning(str(unread), None, path))
+            if path is not None:
+                report = replace_value(report, path, UNREAD)  # never the blank an empty cell would give
+        return ReadResult(report, tuple(warnings))

@@ -31,7 +31,7 @@ float saves ``626.3859650000001``)."""
 
 
 @attrs.frozen
-class Unread:
+class UnreadFormula:
     """A formula cell left unread: where it is and why."""
 
     sheet: str
@@ -55,7 +55,7 @@ class Sheet:
     name: str
     values: dict[tuple[int, int], Any]
     texts: dict[tuple[int, int], str] = attrs.Factory(dict)
-    unread: list[Unread] = attrs.Factory(list)
+    unread: list[UnreadFormula] = attrs.Factory(list)
 
     def value(self, row: int, column: int) -> Any:
         return self.values.get((row, column))
@@ -102,7 +102,7 @@ def sheet_of(name: str, rows: list[list[Any]], start: tuple[int, int] | None, pa
         try:
             result = formulas.value(r, c)
         except FormulaError as e:
-            sheet.unread.append(Unread(name, r, c, formula, str(e)))
+            sheet.unread.append(UnreadFormula(name, r, c, formula, str(e)))
             values.pop((r, c), None)
             continue
         if result is None:
