@@ -29,7 +29,19 @@ from disclosure_report import unchecked
 from disclosure_report.errors import DocumentError, FieldValueError, Problem
 from disclosure_report.formats import FORMATS, Format
 from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport, Blank
-from disclosure_report.model.cells import BLANK_EXPECTED, EXPECTED, CellKind, cell_kind, describe
+from disclosure_report.model.cells import (
+    BLANK_EXPECTED,
+    EXPECTED,
+    MAX_COUNT,
+    MAX_MONEY,
+    CellKind,
+    cell_kind,
+    count_in_range,
+    describe,
+    money_in_range,
+    signed_in_range,
+)
+from disclosure_report.model.validators import AMOUNT, WHOLE_NUMBER
 
 __all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure"]
 
@@ -75,13 +87,13 @@ def _integral(v: Any) -> int | None:
 def _count(v: Any) -> Any:
     t = type(v)
     if t is int:
-        if v >= 0:
+        if count_in_range(v):
             return v
     elif t is dict:
         return _blank(v, "count")
     elif t is Decimal or t is float:
         n = _integral(v)
-        if n is not None and n >= 0:
+        if n is not None and count_in_range(n):
             return n
     raise _Invalid.one(EXPECTED["count"], v)
 
@@ -89,12 +101,13 @@ def _count(v: Any) -> Any:
 def _signed(v: Any) -> Any:
     t = type(v)
     if t is int:
-        return v
-    if t is dict:
+        if signed_in_range(v):
+            return v
+    elif t is dict:
         return _blank(v, "signed")
-    if t is Decimal or t is float:
+    elif t is Decimal or t is float:
         n = _integral(v)
-        if n is not None:
+        if n is not None and signed_in_range(n):
             return n
     raise _Invalid.one(EXPECTED["signed"], v)
 
@@ -102,10 +115,10 @@ def _signed(v: Any) -> Any:
 def _money(v: Any) -> Any:
     t = type(v)
     if t is Decimal:
-        if v.is_finite() and v >= 0:
+        if money_in_range(v):
             return v
     elif t is int:
-        if v >= 0:
+        if 0 <= v < MAX_MONEY:
             return Decimal(v)
     elif t is dict:
         return _blank(v, "money")
@@ -146,22 +159,22 @@ def _bool(v: Any) -> Any:
 def _int(v: Any) -> Any:
     t = type(v)
     if t is int:
-        if v >= 0:
+        if count_in_range(v):
             return v
     elif t is Decimal or t is float:
         n = _integral(v)
-        if n is not None and n >= 0:
+        if n is not None and count_in_range(n):
             return n
-    raise _Invalid.one("a whole number ≥ 0", v)
+    raise _Invalid.one(WHOLE_NUMBER, v)
 
 
 def _decimal(v: Any) -> Any:
     t = type(v)
-    if (t is Decimal and v.is_finite() and v >= 0) or (t is int and v >= 0):
+    if (t is Decimal and money_in_range(v)) or (t is int and 0 <= v < MAX_MONEY):
         return Decimal(v)
     if t is float:
-        raise _Invalid.one("an exact amount ≥ 0 — a float cannot hold money exactly; pass a Decimal", v)
-    raise _Invalid.one("an exact amount ≥ 0", v)
+        raise _Invalid.one(AMOUNT + " — a float cannot hold money exactly; pass a Decimal", v)
+    raise _Invalid.one(AMOUNT, v)
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -358,7 +371,7 @@ def _count_row_hook(cls: type, names: list[str], slow: Handler) -> Callable[[Any
     lines = ["def structure(data, _=None):", f"    if type(data) is dict and len(data) == {n}:", "        try:"]
     lines += [f"            v{i} = data[{name!r}]" for i, name in enumerate(names)]
     lines += ["        except KeyError:", "            return slow(data)"]
-    checks = " and ".join(f"type(v{i}) is int and v{i} >= 0" for i in range(n))
+    checks = " and ".join(f"type(v{i}) is int and 0 <= v{i} <= {MAX_COUNT}" for i in range(n))
     lines += [f"        if {checks}:", "            return construct(" + ", ".join(f"v{i}" for i in range(n)) + ")"]
     lines += ["    return slow(data)"]
     namespace: dict[str, Any] = {"slow": slow, "construct": unchecked.constructor(cls)}

@@ -38,7 +38,7 @@ from disclosure_report.convert import (
 from disclosure_report.errors import FieldValueError
 from disclosure_report.formats import FORMATS
 from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport, Blank
-from disclosure_report.model.cells import cell_kind
+from disclosure_report.model.cells import MAX_COUNT, MAX_MONEY, cell_kind, money_in_range
 
 __all__ = ["try_loads", "try_structure", "try_structure_as"]
 
@@ -147,18 +147,18 @@ def fast_hook(cls: type, overrides: dict[str, Any] | None = None) -> Fast:
 
 _CELL_CODE = {
     "count": [
-        "if type(x) is int and x >= 0: {v} = x",
+        "if type(x) is int and 0 <= x <= MAX_COUNT: {v} = x",
         "elif type(x) is dict: {v} = blank(x, t)",
         "else: raise Fallback",
     ],
     "signed": [
-        "if type(x) is int: {v} = x",
+        "if type(x) is int and -MAX_COUNT <= x <= MAX_COUNT: {v} = x",
         "elif type(x) is dict: {v} = blank(x, t)",
         "else: raise Fallback",
     ],
     "money": [
-        "if type(x) is Decimal and x.is_finite() and x >= 0: {v} = x",
-        "elif type(x) is int and x >= 0: {v} = Decimal(x)",
+        "if type(x) is Decimal and money_in_range(x): {v} = x",
+        "elif type(x) is int and 0 <= x < MAX_MONEY: {v} = Decimal(x)",
         "elif type(x) is dict: {v} = blank(x, t)",
         "else: raise Fallback",
     ],
@@ -184,7 +184,14 @@ class _Writer:
 
     def __init__(self) -> None:
         self.lines = ["def fast(data, t):"]
-        self.namespace: dict[str, Any] = {"Fallback": _Fallback, "Decimal": Decimal, "blank": _blank}
+        self.namespace: dict[str, Any] = {
+            "Fallback": _Fallback,
+            "Decimal": Decimal,
+            "blank": _blank,
+            "MAX_COUNT": MAX_COUNT,
+            "MAX_MONEY": MAX_MONEY,
+            "money_in_range": money_in_range,
+        }
         self.objects = 0
 
     def function(self, cls: type, overrides: dict[str, Any]) -> Fast:

@@ -59,10 +59,18 @@ Money: TypeAlias = Decimal | Blank
 
 CellKind = Literal["count", "signed", "money"]
 
+MAX_COUNT = 10**15 - 1
+"""The largest count (and the largest size of a signed cell): 15 digits, far above any agency's figures."""
+MAX_MONEY_DIGITS = 18
+"""Integer digits an amount may have at most (an amount is below ``10**18``)."""
+MAX_MONEY_PLACES = 6
+"""Decimal places an amount may have at most (万元 to the yuan cent needs 6)."""
+MAX_MONEY = Decimal(10) ** MAX_MONEY_DIGITS
+
 EXPECTED: dict[str, str] = {
-    "count": "a whole number ≥ 0, or a blank",
-    "signed": "a whole number (negative for a decrease), or a blank",
-    "money": "an exact amount ≥ 0 (a Decimal), or a blank",
+    "count": "a whole number ≥ 0 of at most 15 digits, or a blank",
+    "signed": "a whole number of at most 15 digits (negative for a decrease), or a blank",
+    "money": "an exact amount ≥ 0 (a Decimal) of at most 18 integer digits and 6 decimal places, or a blank",
 }
 """What each cell kind holds, as error messages say it."""
 
@@ -80,6 +88,25 @@ def number(value: int | Decimal | Blank) -> int | Decimal:
     return 0 if type(value) is Blank else value  # type: ignore[return-value]
 
 
+def count_in_range(value: int) -> bool:
+    """Whether the int ``value`` is a count the model holds (0 to :data:`MAX_COUNT`)."""
+    return 0 <= value <= MAX_COUNT
+
+
+def signed_in_range(value: int) -> bool:
+    """Whether the int ``value`` fits a signed cell (at most 15 digits either side of 0)."""
+    return -MAX_COUNT <= value <= MAX_COUNT
+
+
+def money_in_range(value: Decimal) -> bool:
+    """Whether the Decimal ``value`` is an amount the model holds: finite, ≥ 0, below ``10**18``, at most 6 decimal
+    places as written (``1.0000000`` has 7). Cheap for any exponent: nothing is expanded."""
+    if not value.is_finite() or value < 0 or value >= MAX_MONEY:
+        return False
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -MAX_MONEY_PLACES
+
+
 def describe(value: object) -> str:
     """A short, JSON-flavoured description of a value for error messages."""
     if value is None:
@@ -92,14 +119,36 @@ def describe(value: object) -> str:
     if type(value) is float:
         return f"{value!r} (a float)"
     if type(value) is Decimal:
-        return f"{value} (a decimal number)"
+        return _describe_decimal(value)
     if type(value) is int:
-        return str(value)
+        assert isinstance(value, int)
+        return _describe_int(value)
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, (list, tuple)):
         return "an array"
     return f"a {type(value).__name__}"
+
+
+_SHOWN_DIGITS = 40
+
+
+def _describe_int(value: int) -> str:
+    if value.bit_length() <= 128:
+        return str(value)
+    digits = int(value.bit_length() * 0.30103) + 1  # str() of a huge int is slow, and refused past 4300 digits
+    return f"{'-' if value < 0 else ''}a number of about {digits} digits"
+
+
+def _describe_decimal(value: Decimal) -> str:
+    if value.is_finite():
+        sign, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)
+        if len(digits) > _SHOWN_DIGITS or not -_SHOWN_DIGITS <= exponent <= _SHOWN_DIGITS:
+            integer = max(0, len(digits) + exponent)
+            places = max(0, -exponent)
+            return f"{'-' if sign else ''}a number of {integer} integer digits and {places} decimal places"
+    return f"{value} (a decimal number)"
 
 
 def _check_cell(kind: CellKind) -> Any:
@@ -110,16 +159,16 @@ def _check_cell(kind: CellKind) -> Any:
         if kind == "money":
             if t is Decimal:
                 assert isinstance(value, Decimal)
-                if value.is_finite() and value >= 0:
+                if money_in_range(value):
                     return
             elif t is int:
                 assert isinstance(value, int)
-                if value >= 0:
+                if 0 <= value < MAX_MONEY:
                     return
             raise FieldValueError(type(inst).__name__, attr.name, EXPECTED[kind], describe(value))
         if t is int:
             assert isinstance(value, int)
-            if kind == "signed" or value >= 0:
+            if signed_in_range(value) if kind == "signed" else count_in_range(value):
                 return
         raise FieldValueError(type(inst).__name__, attr.name, EXPECTED[kind], describe(value))
 

@@ -17,6 +17,9 @@ from disclosure_report.zh.errors import ZhParseError
 from disclosure_report.zh.numerals import CAPITAL_DIGITS, format_int, read_int
 
 LOCALE = "zh_Hans_CN"
+MAX_DIGITS = 1000
+"""Amounts with more digits than this before or after the decimal point are refused, not expanded (the model holds
+at most 18 integer digits and 6 decimal places)."""
 UNITS: dict[str, int] = {"元": 1, "万元": 10**4, "亿元": 10**8}
 """The money units reports use, in yuan."""
 
@@ -32,6 +35,11 @@ def _decimal(value: object, name: str) -> Decimal:
         raise ZhParseError(str(value), None, "an amount", "not a decimal number (write it like 4068.208)") from None
     if not d.is_finite():
         raise ZhParseError(str(value), None, "an amount", "not a finite number")
+    exponent = d.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if d and (d.adjusted() >= MAX_DIGITS or exponent < -MAX_DIGITS):
+        shown = f"{d:.6E}"  # a huge amount is never written out digit by digit
+        raise ZhParseError(shown, None, "an amount", f"more than {MAX_DIGITS} digits before or after the point")
     return d
 
 

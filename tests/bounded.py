@@ -1,0 +1,45 @@
+"""Running a piece of hostile work in a child process with a memory ceiling and a time limit.
+
+The child gets ``RLIMIT_AS`` (address space) and is killed after the timeout, so a regression that expands a
+number or a grid shows up as a failed test, not as a machine out of memory.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SRC = str(Path(__file__).resolve().parent.parent / "src")
+
+
+def run_bounded(code: str, *, seconds: float = 20, megabytes: int = 1024) -> tuple[str, float]:
+    """Run ``code`` in a fresh Python limited to ``megabytes`` of address space; its stdout and its wall time.
+
+    Fails the calling test (AssertionError) when the child exceeds the time, runs out of memory or exits non-zero.
+    """
+
+    def limit() -> None:
+        ceiling = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+
+    env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=seconds,
+            preexec_fn=limit,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise AssertionError(f"not done within {seconds} s") from None
+    elapsed = time.perf_counter() - start
+    assert done.returncode == 0, f"exit {done.returncode} after {elapsed:.1f} s: {done.stderr[-2000:]}"
+    return done.stdout, elapsed
