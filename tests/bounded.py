@@ -16,8 +16,10 @@ from pathlib import Path
 SRC = str(Path(__file__).resolve().parent.parent / "src")
 
 
-def run_bounded(code: str, *, seconds: float = 20, megabytes: int = 1024) -> tuple[str, float]:
+def run_bounded(code: str, *, seconds: float = 20, megabytes: int = 1024, path: str = __file__) -> tuple[str, float]:
     """Run ``code`` in a fresh Python limited to ``megabytes`` of address space; its stdout and its wall time.
+
+    The child imports from ``src`` and from the folder of ``path`` (the tests folder by default).
 
     Fails the calling test (AssertionError) when the child exceeds the time, runs out of memory or exits non-zero.
     """
@@ -26,7 +28,8 @@ def run_bounded(code: str, *, seconds: float = 20, megabytes: int = 1024) -> tup
         ceiling = megabytes * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
 
-    env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    search = [SRC, str(Path(path).resolve().parent), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in search if p)}
     start = time.perf_counter()
     try:
         done = subprocess.run(

@@ -181,8 +181,8 @@ def parse_amount_capitals(text: str) -> Decimal:
     folded = fold(text)
     s = folded.text
     m = re.fullmatch(
-        r"\s*(?:人民币)?(?:(?P<yuan>[^元圆角分整正]+)[元圆])?零?(?:(?P<jiao>[^元圆角分整正])角)?"
-        r"零?(?:(?P<fen>[^元圆角分整正])分)?(?P<zheng>[整正])?\s*",
+        r"\s*+(?:人民币)?(?:(?P<yuan>[^元圆角分整正]++)[元圆])?零?(?:(?P<jiao>[^元圆角分整正])角)?"
+        r"零?(?:(?P<fen>[^元圆角分整正])分)?(?P<zheng>[整正])?\s*+",
         s,
     )
     if m is None or not any(m.group(g) for g in ("yuan", "jiao", "fen")):
@@ -200,8 +200,8 @@ def parse_amount_capitals(text: str) -> Decimal:
 
 
 _AMOUNT = re.compile(
-    r"\s*(?P<cur>[¥￥])?\s*(?P<number>-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[^\s元.,0-9]+?)"
-    r"\s*(?P<unit>元|万元|亿元)?\s*"
+    r"\s*+(?P<cur>[¥￥])?\s*+(?P<number>-?(?:[0-9]{1,3}(?:,[0-9]{3})++|[0-9]++)(?:\.[0-9]++)?|[^\s元.,0-9]+?)"
+    r"\s*+(?P<unit>元|万元|亿元)?\s*+"
 )
 
 
@@ -224,7 +224,7 @@ def parse_amount(text: str) -> tuple[Decimal, str | None]:
         raise ZhParseError(text, None, "an amount", "expected a number, optionally followed by 元, 万元 or 亿元")
     number = m.group("number")
     unit = m.group("unit") or ("元" if m.group("cur") else None)
-    if number[0].isdigit() or number[0] == "-":
+    if number.lstrip("-")[:1].isdigit():
         return Decimal(number.replace(",", "")), unit
     if unit == "元" and any(c in CAPITAL_DIGITS[1:] + "拾佰仟" for c in number):
         return parse_amount_capitals(text), "元"
