@@ -50,11 +50,25 @@ _Raw = tuple[list[_Segment], str, str]
 """(path segments below the current point, expected, found)"""
 
 
-class _Invalid(Exception):
-    """Raised inside hooks; the segments of each problem are prefixed as it travels up."""
+MAX_PROBLEMS = 100
+"""Problems a document's error lists at most; past that it only counts them (a million unknown keys are one error
+message with 100 lines, not a million)."""
 
-    def __init__(self, problems: list[_Raw]) -> None:
+
+class _Invalid(Exception):
+    """Raised inside hooks; the segments of each problem are prefixed as it travels up. ``more`` counts the
+    problems found beyond :data:`MAX_PROBLEMS`, which are not kept."""
+
+    def __init__(self, problems: list[_Raw], more: int = 0) -> None:
         self.problems = problems
+        self.more = more
+
+    @classmethod
+    def bounded(cls, problems: list[_Raw], more: int) -> _Invalid:
+        excess = len(problems) - MAX_PROBLEMS
+        if excess > 0:
+            return cls(problems[:MAX_PROBLEMS], more + excess)
+        return cls(problems, more)
 
     @classmethod
     def one(cls, expected: str, value: object) -> _Invalid:
@@ -213,13 +227,18 @@ def _tuple(inner: Handler) -> Handler:
             raise _Invalid.one("an array", v)
         out: list[Any] = []
         problems: list[_Raw] = []
+        more = 0
         for i, item in enumerate(v):
             try:
                 out.append(inner(item))
             except _Invalid as e:
-                problems += e.under(i).problems
+                more += e.more
+                if len(problems) < MAX_PROBLEMS:
+                    problems += e.under(i).problems
+                else:
+                    more += len(e.problems)
         if problems:
-            raise _Invalid(problems)
+            raise _Invalid.bounded(problems, more)
         return tuple(out)
 
     return handle
@@ -297,6 +316,7 @@ def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None)
         if type(data) is not dict:
             raise _Invalid.one(f"an object with the keys {known}", data)
         problems: list[_Raw] = []
+        more = 0
         kwargs: dict[str, Any] = {}
         for name, handle, required in specs:
             if name in data:
@@ -304,12 +324,18 @@ def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None)
                     kwargs[name] = handle(data[name])
                 except _Invalid as e:
                     problems += e.under(name).problems
+                    more += e.more
             elif required:
                 problems.append(([name], "this key (it is required)", "nothing"))
-        for key in data.keys() - keyset:
-            problems.append(([key], f"no such key here (the keys are: {known})", "this key"))
+        if len(data) > len(kwargs):
+            for key in data:
+                if key not in keyset:
+                    if len(problems) < MAX_PROBLEMS:
+                        problems.append(([key], f"no such key here (the keys are: {known})", "this key"))
+                    else:
+                        more += 1
         if problems:
-            raise _Invalid(problems)
+            raise _Invalid.bounded(problems, more)
         try:
             return cls(**kwargs)
         except FieldValueError as e:
@@ -496,7 +522,7 @@ def structure(data: Any, *, source: str | None = None) -> AnnualReport:
         report: AnnualReport = _report_hook(fmt.version)(data, AnnualReport)
         return report
     except _Invalid as e:
-        raise DocumentError([_problem(p) for p in e.problems], source=source) from None
+        raise DocumentError([_problem(p) for p in e.problems], source=source, more=e.more) from None
 
 
 def unstructure(report: AnnualReport) -> dict[str, Any]:
