@@ -127,3 +127,33 @@ print("ok")
     out, elapsed = run_bounded(code, seconds=30, megabytes=1024)
     assert out.strip() == "ok"
     assert elapsed < 30
+
+
+def test_a_count_of_thousands_of_digits_is_located_in_the_documents_terms() -> None:
+    p = _problem(_with_count("9" * 5000))
+    assert p.cell_path == "applications.new.natural_person"
+    assert p.found == "a whole number of 5000 digits"
+    assert "set_int_max_str_digits" not in p.message
+
+
+def test_a_year_of_thousands_of_digits_is_located() -> None:
+    text = _with_count("1").replace('"year": 2023', '"year": ' + "2" * 4500)
+    p = _problem(text)
+    assert p.json_path == "$.meta.year" and p.found == "a whole number of 4500 digits"
+
+
+@pytest.mark.parametrize(
+    ("nest", "path"),
+    [
+        (lambda inner: '"agency": ' + "[" * 100_000 + "]" * 100_000, "$.meta.agency" + "[0]" * 30),
+        (lambda inner: '"agency": ' + '{"a": ' * 100_000 + "1" + "}" * 100_000, "$.meta.agency" + ".a" * 30),
+    ],
+    ids=["arrays", "objects"],
+)
+def test_json_nested_100k_deep_is_located(nest: Any, path: str) -> None:
+    text = _with_count("1").replace('"agency": "某局"', nest(None))
+    p = _problem(text)
+    assert p.json_path == path
+    assert p.expected.startswith("JSON nested at most 32 levels deep")
+    assert p.line is not None and p.column is not None
+    assert "recursion" not in p.message

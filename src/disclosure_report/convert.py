@@ -551,6 +551,52 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+MAX_NESTING = 32
+"""How deep the place of a too-deeply nested value is reported (a report is 6 levels deep)."""
+_LONG_INTEGER = 40
+"""Integers written with more digits than this are parsed as Decimals, so that the converter reports them at their
+place (Python refuses ``int()`` of more than 4300 digits, with a message about its internals)."""
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*+"|[\[\]{},]')
+_KEY_COLON = re.compile(r"\s*+:")
+
+
+def _parse_int(digits: str) -> int | Decimal:
+    return int(digits) if len(digits) <= _LONG_INTEGER else Decimal(digits)
+
+
+def _nesting_problem(text: str) -> Problem:
+    """Where ``text`` first nests deeper than :data:`MAX_NESTING`: its JSON path, line and column (one linear scan
+    of strings and brackets, no recursion)."""
+    stack: list[list[Any]] = []  # [opening bracket, key or index] per level
+    for m in _TOKENS.finditer(text):
+        token = m.group()
+        if token in "[{":
+            if len(stack) == MAX_NESTING:
+                line = text.count("\n", 0, m.start()) + 1
+                column = m.start() - text.rfind("\n", 0, m.start())
+                segments: list[_Segment] = [seg for _, seg in stack if seg is not None]
+                return Problem(
+                    _json_path(segments),
+                    f"JSON nested at most {MAX_NESTING} levels deep (a report is 6 levels deep)",
+                    f"more than {MAX_NESTING} levels of arrays and objects",
+                    line=line,
+                    column=column,
+                )
+            stack.append([token, 0 if token == "[" else None])
+        elif token in "]}":
+            if stack:
+                stack.pop()
+        elif token == ",":
+            if stack and stack[-1][0] == "[":
+                stack[-1][1] += 1
+        elif stack and stack[-1][0] == "{" and _KEY_COLON.match(text, m.end()):
+            try:
+                stack[-1][1] = json.loads(token)
+            except ValueError:
+                stack[-1][1] = token[1:-1]
+    return Problem("$", "JSON text", "nesting too deep to read")
+
+
 def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
     """Parse JSON text exactly: decimals as :class:`~decimal.Decimal`, duplicate keys and NaN rejected."""
     if isinstance(text, bytes):
@@ -561,7 +607,9 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
                 [Problem("$", "UTF-8 text", f"a byte that is not UTF-8 at offset {e.start}")], source
             ) from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_pairs)
+        return json.loads(
+            text, parse_float=Decimal, parse_int=_parse_int, parse_constant=_no_constant, object_pairs_hook=_pairs
+        )
     except json.JSONDecodeError as e:
         raise DocumentError(
             [Problem("$", "JSON text", f"a syntax error: {e.msg}", line=e.lineno, column=e.colno)], source
@@ -570,7 +618,9 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
         raise DocumentError(
             [Problem("$", "each key once per object", f'the key "{e.key}" twice in one object')], source
         ) from None
-    except (ValueError, RecursionError) as e:
+    except RecursionError:
+        raise DocumentError([_nesting_problem(text)], source) from None
+    except ValueError as e:
         raise DocumentError([Problem("$", "JSON text", str(e) or type(e).__name__)], source) from None
 
 

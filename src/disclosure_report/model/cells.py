@@ -147,6 +147,8 @@ def _describe_decimal(value: Decimal) -> str:
         if len(digits) > _SHOWN_DIGITS or not -_SHOWN_DIGITS <= exponent <= _SHOWN_DIGITS:
             integer = max(0, len(digits) + exponent)
             places = max(0, -exponent)
+            if not places:
+                return f"{'-' if sign else ''}a whole number of {integer} digits"
             return f"{'-' if sign else ''}a number of {integer} integer digits and {places} decimal places"
     return f"{value} (a decimal number)"
 
