@@ -27,6 +27,7 @@ import cattrs
 
 from disclosure_report import unchecked
 from disclosure_report.errors import DocumentError, FieldValueError, Problem
+from disclosure_report.files import read_regular_file
 from disclosure_report.formats import FORMATS, Format
 from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport, Blank
 from disclosure_report.model.cells import (
@@ -651,7 +652,7 @@ def load(file: str | PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
     if isinstance(file, (str, PathLike)):
         path = Path(file)
         try:
-            data = path.read_bytes()
+            data = read_regular_file(path)
         except OSError as e:
             raise DocumentError([Problem("$", "a readable file", e.strerror or str(e))], str(path)) from None
         return loads(data, source=str(path))
