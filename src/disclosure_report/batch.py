@@ -87,7 +87,8 @@ def load_document(path: Path) -> AnnualReport:
 
 
 def validate_file(path: str | Path, disable: tuple[str, ...] = ()) -> FileResult:
-    """Load and check one document; never raises for a bad document (its error is in the result)."""
+    """Load and check one document; never raises (a corpus run goes on): a bad document's error, and any failure
+    of the library on it, is in the result."""
     p = Path(path)
     try:
         document = read_document(p)
@@ -95,6 +96,8 @@ def validate_file(path: str | Path, disable: tuple[str, ...] = ()) -> FileResult
         result = validate(report, disable=disable)
     except (DisclosureReportError, KeyError, OSError) as e:
         return FileResult(str(p), error=str(e.args[0] if isinstance(e, KeyError) else e))
+    except Exception as e:  # a fault of the library on this document must not end the run; it is reported
+        return FileResult(str(p), error=f"{p}: could not be checked ({type(e).__name__}: {e})")
     return FileResult(
         str(p),
         report.meta.agency,
