@@ -35,6 +35,8 @@ from disclosure_report.model.cells import (
     EXPECTED,
     MAX_COUNT,
     MAX_MONEY,
+    NOT_TEXT,
+    TEXT_EXPECTED,
     CellKind,
     cell_kind,
     count_in_range,
@@ -161,7 +163,9 @@ _CELL_HANDLERS: dict[CellKind, Handler] = {"count": _count, "signed": _signed, "
 
 def _str(v: Any) -> Any:
     if type(v) is str:
-        return v
+        if NOT_TEXT.search(v) is None:
+            return v
+        raise _Invalid.one(TEXT_EXPECTED, v)
     raise _Invalid.one("a string", v)
 
 
@@ -448,7 +452,7 @@ def _json_path(segments: list[_Segment]) -> str:
         elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", s):
             out += f".{s}"
         else:
-            out += "[" + json.dumps(s, ensure_ascii=False) + "]"
+            out += "[" + json.dumps(s, ensure_ascii=NOT_TEXT.search(s) is not None) + "]"
     return out
 
 

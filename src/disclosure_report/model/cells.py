@@ -16,13 +16,17 @@ import attrs
 from disclosure_report.errors import FieldValueError
 
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters no document text may hold: control characters other than tab and line breaks, lone surrogates (not
+characters at all: no UTF-8 encodes them), U+FFFE and U+FFFF. XML (Word, Excel) cannot hold any of them."""
+TEXT_EXPECTED = "text without control characters (other than tab and line breaks) or lone surrogates"
 MAX_BLANK_TEXT = 16
 BLANK_PATTERN = "^[^0-9０-９]{0,16}$"
 BLANK_EXPECTED = "what the source printed in place of a number: a string of at most 16 characters with no digits"
 
 
 def _check_printed(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
-    if type(value) is not str or len(value) > MAX_BLANK_TEXT or _HAS_DIGIT.search(value):
+    if type(value) is not str or len(value) > MAX_BLANK_TEXT or _HAS_DIGIT.search(value) or NOT_TEXT.search(value):
         raise FieldValueError("Blank", "printed", BLANK_EXPECTED, describe(value))
 
 
@@ -115,6 +119,8 @@ def describe(value: object) -> str:
         return "true (a boolean)" if value else "false (a boolean)"
     if type(value) is str:
         shown = value if len(value) <= 40 else value[:37] + "..."
+        if NOT_TEXT.search(shown):  # shown escaped, so that the message itself can be printed
+            shown = NOT_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", shown)
         return f'"{shown}" (a string)'
     if type(value) is float:
         return f"{value!r} (a float)"

@@ -8,7 +8,14 @@ from typing import Any, get_args
 import attrs
 
 from disclosure_report.errors import FieldValueError
-from disclosure_report.model.cells import MAX_MONEY, count_in_range, describe, money_in_range
+from disclosure_report.model.cells import (
+    MAX_MONEY,
+    NOT_TEXT,
+    TEXT_EXPECTED,
+    count_in_range,
+    describe,
+    money_in_range,
+)
 
 WHOLE_NUMBER = "a whole number ≥ 0 of at most 15 digits"
 AMOUNT = "an exact amount ≥ 0 (a Decimal) of at most 18 integer digits and 6 decimal places"
@@ -21,6 +28,8 @@ def of_type(kind: type, *, optional: bool = False) -> Any:
             return
         if type(value) is not kind:
             raise FieldValueError(type(inst).__name__, attr.name, _NAMES.get(kind, kind.__name__), describe(value))
+        if kind is str and NOT_TEXT.search(value):  # type: ignore[arg-type]
+            raise FieldValueError(type(inst).__name__, attr.name, TEXT_EXPECTED, describe(value))
 
     return check
 

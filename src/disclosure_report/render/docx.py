@@ -137,6 +137,15 @@ def _check_text(report: AnnualReport) -> None:
         )
 
 
+CORE_PROPERTY_LIMIT = 255
+"""Characters a Word core property (title, author) holds at most (python-docx refuses more)."""
+
+
+def _core_property(text: str) -> str:
+    """``text`` cut to fit a core property, marked with … when cut."""
+    return text if len(text) <= CORE_PROPERTY_LIMIT else text[: CORE_PROPERTY_LIMIT - 1] + "…"
+
+
 CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 
@@ -171,8 +180,8 @@ class DocxRenderer:
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
         section.left_margin, section.right_margin = Mm(28), Mm(26)
         _styles(document)
-        document.core_properties.title = doc.title
-        document.core_properties.author = report.meta.agency
+        document.core_properties.title = _core_property(doc.title)  # the body keeps the full text
+        document.core_properties.author = _core_property(report.meta.agency)
         _embed_record(document, report)
         document.add_paragraph(doc.title, style="标题")
         styles = {"body": "正文", "note": "表格", "date": "日期", "closing": "落款"}
