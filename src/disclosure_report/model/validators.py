@@ -28,7 +28,7 @@ def of_type(kind: type, *, optional: bool = False) -> Any:
             return
         if type(value) is not kind:
             raise FieldValueError(type(inst).__name__, attr.name, _NAMES.get(kind, kind.__name__), describe(value))
-        if kind is str and NOT_TEXT.search(value):  # type: ignore[arg-type]
+        if isinstance(value, str) and NOT_TEXT.search(value):
             raise FieldValueError(type(inst).__name__, attr.name, TEXT_EXPECTED, describe(value))
 
     return check
