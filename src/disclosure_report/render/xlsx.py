@@ -2,12 +2,14 @@
 
 Counts are written as integers. Money is written as an exact decimal number: openpyxl writes a ``Decimal`` with
 all its digits (Excel itself keeps 15 significant digits when it computes). A blank cell stays empty; a blank that
-printed a mark (``-``, ``无``) is written as that text.
+printed a mark (``-``, ``无``) is written as that text. Every text is written as a string, never as a formula
+(see :func:`_text_cell`).
 """
 
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
@@ -19,25 +21,37 @@ from disclosure_report.model import AnnualReport, Blank
 from disclosure_report.render.base import check_options
 from disclosure_report.render.grid import Grid, table_grid
 
+
+def _text_cell(cell: Any, text: str | None) -> None:
+    """Write ``text`` into ``cell`` as a string, never as a formula: openpyxl makes any text beginning with ``=`` a
+    formula, so a blank mark ``=cmd|'/C calc'!A`` would run when the workbook is opened. The data type is set to
+    string explicitly after the value."""
+    cell.value = text
+    if text is not None:
+        cell.data_type = "s"
+
+
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 def _sheet(workbook: Any, title: str, grid: Grid, heading: str) -> None:
     ws = workbook.create_sheet(title)
-    ws.cell(1, 1, heading).font = Font(bold=True)
+    title = ws.cell(1, 1)
+    _text_cell(title, heading)
+    title.font = Font(bold=True)
     offset = 2
     for c in grid.cells:
         row, col = c.row + offset, c.col + 1
         cell = ws.cell(row, col)
         if c.role == "data":
             value = c.value
-            if type(value) is Blank:
-                cell.value = value.printed or None
+            if isinstance(value, (int, Decimal)):
+                cell.value = value  # numbers stay numbers
             else:
-                cell.value = value
+                _text_cell(cell, (value.printed if isinstance(value, Blank) else str(value)) or None)
         else:
-            cell.value = c.text
+            _text_cell(cell, c.text)
         cell.alignment = Alignment(
             horizontal="left" if c.role == "label" else "center", vertical="center", wrap_text=True
         )
