@@ -37,9 +37,9 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 def _sheet(workbook: Any, title: str, grid: Grid, heading: str) -> None:
     ws = workbook.create_sheet(title)
-    title = ws.cell(1, 1)
-    _text_cell(title, heading)
-    title.font = Font(bold=True)
+    top = ws.cell(1, 1)
+    _text_cell(top, heading)
+    top.font = Font(bold=True)
     offset = 2
     for c in grid.cells:
         row, col = c.row + offset, c.col + 1
