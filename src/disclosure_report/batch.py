@@ -13,6 +13,7 @@ import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -215,6 +216,21 @@ class Progress:
             self.stream.write(f"\rchecked {self.count} documents\n")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    r"""A text cell of the CSV, safe to open in a spreadsheet: text beginning with ``=``, ``+``, ``-``, ``@``, a tab
+    or a carriage return (which Excel and LibreOffice would run as a formula: ``=HYPERLINK(…)``, ``@SUM(A:A)``) gets
+    a leading ``'``, as OWASP advises. A text of dashes only (the blank mark ``-``) is left as it is: with no
+    operand it is no formula. Numbers are not passed through here: they stay numbers.
+
+    >>> csv_text("=1+1"), csv_text("@SUM(A:A)"), csv_text("-1+1"), csv_text("\tx"), csv_text("-"), csv_text("某局")
+    ("'=1+1", "'@SUM(A:A)", "'-1+1", "'\tx", '-', '某局')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) and text.strip("-") else text
+
+
 CSV_COLUMNS = ("file", "agency", "year", "format", "cell_path", "row_label", "column_label", "value", "blank_mark")
 
 
@@ -231,18 +247,18 @@ def write_cells_csv(paths: Iterable[str | Path], out: IO[str]) -> int:
         except DisclosureReportError:
             continue
         for cell, value in iter_cells(report):
-            blank = type(value) is Blank
+            number = isinstance(value, (int, Decimal))
             writer.writerow(
                 (
-                    str(path),
-                    report.meta.agency,
+                    csv_text(str(path)),
+                    csv_text(report.meta.agency),
                     report.meta.year,
                     report.format,
                     cell.path,
-                    " › ".join(cell.row.labels),
-                    " › ".join(cell.column.headers),
-                    "" if blank else str(value),
-                    value.printed if isinstance(value, Blank) else "",
+                    csv_text(" › ".join(cell.row.labels)),
+                    csv_text(" › ".join(cell.column.headers)),
+                    str(value) if number else "",
+                    csv_text(value.printed) if isinstance(value, Blank) else "",
                 )
             )
             rows += 1
