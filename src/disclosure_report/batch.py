@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -59,18 +60,36 @@ class FileResult:
         }
 
 
-def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every document under ``paths`` (files as given; folders walked recursively, sorted), lazily."""
+def iter_documents(paths: Iterable[str | Path], notes: list[str] | None = None) -> Iterator[Path]:
+    """Every document under ``paths`` (files as given; folders walked recursively, sorted), lazily.
+
+    ``notes``, when given, receives a line for each folder that holds nothing to check (no document and no
+    subfolder), each folder named like a document (``x.json/``) and each folder that cannot be listed."""
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=None if notes is None else _note_unlisted(notes)):
                 dirs.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(DOCUMENT_SUFFIXES):
-                        yield Path(root) / name
+                found = [name for name in sorted(files) if name.lower().endswith(DOCUMENT_SUFFIXES)]
+                if notes is not None:
+                    notes += [f"{Path(root) / d}: a folder named like a document" for d in dirs if _named_like(d)]
+                    if not found and not dirs:
+                        notes.append(f"{root}: a folder with no report documents")
+                for name in found:
+                    yield Path(root) / name
         else:
             yield path
+
+
+def _named_like(name: str) -> bool:
+    return name.lower().endswith(DOCUMENT_SUFFIXES)
+
+
+def _note_unlisted(notes: list[str]) -> Any:
+    def note(error: OSError) -> None:
+        notes.append(f"{error.filename}: a folder that cannot be listed ({error.strerror or error})")
+
+    return note
 
 
 def read_document(path: Path) -> ReadResult:
@@ -116,16 +135,25 @@ def _validate_chunk(paths: list[Path], disable: tuple[str, ...]) -> list[FileRes
 
 
 def validate_paths(
-    paths: Iterable[str | Path], *, jobs: int = 1, disable: tuple[str, ...] = (), window: int = 4, chunk: int = 32
+    paths: Iterable[str | Path],
+    *,
+    jobs: int = 1,
+    disable: tuple[str, ...] = (),
+    window: int = 4,
+    chunk: int = 32,
+    notes: list[str] | None = None,
 ) -> Iterator[FileResult]:
     """Check every document under ``paths``, in order; with ``jobs > 1`` across processes, in chunks of ``chunk``
-    documents with at most ``window`` chunks per job in flight, so memory stays flat however large the corpus."""
-    documents = iter_documents(paths)
+    documents with at most ``window`` chunks per job in flight, so memory stays flat however large the corpus.
+    ``notes`` receives what :func:`iter_documents` notes about the folders. An interrupt (Ctrl-C) reaches this
+    process only: the workers ignore it, and the chunks not yet started are cancelled."""
+    documents = iter_documents(paths, notes)
     if jobs <= 1:
         for path in documents:
             yield validate_file(path, disable)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
         pending: deque[Future[list[FileResult]]] = deque()
         batch: list[Path] = []
         for path in documents:
@@ -139,6 +167,13 @@ def validate_paths(
             pending.append(pool.submit(_validate_chunk, batch, disable))
         while pending:
             yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process (no traceback from each of them)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def validate_bag(paths: Iterable[str | Path], *, disable: tuple[str, ...] = (), partitions: int | None = None) -> Any:
@@ -234,17 +269,23 @@ def csv_text(text: str) -> str:
 CSV_COLUMNS = ("file", "agency", "year", "format", "cell_path", "row_label", "column_label", "value", "blank_mark")
 
 
-def write_cells_csv(paths: Iterable[str | Path], out: IO[str]) -> int:
+def write_cells_csv(
+    paths: Iterable[str | Path], out: IO[str], skipped: list[str] | None = None, notes: list[str] | None = None
+) -> int:
     """A tidy CSV of every cell of every document (one row per report × cell path), streamed; returns the rows.
 
-    Unreadable documents are skipped (checking them is ``validate``'s job)."""
+    Unreadable documents are skipped (checking them is ``validate``'s job); ``skipped`` receives a line for each,
+    ``notes`` what :func:`iter_documents` notes about the folders."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     rows = 0
-    for path in iter_documents(paths):
+    for path in iter_documents(paths, notes):
         try:
             report = load_document(path)
-        except DisclosureReportError:
+        except Exception as e:  # one bad document never ends the export
+            if skipped is not None:
+                first = str(e).splitlines()[0] if str(e) else type(e).__name__
+                skipped.append(first if first.startswith(str(path)) else f"{path}: {first}")
             continue
         for cell, value in iter_cells(report):
             number = isinstance(value, (int, Decimal))
