@@ -53,3 +53,13 @@ print(main(["validate", {str(tmp_path)!r}, "--jobs", "2"]))
     assert any("pipe.json: UNREADABLE" in line and "named pipe" in line for line in lines)
     assert any("good.json: ok" in line for line in lines)
     assert lines[-1] == "2"
+
+
+def test_a_json_file_over_64_mib_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from disclosure_report import convert
+
+    monkeypatch.setattr(convert, "MAX_DOCUMENT_BYTES", 1000)
+    path = tmp_path / "big.json"
+    path.write_text(" " * 2000 + "{}", encoding="utf-8")
+    with pytest.raises(DocumentError, match="expected a report document of at most 64 MiB, found a file of more than"):
+        load(path)

@@ -651,14 +651,21 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
     return structure(parse_json(text, source=source), source=source)
 
 
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+"""The largest JSON file :func:`load` reads (as the readers of published documents)."""
+
+
 def load(file: str | PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
     """Read a report from a JSON file (a path or an open file)."""
     if isinstance(file, (str, PathLike)):
         path = Path(file)
         try:
-            data = read_regular_file(path)
+            data = read_regular_file(path, MAX_DOCUMENT_BYTES)
         except OSError as e:
             raise DocumentError([Problem("$", "a readable file", e.strerror or str(e))], str(path)) from None
+        if len(data) > MAX_DOCUMENT_BYTES:
+            found = f"a file of more than {MAX_DOCUMENT_BYTES} bytes (a report is some 50 KB)"
+            raise DocumentError([Problem("$", "a report document of at most 64 MiB", found)], str(path))
         return loads(data, source=str(path))
     name = getattr(file, "name", None)
     return loads(file.read(), source=str(name) if name else None)

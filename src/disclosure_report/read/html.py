@@ -83,7 +83,8 @@ def _owner(tr: Any) -> Any:
 def html_lines(text: str) -> tuple[list[Line], dict[str, Any] | None]:
     """The lines of a page, and the embedded metadata record if the page carries one."""
     try:
-        root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=False, recover=True))
+        parser = lxml_html.HTMLParser(huge_tree=False, recover=True, no_network=True)  # no entity, no fetch
+        root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as e:
         raise ReadError(f"not an HTML document: {e}") from None
     found = None
