@@ -9,10 +9,12 @@ import zipfile
 from pathlib import Path
 
 import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from disclosure_report import AnnualReport, Blank, dump, load, new_report, render
-from disclosure_report.batch import write_cells_csv
+from disclosure_report.batch import csv_text, write_cells_csv
 from disclosure_report.paths import replace_value
 from disclosure_report.read import read
 
@@ -80,3 +82,23 @@ def test_markdown_keeps_link_syntax_literal_and_reads_back() -> None:
     assert back.overview.intro == intro
     assert "\\[x\\](javascript:)" in body  # the table cell too
     assert isinstance(back.applications.new.commercial, Blank)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("=+-@\t\r 'A1(:)某|,\"")), max_size=12))
+def test_no_csv_text_can_start_a_formula(text: str) -> None:
+    safe = csv_text(text)
+    assert not safe.startswith(("=", "+", "@", "\t", "\r"))
+    assert not safe.startswith("-") or set(safe) == {"-"}
+    assert safe in (text, "'" + text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("[]()!<>:&*_`\\|#-1. xa某\n")), max_size=30))
+def test_no_markdown_text_can_open_a_link(text: str) -> None:
+    report = new_report("某局", 2023)
+    report = attrs.evolve(report, overview=attrs.evolve(report.overview, intro=text))
+    rendered = render(report, "markdown")
+    assert isinstance(rendered, str)
+    body = rendered.split("-->", 1)[1]
+    assert not re.search(r"(?<!\\)(?:\\\\)*[\[\]<]", body)
