@@ -157,3 +157,15 @@ def test_json_nested_100k_deep_is_located(nest: Any, path: str) -> None:
     assert p.expected.startswith("JSON nested at most 32 levels deep")
     assert p.line is not None and p.column is not None
     assert "recursion" not in p.message
+
+
+@pytest.mark.parametrize(("number", "ok"), [(-MAX_COUNT, True), (MAX_COUNT, True), (-MAX_COUNT - 1, False)])
+def test_a_signed_cell_is_bounded_both_ways(number: int, ok: bool) -> None:
+    shanghai = Path(__file__).parent.parent / "examples" / "shanghai-gov-office-2019.json"
+    data = json.loads(shanghai.read_text(encoding="utf-8"))
+    data["proactive"]["licensing"]["delta"] = number
+    text = json.dumps(data, ensure_ascii=False)
+    if ok:
+        assert loads(text).proactive.licensing.delta == number  # type: ignore[union-attr]
+    else:
+        assert _problem(text).cell_path == "proactive.licensing.delta"
