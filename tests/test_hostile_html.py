@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bounded import run_bounded
 from disclosure_report.read.base import ReadError
@@ -45,3 +49,24 @@ except ReadError as e:
     out, elapsed = run_bounded(code, seconds=10, megabytes=600)
     assert out.strip() == "refused"
     assert elapsed < 10
+
+
+_SPANS = st.lists(
+    st.lists(st.tuples(st.integers(1, 1000), st.integers(1, 1000)), min_size=1, max_size=4), min_size=1, max_size=30
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(tables=_SPANS, empty_rows=st.integers(0, 3000))
+def test_any_span_layout_is_read_or_refused_quickly(tables: list[list[tuple[int, int]]], empty_rows: int) -> None:
+    page = "".join(
+        "<table><tr>" + "".join(f'<td rowspan="{r}" colspan="{c}">x</td>' for r, c in row) + "</tr>"
+        + "<tr></tr>" * empty_rows + "<tr><td>y</td></tr></table>"
+        for row in tables
+    )  # fmt: skip
+    start = time.perf_counter()
+    try:
+        HtmlReader().read(f"<html><body>{page}</body></html>".encode())
+    except ReadError:
+        pass
+    assert time.perf_counter() - start < 5.0
