@@ -47,4 +47,4 @@ def test_only_the_top_layers_use_corpus_and_commands() -> None:
 
 def test_the_package_root_holds_only_entry_points_and_cross_cutting_modules() -> None:
     flat = sorted(p.name for p in PACKAGE.glob("*.py"))
-    assert flat == ["__init__.py", "__main__.py", "cli.py", "errors.py", "examples.py", "messages.py"]
+    assert flat == ["__init__.py", "__main__.py", "cli.py", "errors.py", "examples.py", "files.py", "messages.py"]

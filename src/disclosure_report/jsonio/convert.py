@@ -26,10 +26,26 @@ import attrs
 import cattrs
 
 from disclosure_report.errors import DocumentError, FieldValueError, Problem
+from disclosure_report.files import read_regular_file
 from disclosure_report.formats import FORMATS, Format
 from disclosure_report.jsonio import unchecked
 from disclosure_report.model import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Unread
-from disclosure_report.model.cells import BLANK_EXPECTED, EXPECTED, WRITTEN_AS, CellKind, cell_kind, describe
+from disclosure_report.model.cells import (
+    BLANK_EXPECTED,
+    EXPECTED,
+    MAX_COUNT,
+    MAX_MONEY,
+    NOT_TEXT,
+    TEXT_EXPECTED,
+    WRITTEN_AS,
+    CellKind,
+    cell_kind,
+    count_in_range,
+    describe,
+    money_in_range,
+    signed_in_range,
+)
+from disclosure_report.model.validators import AMOUNT, WHOLE_NUMBER
 
 __all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure"]
 
@@ -38,11 +54,25 @@ _Raw = tuple[list[_Segment], str, str]
 """(path segments below the current point, expected, found)"""
 
 
-class _Invalid(Exception):
-    """Raised inside hooks; the segments of each problem are prefixed as it travels up."""
+MAX_PROBLEMS = 100
+"""Problems a document's error lists at most; past that it only counts them (a million unknown keys are one error
+message with 100 lines, not a million)."""
 
-    def __init__(self, problems: list[_Raw]) -> None:
+
+class _Invalid(Exception):
+    """Raised inside hooks; the segments of each problem are prefixed as it travels up. ``more`` counts the
+    problems found beyond :data:`MAX_PROBLEMS`, which are not kept."""
+
+    def __init__(self, problems: list[_Raw], more: int = 0) -> None:
         self.problems = problems
+        self.more = more
+
+    @classmethod
+    def bounded(cls, problems: list[_Raw], more: int) -> _Invalid:
+        excess = len(problems) - MAX_PROBLEMS
+        if excess > 0:
+            return cls(problems[:MAX_PROBLEMS], more + excess)
+        return cls(problems, more)
 
     @classmethod
     def one(cls, expected: str, value: object) -> _Invalid:
@@ -75,13 +105,13 @@ def _integral(v: Any) -> int | None:
 def _count(v: Any) -> Any:
     t = type(v)
     if t is int:
-        if v >= 0:
+        if count_in_range(v):
             return v
     elif t is dict:
         return _blank(v, "count")
     elif t is Decimal or t is float:
         n = _integral(v)
-        if n is not None and n >= 0:
+        if n is not None and count_in_range(n):
             return n
     raise _Invalid.one(EXPECTED["count"], v)
 
@@ -89,12 +119,13 @@ def _count(v: Any) -> Any:
 def _signed(v: Any) -> Any:
     t = type(v)
     if t is int:
-        return v
-    if t is dict:
+        if signed_in_range(v):
+            return v
+    elif t is dict:
         return _blank(v, "signed")
-    if t is Decimal or t is float:
+    elif t is Decimal or t is float:
         n = _integral(v)
-        if n is not None:
+        if n is not None and signed_in_range(n):
             return n
     raise _Invalid.one(EXPECTED["signed"], v)
 
@@ -102,10 +133,10 @@ def _signed(v: Any) -> Any:
 def _money(v: Any) -> Any:
     t = type(v)
     if t is Decimal:
-        if v.is_finite() and v >= 0:
+        if money_in_range(v):
             return v
     elif t is int:
-        if v >= 0:
+        if 0 <= v < MAX_MONEY:
             return Decimal(v)
     elif t is dict:
         return _blank(v, "money")
@@ -138,7 +169,9 @@ _CELL_HANDLERS: dict[CellKind, Handler] = {"count": _count, "signed": _signed, "
 
 def _str(v: Any) -> Any:
     if type(v) is str:
-        return v
+        if NOT_TEXT.search(v) is None:
+            return v
+        raise _Invalid.one(TEXT_EXPECTED, v)
     raise _Invalid.one("a string", v)
 
 
@@ -151,22 +184,22 @@ def _bool(v: Any) -> Any:
 def _int(v: Any) -> Any:
     t = type(v)
     if t is int:
-        if v >= 0:
+        if count_in_range(v):
             return v
     elif t is Decimal or t is float:
         n = _integral(v)
-        if n is not None and n >= 0:
+        if n is not None and count_in_range(n):
             return n
-    raise _Invalid.one("a whole number ≥ 0", v)
+    raise _Invalid.one(WHOLE_NUMBER, v)
 
 
 def _decimal(v: Any) -> Any:
     t = type(v)
-    if (t is Decimal and v.is_finite() and v >= 0) or (t is int and v >= 0):
+    if (t is Decimal and money_in_range(v)) or (t is int and 0 <= v < MAX_MONEY):
         return Decimal(v)
     if t is float:
-        raise _Invalid.one("an exact amount ≥ 0 — a float cannot hold money exactly; pass a Decimal", v)
-    raise _Invalid.one("an exact amount ≥ 0", v)
+        raise _Invalid.one(AMOUNT + " — a float cannot hold money exactly; pass a Decimal", v)
+    raise _Invalid.one(AMOUNT, v)
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -205,13 +238,18 @@ def _tuple(inner: Handler) -> Handler:
             raise _Invalid.one("an array", v)
         out: list[Any] = []
         problems: list[_Raw] = []
+        more = 0
         for i, item in enumerate(v):
             try:
                 out.append(inner(item))
             except _Invalid as e:
-                problems += e.under(i).problems
+                more += e.more
+                if len(problems) < MAX_PROBLEMS:
+                    problems += e.under(i).problems
+                else:
+                    more += len(e.problems)
         if problems:
-            raise _Invalid(problems)
+            raise _Invalid.bounded(problems, more)
         return tuple(out)
 
     return handle
@@ -289,6 +327,7 @@ def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None)
         if type(data) is not dict:
             raise _Invalid.one(f"an object with the keys {known}", data)
         problems: list[_Raw] = []
+        more = 0
         kwargs: dict[str, Any] = {}
         for name, handle, required in specs:
             if name in data:
@@ -296,12 +335,18 @@ def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None)
                     kwargs[name] = handle(data[name])
                 except _Invalid as e:
                     problems += e.under(name).problems
+                    more += e.more
             elif required:
                 problems.append(([name], "this key (it is required)", "nothing"))
-        for key in data.keys() - keyset:
-            problems.append(([key], f"no such key here (the keys are: {known})", "this key"))
+        if len(data) > len(kwargs):
+            for key in data:
+                if key not in keyset:
+                    if len(problems) < MAX_PROBLEMS:
+                        problems.append(([key], f"no such key here (the keys are: {known})", "this key"))
+                    else:
+                        more += 1
         if problems:
-            raise _Invalid(problems)
+            raise _Invalid.bounded(problems, more)
         try:
             return cls(**kwargs)
         except FieldValueError as e:
@@ -363,7 +408,7 @@ def _count_row_hook(cls: type, names: list[str], slow: Handler) -> Callable[[Any
     lines = ["def structure(data, _=None):", f"    if type(data) is dict and len(data) == {n}:", "        try:"]
     lines += [f"            v{i} = data[{name!r}]" for i, name in enumerate(names)]
     lines += ["        except KeyError:", "            return slow(data)"]
-    checks = " and ".join(f"type(v{i}) is int and v{i} >= 0" for i in range(n))
+    checks = " and ".join(f"type(v{i}) is int and 0 <= v{i} <= {MAX_COUNT}" for i in range(n))
     lines += [f"        if {checks}:", "            return construct(" + ", ".join(f"v{i}" for i in range(n)) + ")"]
     lines += ["    return slow(data)"]
     namespace: dict[str, Any] = {"slow": slow, "construct": unchecked.constructor(cls)}
@@ -415,7 +460,7 @@ def _json_path(segments: list[_Segment]) -> str:
         elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", s):
             out += f".{s}"
         else:
-            out += "[" + json.dumps(s, ensure_ascii=False) + "]"
+            out += "[" + json.dumps(s, ensure_ascii=NOT_TEXT.search(s) is not None) + "]"
     return out
 
 
@@ -492,7 +537,7 @@ def structure(data: Any, *, source: str | None = None) -> AnnualReport:
         report: AnnualReport = _report_hook(fmt.version)(data, AnnualReport)
         return report
     except _Invalid as e:
-        raise DocumentError([_problem(p) for p in e.problems], source=source) from None
+        raise DocumentError([_problem(p) for p in e.problems], source=source, more=e.more) from None
 
 
 def unstructure(report: AnnualReport) -> dict[str, Any]:
@@ -521,6 +566,52 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+MAX_NESTING = 32
+"""How deep the place of a too-deeply nested value is reported (a report is 6 levels deep)."""
+_LONG_INTEGER = 40
+"""Integers written with more digits than this are parsed as Decimals, so that the converter reports them at their
+place (Python refuses ``int()`` of more than 4300 digits, with a message about its internals)."""
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*+"|[\[\]{},]')
+_KEY_COLON = re.compile(r"\s*+:")
+
+
+def _parse_int(digits: str) -> int | Decimal:
+    return int(digits) if len(digits) <= _LONG_INTEGER else Decimal(digits)
+
+
+def _nesting_problem(text: str) -> Problem:
+    """Where ``text`` first nests deeper than :data:`MAX_NESTING`: its JSON path, line and column (one linear scan
+    of strings and brackets, no recursion)."""
+    stack: list[list[Any]] = []  # [opening bracket, key or index] per level
+    for m in _TOKENS.finditer(text):
+        token = m.group()
+        if token in "[{":
+            if len(stack) == MAX_NESTING:
+                line = text.count("\n", 0, m.start()) + 1
+                column = m.start() - text.rfind("\n", 0, m.start())
+                segments: list[_Segment] = [seg for _, seg in stack if seg is not None]
+                return Problem(
+                    _json_path(segments),
+                    f"JSON nested at most {MAX_NESTING} levels deep (a report is 6 levels deep)",
+                    f"more than {MAX_NESTING} levels of arrays and objects",
+                    line=line,
+                    column=column,
+                )
+            stack.append([token, 0 if token == "[" else None])
+        elif token in "]}":
+            if stack:
+                stack.pop()
+        elif token == ",":
+            if stack and stack[-1][0] == "[":
+                stack[-1][1] += 1
+        elif stack and stack[-1][0] == "{" and _KEY_COLON.match(text, m.end()):
+            try:
+                stack[-1][1] = json.loads(token)
+            except ValueError:
+                stack[-1][1] = token[1:-1]
+    return Problem("$", "JSON text", "nesting too deep to read")
+
+
 def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
     """Parse JSON text exactly: decimals as :class:`~decimal.Decimal`, duplicate keys and NaN rejected."""
     if isinstance(text, bytes):
@@ -531,7 +622,9 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
                 [Problem("$", "UTF-8 text", f"a byte that is not UTF-8 at offset {e.start}")], source
             ) from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_pairs)
+        return json.loads(
+            text, parse_float=Decimal, parse_int=_parse_int, parse_constant=_no_constant, object_pairs_hook=_pairs
+        )
     except json.JSONDecodeError as e:
         raise DocumentError(
             [Problem("$", "JSON text", f"a syntax error: {e.msg}", line=e.lineno, column=e.colno)], source
@@ -540,7 +633,9 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
         raise DocumentError(
             [Problem("$", "each key once per object", f'the key "{e.key}" twice in one object')], source
         ) from None
-    except (ValueError, RecursionError) as e:
+    except RecursionError:
+        raise DocumentError([_nesting_problem(text)], source) from None
+    except ValueError as e:
         raise DocumentError([Problem("$", "JSON text", str(e) or type(e).__name__)], source) from None
 
 
@@ -566,14 +661,21 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
     return structure(parse_json(text, source=source), source=source)
 
 
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+"""The largest JSON file :func:`load` reads (as the readers of published documents)."""
+
+
 def load(file: str | PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
     """Read a report from a JSON file (a path or an open file)."""
     if isinstance(file, (str, PathLike)):
         path = Path(file)
         try:
-            data = path.read_bytes()
+            data = read_regular_file(path, MAX_DOCUMENT_BYTES)
         except OSError as e:
             raise DocumentError([Problem("$", "a readable file", e.strerror or str(e))], str(path)) from None
+        if len(data) > MAX_DOCUMENT_BYTES:
+            found = f"a file of more than {MAX_DOCUMENT_BYTES} bytes (a report is some 50 KB)"
+            raise DocumentError([Problem("$", "a report document of at most 64 MiB", found)], str(path))
         return loads(data, source=str(path))
     name = getattr(file, "name", None)
     return loads(file.read(), source=str(name) if name else None)

@@ -6,6 +6,7 @@ from importlib.metadata import EntryPoint, entry_points
 from os import PathLike
 from pathlib import Path
 
+from disclosure_report.files import read_regular_file
 from disclosure_report.read.base import Reader, ReadError, ReadResult
 
 GROUP = "disclosure_report.readers"
@@ -82,10 +83,7 @@ def read(source: str | bytes | PathLike[str], format: str | None = None) -> Read
         path = Path(source)
         name, suffix = str(path), path.suffix
         try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise ReadError(f"{path}: {size} bytes is larger than any annual report ({MAX_BYTES} at most)")
-            data = path.read_bytes()
+            data = read_regular_file(path, MAX_BYTES)  # never blocks on a named pipe
         except OSError as e:
             raise ReadError(f"{path}: cannot be read: {e.strerror or e}") from None
     if len(data) > MAX_BYTES:
