@@ -24,7 +24,6 @@ from disclosure_report.render.docx_xml import paragraph, table
 from disclosure_report.render.grid import Grid
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline
 
-
 CORE_PROPERTY_LIMIT = 255
 """Characters a Word core property (title, author) holds at most (Word and python-docx refuse more)."""
 
