@@ -1,0 +1,330 @@
+"""``pdf`` (extra ``[pdf]``, pdfplumber): published PDFs with a text layer — ruled tables rebuilt from their ruling
+lines (merged cells, cell text wrapped over lines, a table continued on the next page), page numbers and running
+headers dropped, paragraphs broken at line ends joined again, text and tables in reading order.
+
+PDFs are read through pdfplumber (on pdfminer.six); nothing here parses PDF syntax. A scan without a text layer, an
+encrypted file, a damaged file or one of more than :data:`MAX_PAGES` pages gives a :class:`ReadError` naming the
+file and what failed.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import Page
+from pdfplumber.pdf import PDF
+from pdfplumber.utils.text import extract_text
+
+from disclosure_report.read.assemble import assemble
+from disclosure_report.read.base import ReadError, ReadResult
+from disclosure_report.read.lines import Line
+from disclosure_report.read.values import is_number_text
+
+MAX_PAGES = 200
+"""Pages a PDF may have (annual reports have a handful); above this the file is refused before it is parsed."""
+
+NO_TEXT_LAYER = "this PDF has no text layer (a scan?); run OCR first or give the Word/HTML version"
+
+_TABLES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_MARGIN = 0.12
+"""The top and bottom share of a page where page numbers and running headers stand."""
+
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－‒―~·•]*\d+[-—–－‒―~·•]*|第[0-9〇一二三四五六七八九十百]+页(?:[/，,]?共\d+页)?|共\d+页第\d+页|"
+    r"\d+/\d+|(?i:page)\d+(?:(?i:of)\d+)?)$"
+)
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节条])"
+)
+_SENTENCE_END = re.compile(r"[。！？!?；;：:][”’」』）)]?$")
+_WHITE = frozenset({(1,), (1.0,), (1, 1, 1), (1.0, 1.0, 1.0), (0, 0, 0, 0), (0.0, 0.0, 0.0, 0.0)})
+
+
+@attrs.frozen
+class _Text:
+    """A line of text outside the tables, where it stands on its page."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    size: float
+
+
+@attrs.frozen
+class _Table:
+    rows: tuple[tuple[str, ...], ...]
+    page: int
+    top: float
+
+
+_Block = _Text | _Table
+
+
+# --- opening ------------------------------------------------------------------------------------------------------
+
+
+def _open(data: bytes, name: str) -> PDF:
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as e:  # pdfminer raises many kinds (PSSyntaxError, KeyError, TypeError …) on damaged files
+        cause = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ReadError(
+                f"{name}: this PDF is encrypted (it needs a password to open); give an unencrypted copy"
+            ) from None
+        raise ReadError(f"{name}: not a readable PDF: opening it failed: {_describe(cause)}") from None
+
+
+def _describe(e: BaseException) -> str:
+    text = str(e).strip()
+    return f"{type(e).__name__}: {text[:200]}" if text else type(e).__name__
+
+
+def _page_count(pdf: PDF, name: str) -> int:
+    count = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
+    if count > MAX_PAGES:
+        raise ReadError(f"{name}: more than {MAX_PAGES} pages; an annual report has a handful, so it is not read")
+    return count
+
+
+# --- one page -----------------------------------------------------------------------------------------------------
+
+
+def _visible(obj: dict[str, Any]) -> bool:
+    """Whether an object is drawn visibly: white or unpainted rectangles (text backgrounds) are not ruling lines."""
+    if obj["object_type"] != "rect":
+        return True
+    if obj.get("stroke"):
+        return True
+    if obj.get("fill"):
+        colour = obj.get("non_stroking_color")
+        return not (isinstance(colour, (tuple, list)) and tuple(colour) in _WHITE)
+    return False
+
+
+def _clean(text: str) -> str:
+    """One line from a cell's or a paragraph's lines: CJK lines join without a space, other text with one; the
+    gaps pdfminer reads as spaces between two CJK characters (justified text) are dropped."""
+    out = ""
+    for part in (p.strip() for p in text.split("\n")):
+        if not part:
+            continue
+        out = _join(out, part) if out else part
+    return _CJK_GAP.sub("", out)
+
+
+def _join(left: str, right: str) -> str:
+    if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return f"{left} {right}"
+    return left + right
+
+
+def _cluster(values: Iterable[float], tolerance: float = 1.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def _index(points: Sequence[float], value: float) -> int:
+    return min(range(len(points)), key=lambda i: abs(points[i] - value))
+
+
+def _grid(cells: Sequence[tuple[float, float, float, float]], chars: Sequence[dict[str, Any]]) -> list[list[str]]:
+    """The rows of a ruled table: a cell spanning columns repeats its text in each (as an expanded HTML colspan), a
+    cell spanning rows holds it in its first row only; an empty cell in a label column (one where no row has a
+    number) right of a label is part of that label."""
+    xs = _cluster([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
+    width, height = len(xs) - 1, len(ys) - 1
+    grid: list[list[str]] = [[""] * width for _ in range(height)]
+    real: list[list[bool]] = [[False] * width for _ in range(height)]
+    texts = _cell_texts(cells, chars)
+    for (x0, top, x1, bottom), text in zip(cells, texts, strict=True):
+        c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
+        for c in range(c0, max(c1, c0 + 1)):
+            grid[r0][c] = text
+            real[r0][c] = True
+        for r in range(r0 + 1, max(r1, r0 + 1)):
+            for c in range(c0, max(c1, c0 + 1)):
+                real[r][c] = False
+    labels = [not any(is_number_text(grid[r][c]) for r in range(height)) for c in range(width)]
+    for r in range(height):
+        for c in range(1, width):
+            if labels[c] and real[r][c] and not grid[r][c] and grid[r][c - 1] and not is_number_text(grid[r][c - 1]):
+                grid[r][c] = grid[r][c - 1]
+    return [row for row in grid if any(row)]
+
+
+def _cell_texts(cells: Sequence[tuple[float, float, float, float]], chars: Sequence[dict[str, Any]]) -> list[str]:
+    """The text of each cell: the characters whose middle lies in it."""
+    inside: list[list[dict[str, Any]]] = [[] for _ in cells]
+    order = sorted(range(len(cells)), key=lambda i: cells[i][1])
+    for ch in chars:
+        h, v = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for i in order:
+            x0, top, x1, bottom = cells[i]
+            if top > v:
+                break
+            if x0 <= h < x1 and top <= v < bottom:
+                inside[i].append(ch)
+                break
+    return [_clean(extract_text(found)) if found else "" for found in inside]
+
+
+def _within(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    """Whether the middle of ``obj`` lies in ``box``."""
+    h, v = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return bool(box[0] <= h <= box[2] and box[1] <= v <= box[3])
+
+
+def _page_blocks(page: Page, number: int) -> tuple[list[_Block], int]:
+    """The text lines and tables of a page in reading order (top to bottom), and how many characters it has."""
+    page = page.dedupe_chars().filter(_visible)
+    chars = [c for c in page.chars if c["text"].strip()]
+    blocks: list[_Block] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for table in page.find_tables(_TABLES):
+        x0, top, x1, bottom = table.bbox
+        inside = [
+            c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+        ]
+        rows = _grid(table.cells, inside)
+        if not rows:
+            continue
+        boxes.append(table.bbox)
+        if max(len(r) for r in rows) == 1:  # a framed paragraph, not a table
+            blocks += [_Text(r[0], number, x0, x1, top + k, 0.0) for k, r in enumerate(rows)]
+        else:
+            blocks.append(_Table(tuple(tuple(r) for r in rows), number, top))
+
+    def outside(obj: dict[str, Any]) -> bool:
+        return obj["object_type"] == "char" and not any(_within(obj, b) for b in boxes)
+
+    for line in page.filter(outside).extract_text_lines(return_chars=False):
+        text = _clean(line["text"])
+        if text:
+            size = float(line["bottom"] - line["top"])
+            blocks.append(_Text(text, number, float(line["x0"]), float(line["x1"]), float(line["top"]), size))
+    blocks.sort(key=lambda b: b.top)
+    return blocks, len(chars)
+
+
+# --- the document ------------------------------------------------------------------------------------------------
+
+
+def _furniture(pages: Sequence[tuple[list[_Block], float]]) -> set[int]:
+    """``id`` s of the page numbers and running headers/footers: lines in a page's top or bottom margin that are a
+    page number, or whose text (digits aside) stands in the margin of more than one page."""
+    seen: Counter[str] = Counter()
+    marginal: list[tuple[_Text, str]] = []
+    for blocks, height in pages:
+        keys = set()
+        for b in blocks:
+            if isinstance(b, _Text) and b.size and (b.top < height * _MARGIN or b.top > height * (1 - _MARGIN)):
+                key = re.sub(r"\d+", "#", re.sub(r"\s+", "", b.text))
+                marginal.append((b, key))
+                keys.add(key)
+        seen.update(keys)
+    return {id(b) for b, key in marginal if _PAGE_NUMBER.match(re.sub(r"\s+", "", b.text)) or seen[key] > 1}
+
+
+def _paragraphs(texts: Sequence[_Text]) -> list[str]:
+    """Lines joined into paragraphs: a line reaching the right edge of the text without ending a sentence, followed
+    by a line starting at the left edge that is not a heading, continues on it (also across a page break)."""
+    if not texts:
+        return []
+    sized = [t for t in texts if t.size]
+    left = min((t.x0 for t in sized), default=0.0)
+    right = max((t.x1 for t in sized), default=0.0)
+    out: list[str] = []
+    previous: _Text | None = None
+    for t in texts:
+        if (
+            previous is not None
+            and previous.size
+            and t.size
+            and abs(previous.size - t.size) < 1.5
+            and previous.x1 >= right - 1.5 * previous.size
+            and t.x0 <= left + 0.5 * t.size
+            and not _SENTENCE_END.search(out[-1])
+            and not _HEADING.match(t.text)
+        ):
+            out[-1] = _join(out[-1], t.text)
+        else:
+            out.append(t.text)
+        previous = t
+    return out
+
+
+def _lines(blocks: Sequence[_Block]) -> list[Line]:
+    out: list[Line] = []
+    run: list[_Text] = []
+
+    def flush() -> None:
+        for text in _paragraphs(run):
+            out.append(Line(text, len(out) + 1))
+        run.clear()
+
+    for b in blocks:
+        if isinstance(b, _Text):
+            run.append(b)
+            continue
+        flush()
+        for cells in b.rows:
+            out.append(Line(" ".join(c for c in cells if c), len(out) + 1, cells))
+    flush()
+    return out
+
+
+def pdf_lines(data: bytes, source: str | None = None) -> list[Line]:
+    """The lines of a PDF: paragraphs and table rows in reading order, without page numbers and running heads."""
+    name = source or "the document"
+    pdf = _open(data, name)
+    where = "reading its page tree"
+    try:
+        with pdf:
+            _page_count(pdf, name)
+            pages: list[tuple[list[_Block], float]] = []
+            chars = 0
+            for number, page in enumerate(pdf.pages, start=1):
+                where = f"reading page {number}"
+                blocks, found = _page_blocks(page, number)
+                pages.append((blocks, float(page.height)))
+                chars += found
+    except ReadError:
+        raise
+    except Exception as e:  # pdfminer's errors on damaged content streams, fonts and object trees
+        cause = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
+        raise ReadError(f"{name}: a damaged PDF: {where} failed: {_describe(cause)}") from None
+    if chars == 0:
+        raise ReadError(f"{name}: {NO_TEXT_LAYER}")
+    dropped = _furniture(pages)
+    return _lines([b for blocks, _ in pages for b in blocks if id(b) not in dropped])
+
+
+class PdfReader:
+    name = "pdf"
+    suffixes = (".pdf",)
+    media_types = ("application/pdf",)
+    extras = "pdf"
+
+    def sniff(self, head: bytes) -> bool:
+        return b"%PDF-" in head[:1024]
+
+    def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
+        return assemble(pdf_lines(data, source), source=source)
