@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import attrs
@@ -27,6 +29,7 @@ from pdfplumber.utils.text import extract_text
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult
 from disclosure_report.read.lines import Line
+from disclosure_report.read.radicals import ideographs
 from disclosure_report.read.values import is_number_text
 
 MAX_PAGES = 200
@@ -123,7 +126,7 @@ def _clean(text: str) -> str:
         if not part:
             continue
         out = _join(out, part) if out else part
-    return _CJK_GAP.sub("", out)
+    return _CJK_GAP.sub("", ideographs(out))
 
 
 def _join(left: str, right: str) -> str:
@@ -192,13 +195,31 @@ def _within(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool
     return bool(box[0] <= h <= box[2] and box[1] <= v <= box[3])
 
 
+def _cut_edges(edges: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Horizontal rules closing a table cut by a page break: a browser draws a row split over two pages without
+    the border at the cut, so where several vertical rules start (or stop) at the same height and no horizontal rule
+    runs there, one is added across them."""
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    out: list[dict[str, Any]] = []
+    for end in ("top", "bottom"):
+        for y in _cluster([e[end] for e in vertical], 2.0):
+            group = [e for e in vertical if abs(e[end] - y) <= 2.0]
+            if len(group) < 2:
+                continue
+            x0, x1 = min(e["x0"] for e in group), max(e["x1"] for e in group)
+            if not any(abs(h["top"] - y) <= 2.0 and h["x0"] <= x0 + 2.0 and h["x1"] >= x1 - 2.0 for h in horizontal):
+                out.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0})
+    return out
+
+
 def _page_blocks(page: Page, number: int) -> tuple[list[_Block], int]:
     """The text lines and tables of a page in reading order (top to bottom), and how many characters it has."""
     page = page.dedupe_chars().filter(_visible)
     chars = [c for c in page.chars if c["text"].strip()]
     blocks: list[_Block] = []
     boxes: list[tuple[float, float, float, float]] = []
-    for table in page.find_tables(_TABLES):
+    for table in page.find_tables(_TABLES | {"explicit_horizontal_lines": _cut_edges(page.edges)}):
         x0, top, x1, bottom = table.bbox
         inside = [
             c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
@@ -244,8 +265,9 @@ def _furniture(pages: Sequence[tuple[list[_Block], float]]) -> set[int]:
 
 
 def _paragraphs(texts: Sequence[_Text]) -> list[str]:
-    """Lines joined into paragraphs: a line reaching the right edge of the text without ending a sentence, followed
-    by a line starting at the left edge that is not a heading, continues on it (also across a page break)."""
+    """Lines joined into paragraphs: a line reaching the right edge of the text without ending a sentence continues
+    on the next line when that starts at the left edge (body text) or is centred under it (a long title), is of the
+    same size and is not a heading; also across a page break."""
     if not texts:
         return []
     sized = [t for t in texts if t.size]
@@ -254,21 +276,25 @@ def _paragraphs(texts: Sequence[_Text]) -> list[str]:
     out: list[str] = []
     previous: _Text | None = None
     for t in texts:
-        if (
-            previous is not None
-            and previous.size
-            and t.size
-            and abs(previous.size - t.size) < 1.5
-            and previous.x1 >= right - 1.5 * previous.size
-            and t.x0 <= left + 0.5 * t.size
-            and not _SENTENCE_END.search(out[-1])
-            and not _HEADING.match(t.text)
-        ):
+        if previous is not None and _continues(previous, t, left, right) and not _SENTENCE_END.search(out[-1]):
             out[-1] = _join(out[-1], t.text)
         else:
             out.append(t.text)
         previous = t
     return out
+
+
+def _continues(line: _Text, after: _Text, left: float, right: float) -> bool:
+    """Whether ``after`` carries on the paragraph of ``line`` (see :func:`_paragraphs`)."""
+    size = line.size
+    if not size or not after.size or abs(size - after.size) >= 1.5 or _HEADING.match(after.text):
+        return False
+    if line.x1 < right - 1.5 * size:
+        return False  # the line ends short of the edge: its paragraph ends there
+    if after.x0 <= left + 0.5 * after.size:
+        return True
+    centred = abs((line.x0 + line.x1) / 2 - (after.x0 + after.x1) / 2) <= size
+    return centred and line.x0 <= left + 1.5 * size
 
 
 def _lines(blocks: Sequence[_Block]) -> list[Line]:
@@ -291,8 +317,26 @@ def _lines(blocks: Sequence[_Block]) -> list[Line]:
     return out
 
 
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """pdfminer logs a warning for every glyph of a font it finds odd (``Could not get FontBBox …``); what matters
+    to the reader is reported as errors, so its warnings are silenced while reading."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def pdf_lines(data: bytes, source: str | None = None) -> list[Line]:
     """The lines of a PDF: paragraphs and table rows in reading order, without page numbers and running heads."""
+    with _quiet():
+        return _pdf_lines(data, source)
+
+
+def _pdf_lines(data: bytes, source: str | None) -> list[Line]:
     name = source or "the document"
     pdf = _open(data, name)
     where = "reading its page tree"
