@@ -22,15 +22,17 @@ import attrs
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.psparser import PSEOF
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.utils.text import extract_text
 
 from disclosure_report.read.assemble import assemble
-from disclosure_report.read.base import ReadError, ReadResult
+from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
 from disclosure_report.read.lines import Line
 from disclosure_report.read.radicals import ideographs
-from disclosure_report.read.values import is_number_text
+from disclosure_report.read.values import BLANK_MARKS, is_number_text
 
 MAX_PAGES = 200
 """Pages a PDF may have (annual reports have a handful); above this the file is refused before it is parsed."""
@@ -92,12 +94,16 @@ def _open(data: bytes, name: str) -> PDF:
 
 
 def _describe(e: BaseException) -> str:
+    if isinstance(e, PSEOF):
+        return "the file ends too early (truncated?)"
     text = str(e).strip()
     return f"{type(e).__name__}: {text[:200]}" if text else type(e).__name__
 
 
 def _page_count(pdf: PDF, name: str) -> int:
     count = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
+    if count == 0:
+        raise ReadError(f"{name}: a damaged PDF: no page can be found in it")
     if count > MAX_PAGES:
         raise ReadError(f"{name}: more than {MAX_PAGES} pages; an annual report has a handful, so it is not read")
     return count
@@ -168,8 +174,9 @@ def _grid(cells: Sequence[tuple[float, float, float, float]], chars: Sequence[di
     labels = [not any(is_number_text(grid[r][c]) for r in range(height)) for c in range(width)]
     for r in range(height):
         for c in range(1, width):
-            if labels[c] and real[r][c] and not grid[r][c] and grid[r][c - 1] and not is_number_text(grid[r][c - 1]):
-                grid[r][c] = grid[r][c - 1]
+            left = grid[r][c - 1]
+            if labels[c] and labels[c - 1] and real[r][c] and not grid[r][c] and left not in BLANK_MARKS:
+                grid[r][c] = left
     return [row for row in grid if any(row)]
 
 
@@ -243,6 +250,16 @@ def _page_blocks(page: Page, number: int) -> tuple[list[_Block], int]:
             blocks.append(_Text(text, number, float(line["x0"]), float(line["x1"]), float(line["top"]), size))
     blocks.sort(key=lambda b: b.top)
     return blocks, len(chars)
+
+
+def _undecodable(page: Page) -> int:
+    """Bytes of ``page`` 's content that do not decode (pdfminer reads a damaged stream as empty, silently)."""
+    lost = 0
+    for stream in (resolve1(s) for s in page.page_obj.contents):
+        if isinstance(stream, PDFStream) and not stream.get_data():
+            declared = resolve1(stream.attrs.get("Length", 0))
+            lost += declared if isinstance(declared, int) and declared > 0 else 0
+    return lost
 
 
 # --- the document ------------------------------------------------------------------------------------------------
@@ -330,16 +347,18 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def pdf_lines(data: bytes, source: str | None = None) -> list[Line]:
-    """The lines of a PDF: paragraphs and table rows in reading order, without page numbers and running heads."""
+def pdf_lines(data: bytes, source: str | None = None) -> tuple[list[Line], list[ReadWarning]]:
+    """The lines of a PDF — paragraphs and table rows in reading order, without page numbers and running heads —
+    and a warning for each page whose damaged content could not be read."""
     with _quiet():
         return _pdf_lines(data, source)
 
 
-def _pdf_lines(data: bytes, source: str | None) -> list[Line]:
+def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWarning]]:
     name = source or "the document"
     pdf = _open(data, name)
     where = "reading its page tree"
+    damaged: list[tuple[int, int]] = []
     try:
         with pdf:
             _page_count(pdf, name)
@@ -350,15 +369,28 @@ def _pdf_lines(data: bytes, source: str | None) -> list[Line]:
                 blocks, found = _page_blocks(page, number)
                 pages.append((blocks, float(page.height)))
                 chars += found
+                lost = _undecodable(page) if not found else 0
+                if lost:
+                    damaged.append((number, lost))
     except ReadError:
         raise
     except Exception as e:  # pdfminer's errors on damaged content streams, fonts and object trees
         cause = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
         raise ReadError(f"{name}: a damaged PDF: {where} failed: {_describe(cause)}") from None
+    if chars == 0 and damaged:
+        number, lost = damaged[0]
+        raise ReadError(f"{name}: a damaged PDF: the content of page {number} cannot be decoded ({lost} bytes)")
     if chars == 0:
         raise ReadError(f"{name}: {NO_TEXT_LAYER}")
+    warnings = [
+        ReadWarning(
+            f"page {number} of the PDF is damaged: its content ({lost} bytes) cannot be decoded; what it "
+            "showed is missing"
+        )
+        for number, lost in damaged
+    ]
     dropped = _furniture(pages)
-    return _lines([b for blocks, _ in pages for b in blocks if id(b) not in dropped])
+    return _lines([b for blocks, _ in pages for b in blocks if id(b) not in dropped]), warnings
 
 
 class PdfReader:
@@ -371,4 +403,6 @@ class PdfReader:
         return b"%PDF-" in head[:1024]
 
     def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
-        return assemble(pdf_lines(data, source), source=source)
+        lines, damaged = pdf_lines(data, source)
+        result = assemble(lines, source=source)
+        return attrs.evolve(result, warnings=(*damaged, *result.warnings)) if damaged else result
