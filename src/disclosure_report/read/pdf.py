@@ -70,9 +70,19 @@ class _Text:
 
 @attrs.frozen
 class _Table:
+    """A ruled table: the text of each grid position, whether the position holds a cell of its own (not the
+    continuation of a cell spanning rows), and the x of the column rules."""
+
     rows: tuple[tuple[str, ...], ...]
+    own: tuple[tuple[bool, ...], ...]
+    xs: tuple[float, ...]
     page: int
     top: float
+
+    @property
+    def label_columns(self) -> tuple[bool, ...]:
+        """For each column, whether it holds labels: no row has a number in it."""
+        return tuple(not any(is_number_text(row[c]) for row in self.rows) for c in range(len(self.xs) - 1))
 
 
 _Block = _Text | _Table
@@ -136,6 +146,10 @@ def _clean(text: str) -> str:
 
 
 def _join(left: str, right: str) -> str:
+    """Two lines of one paragraph or cell: a space between words of Latin script, none in CJK text or within a
+    number wrapped in a narrow cell."""
+    if left[-1].isdigit() and right[0].isdigit():
+        return left + right
     if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
         return f"{left} {right}"
     return left + right
@@ -153,31 +167,80 @@ def _index(points: Sequence[float], value: float) -> int:
     return min(range(len(points)), key=lambda i: abs(points[i] - value))
 
 
-def _grid(cells: Sequence[tuple[float, float, float, float]], chars: Sequence[dict[str, Any]]) -> list[list[str]]:
-    """The rows of a ruled table: a cell spanning columns repeats its text in each (as an expanded HTML colspan), a
-    cell spanning rows holds it in its first row only; an empty cell in a label column (one where no row has a
-    number) right of a label is part of that label."""
+def _grid(
+    cells: Sequence[tuple[float, float, float, float]], chars: Sequence[dict[str, Any]], page: int, top: float
+) -> _Table | None:
+    """The grid of a ruled table: a cell spanning columns repeats its text in each (as an expanded HTML colspan), a
+    cell spanning rows holds it in its first row only. None for a table without text."""
     xs = _cluster([c[0] for c in cells] + [c[2] for c in cells])
     ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
     width, height = len(xs) - 1, len(ys) - 1
     grid: list[list[str]] = [[""] * width for _ in range(height)]
-    real: list[list[bool]] = [[False] * width for _ in range(height)]
+    own: list[list[bool]] = [[False] * width for _ in range(height)]
     texts = _cell_texts(cells, chars)
-    for (x0, top, x1, bottom), text in zip(cells, texts, strict=True):
-        c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
+    for (x0, y0, x1, _), text in zip(cells, texts, strict=True):
+        c0, c1, r0 = _index(xs, x0), _index(xs, x1), _index(ys, y0)
         for c in range(c0, max(c1, c0 + 1)):
             grid[r0][c] = text
-            real[r0][c] = True
-        for r in range(r0 + 1, max(r1, r0 + 1)):
-            for c in range(c0, max(c1, c0 + 1)):
-                real[r][c] = False
-    labels = [not any(is_number_text(grid[r][c]) for r in range(height)) for c in range(width)]
-    for r in range(height):
-        for c in range(1, width):
-            left = grid[r][c - 1]
-            if labels[c] and labels[c - 1] and real[r][c] and not grid[r][c] and left not in BLANK_MARKS:
-                grid[r][c] = left
-    return [row for row in grid if any(row)]
+            own[r0][c] = True
+    kept = [r for r in range(height) if any(grid[r])]
+    if not kept:
+        return None
+    return _Table(tuple(tuple(grid[r]) for r in kept), tuple(tuple(own[r]) for r in kept), tuple(xs), page, top)
+
+
+def _filled(table: _Table) -> list[tuple[str, ...]]:
+    """The rows of ``table`` with each empty cell of a label column that stands right of a label taking that label's
+    text (one printed label over two cells, like ``（六）其他处理`` beside an empty cell)."""
+    labels = table.label_columns
+    out = []
+    for row, own in zip(table.rows, table.own, strict=True):
+        cells = list(row)
+        for c in range(1, len(cells)):
+            left = cells[c - 1]
+            if labels[c] and labels[c - 1] and own[c] and not cells[c] and left not in BLANK_MARKS:
+                cells[c] = left
+        out.append(tuple(cells))
+    return out
+
+
+_NUMBERED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|[0-9]+\s*[.．、])"
+)
+
+
+def _row_runs_on(before: _Table, after: _Table) -> bool:
+    """Whether the first row of ``after`` (at the top of a page) is the rest of the last row of ``before`` (at the
+    foot of the page before), as a word processor splits a row of wrapped cells at a page break: the row starts no
+    numbered label (every row of table 三 does), has a value cell left empty where the row before has one, and what
+    values it has stand under values of the row before (the rest of a number wrapped in its cell)."""
+    labels = after.label_columns
+    first, last = after.rows[0], before.rows[-1]
+    if not any(labels) or all(labels) or any(_NUMBERED.match(first[c]) for c in range(len(first)) if labels[c]):
+        return False
+    columns = [c for c in range(len(first)) if not labels[c]]
+    above = {c: _column_above(before, after, c) for c in columns}
+    if not any(not first[c] and last[above[c]] for c in columns):
+        return False
+    return all(last[above[c]] for c in columns if first[c])
+
+
+def _column_above(before: _Table, after: _Table, column: int) -> int:
+    """The column of ``before`` that overlaps ``column`` of ``after`` most."""
+    x0, x1 = after.xs[column], after.xs[column + 1]
+    spans = [min(x1, before.xs[c + 1]) - max(x0, before.xs[c]) for c in range(len(before.xs) - 1)]
+    return max(range(len(spans)), key=spans.__getitem__)
+
+
+def _ran_on(before: _Table, after: _Table) -> tuple[_Table, _Table]:
+    """``before`` with its last row completed by the first row of ``after``, and ``after`` without it."""
+    last = list(before.rows[-1])
+    for c, text in enumerate(after.rows[0]):
+        target = _column_above(before, after, c)
+        if text and not (c > 0 and _column_above(before, after, c - 1) == target and after.rows[0][c - 1] == text):
+            last[target] = _join(last[target], text) if last[target] else text
+    before = attrs.evolve(before, rows=(*before.rows[:-1], tuple(last)))
+    return before, attrs.evolve(after, rows=after.rows[1:], own=after.own[1:])
 
 
 def _cell_texts(cells: Sequence[tuple[float, float, float, float]], chars: Sequence[dict[str, Any]]) -> list[str]:
@@ -215,41 +278,98 @@ def _cut_edges(edges: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             if len(group) < 2:
                 continue
             x0, x1 = min(e["x0"] for e in group), max(e["x1"] for e in group)
-            if not any(abs(h["top"] - y) <= 2.0 and h["x0"] <= x0 + 2.0 and h["x1"] >= x1 - 2.0 for h in horizontal):
+            if _covered([(h["x0"], h["x1"]) for h in horizontal if abs(h["top"] - y) <= 2.0]) < x1 - x0 - 4.0:
                 out.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0})
     return out
 
 
-def _page_blocks(page: Page, number: int) -> tuple[list[_Block], int]:
-    """The text lines and tables of a page in reading order (top to bottom), and how many characters it has."""
+def _covered(spans: Sequence[tuple[float, float]]) -> float:
+    """The length the union of ``spans`` covers (a rule drawn in pieces, one per cell, is one rule)."""
+    total, reach = 0.0, float("-inf")
+    for x0, x1 in sorted(spans):
+        if x1 > reach:
+            total += x1 - max(x0, reach)
+            reach = x1
+    return total
+
+
+Box = tuple[float, float, float, float]
+
+
+@attrs.frozen
+class _Page:
+    """A page as first seen: its drawn objects and text, its ruled tables, and the text lines in its top and bottom
+    margins (where page numbers and running heads stand)."""
+
+    page: Page
+    number: int
+    tables: tuple[Any, ...]
+    margins: tuple[dict[str, Any], ...]
+
+
+def _first_look(page: Page, number: int) -> _Page:
     page = page.dedupe_chars().filter(_visible)
-    chars = [c for c in page.chars if c["text"].strip()]
+    tables = page.find_tables(_TABLES | {"explicit_horizontal_lines": _cut_edges(page.edges)})
+    height = float(page.height)
+
+    def marginal(obj: dict[str, Any]) -> bool:
+        middle = (obj["top"] + obj["bottom"]) / 2
+        return bool(obj["object_type"] == "char" and (middle < height * _MARGIN or middle > height * (1 - _MARGIN)))
+
+    margins = page.filter(marginal).extract_text_lines(return_chars=False)
+    return _Page(page, number, tuple(tables), tuple(margins))
+
+
+def _furniture(pages: Sequence[_Page]) -> dict[int, list[Box]]:
+    """Where the page numbers and running heads stand, by page: lines in a page's top or bottom margin that are a
+    page number (outside the tables), or whose words (digits aside) stand in the margin of more than one page — also
+    over a table, as a browser prints its header and footer over a table cut by the page break."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({_furniture_key(line["text"]) for line in page.margins})
+    out: dict[int, list[Box]] = {}
+    for page in pages:
+        boxes = [t.bbox for t in page.tables]
+        for line in page.margins:
+            box = (float(line["x0"]), float(line["top"]), float(line["x1"]), float(line["bottom"]))
+            key = _furniture_key(line["text"])
+            repeated = seen[key] > 1 and any(c.isalpha() for c in key)
+            numbered = _PAGE_NUMBER.match(re.sub(r"\s+", "", line["text"])) and not any(_within(line, b) for b in boxes)
+            if repeated or numbered:
+                out.setdefault(page.number, []).append(box)
+    return out
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"[0-9]+", "#", re.sub(r"\s+", "", text))
+
+
+def _page_blocks(page: _Page, furniture: Sequence[Box]) -> tuple[list[_Block], int]:
+    """The text lines and tables of a page in reading order (top to bottom), without its furniture, and how many
+    characters it has."""
+    number = page.number
+    shown = [c for c in page.page.chars if c["text"].strip()]
+    chars = [c for c in shown if not any(_within(c, box) for box in furniture)] if furniture else shown
     blocks: list[_Block] = []
-    boxes: list[tuple[float, float, float, float]] = []
-    for table in page.find_tables(_TABLES | {"explicit_horizontal_lines": _cut_edges(page.edges)}):
-        x0, top, x1, bottom = table.bbox
-        inside = [
-            c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
-        ]
-        rows = _grid(table.cells, inside)
-        if not rows:
+    boxes: list[Box] = []
+    for table in page.tables:
+        x0, top, x1, _ = table.bbox
+        grid = _grid(table.cells, [c for c in chars if _within(c, table.bbox)], number, top)
+        if grid is None:
             continue
         boxes.append(table.bbox)
-        if max(len(r) for r in rows) == 1:  # a framed paragraph, not a table
-            blocks += [_Text(r[0], number, x0, x1, top + k, 0.0) for k, r in enumerate(rows)]
+        if len(grid.xs) == 2:  # a framed paragraph, not a table
+            blocks += [_Text(r[0], number, x0, x1, top + k, 0.0) for k, r in enumerate(grid.rows)]
         else:
-            blocks.append(_Table(tuple(tuple(r) for r in rows), number, top))
-
-    def outside(obj: dict[str, Any]) -> bool:
-        return obj["object_type"] == "char" and not any(_within(obj, b) for b in boxes)
-
-    for line in page.filter(outside).extract_text_lines(return_chars=False):
+            blocks.append(grid)
+    kept = {id(c) for c in chars if not any(_within(c, b) for b in boxes)}
+    for line in page.page.filter(lambda obj: id(obj) in kept).extract_text_lines(return_chars=False):
         text = _clean(line["text"])
         if text:
             size = float(line["bottom"] - line["top"])
             blocks.append(_Text(text, number, float(line["x0"]), float(line["x1"]), float(line["top"]), size))
     blocks.sort(key=lambda b: b.top)
-    return blocks, len(chars)
+    return blocks, len(shown)
 
 
 def _undecodable(page: Page) -> int:
@@ -263,22 +383,6 @@ def _undecodable(page: Page) -> int:
 
 
 # --- the document ------------------------------------------------------------------------------------------------
-
-
-def _furniture(pages: Sequence[tuple[list[_Block], float]]) -> set[int]:
-    """``id`` s of the page numbers and running headers/footers: lines in a page's top or bottom margin that are a
-    page number, or whose text (digits aside) stands in the margin of more than one page."""
-    seen: Counter[str] = Counter()
-    marginal: list[tuple[_Text, str]] = []
-    for blocks, height in pages:
-        keys = set()
-        for b in blocks:
-            if isinstance(b, _Text) and b.size and (b.top < height * _MARGIN or b.top > height * (1 - _MARGIN)):
-                key = re.sub(r"\d+", "#", re.sub(r"\s+", "", b.text))
-                marginal.append((b, key))
-                keys.add(key)
-        seen.update(keys)
-    return {id(b) for b, key in marginal if _PAGE_NUMBER.match(re.sub(r"\s+", "", b.text)) or seen[key] > 1}
 
 
 def _paragraphs(texts: Sequence[_Text]) -> list[str]:
@@ -323,14 +427,33 @@ def _lines(blocks: Sequence[_Block]) -> list[Line]:
             out.append(Line(text, len(out) + 1))
         run.clear()
 
-    for b in blocks:
+    for b in _tables_run_on(blocks):
         if isinstance(b, _Text):
             run.append(b)
             continue
         flush()
-        for cells in b.rows:
+        for cells in _filled(b):
             out.append(Line(" ".join(c for c in cells if c), len(out) + 1, cells))
     flush()
+    return out
+
+
+def _tables_run_on(blocks: Sequence[_Block]) -> list[_Block]:
+    """The blocks with each row split by a page break whole again (see :func:`_row_runs_on`). A table continued on
+    the next page needs nothing more: its rows there are just more rows."""
+    out: list[_Block] = []
+    for b in blocks:
+        before = out[-1] if out else None
+        if (
+            isinstance(b, _Table)
+            and isinstance(before, _Table)
+            and b.page == before.page + 1
+            and _row_runs_on(before, b)
+        ):
+            out[-1], b = _ran_on(before, b)
+            if not b.rows:
+                continue
+        out.append(b)
     return out
 
 
@@ -362,16 +485,21 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
     try:
         with pdf:
             _page_count(pdf, name)
-            pages: list[tuple[list[_Block], float]] = []
-            chars = 0
+            pages = []
             for number, page in enumerate(pdf.pages, start=1):
                 where = f"reading page {number}"
-                blocks, found = _page_blocks(page, number)
-                pages.append((blocks, float(page.height)))
-                chars += found
-                lost = _undecodable(page) if not found else 0
+                pages.append(_first_look(page, number))
+            furniture = _furniture(pages)
+            blocks: list[_Block] = []
+            chars = 0
+            for seen in pages:
+                where = f"reading page {seen.number}"
+                found, count = _page_blocks(seen, furniture.get(seen.number, []))
+                blocks += found
+                chars += count
+                lost = _undecodable(seen.page) if not count else 0
                 if lost:
-                    damaged.append((number, lost))
+                    damaged.append((seen.number, lost))
     except ReadError:
         raise
     except Exception as e:  # pdfminer's errors on damaged content streams, fonts and object trees
@@ -389,8 +517,7 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
         )
         for number, lost in damaged
     ]
-    dropped = _furniture(pages)
-    return _lines([b for blocks, _ in pages for b in blocks if id(b) not in dropped]), warnings
+    return _lines(blocks), warnings
 
 
 class PdfReader:
