@@ -307,8 +307,28 @@ class _Page:
     margins: tuple[dict[str, Any], ...]
 
 
+def _overprinted(chars: Sequence[dict[str, Any]]) -> set[int]:
+    """``id`` s of characters printed again over themselves — the same character within a point of the same place,
+    as word processors fake bold — so that each is read once."""
+    near: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    out: set[int] = set()
+    for ch in chars:
+        x, y = int(ch["x0"]), int(ch["top"])
+        if any(
+            abs(other["x0"] - ch["x0"]) <= 1 and abs(other["top"] - ch["top"]) <= 1
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for other in near.get((ch["text"], x + dx, y + dy), ())
+        ):
+            out.add(id(ch))
+        else:
+            near.setdefault((ch["text"], x, y), []).append(ch)
+    return out
+
+
 def _first_look(page: Page, number: int) -> _Page:
-    page = page.dedupe_chars().filter(_visible)
+    doubled = _overprinted(page.chars)
+    page = page.filter(lambda obj: _visible(obj) and id(obj) not in doubled)
     tables = page.find_tables(_TABLES | {"explicit_horizontal_lines": _cut_edges(page.edges)})
     height = float(page.height)
 
