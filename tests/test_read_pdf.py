@@ -389,9 +389,10 @@ def test_furniture_and_paragraphs_of_a_handmade_pdf() -> None:
 
 def test_text_printed_twice_over_itself_is_read_once() -> None:
     """Word processors fake bold by printing each character again a fraction of a point aside."""
-    shown = _text([(72, 700, "Heading in bold"), (72.3, 700.2, "Heading in bold"), (72, 680, "Body text.")])
+    body = "Body text, longer than the heading."
+    shown = _text([(72, 700, "Heading in bold"), (72.3, 700.2, "Heading in bold"), (72, 680, body)])
     lines, _ = pdf_lines(_handmade([shown], COURIER))
-    assert [line.text for line in lines] == ["Heading in bold", "Body text."]
+    assert [line.text for line in lines] == ["Heading in bold", body]
 
 
 # --- kinds of document no reader reads -------------------------------------------------------------------------
