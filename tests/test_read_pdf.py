@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import zipfile
+import zlib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from disclosure_report import (
     replace_value,
 )
 from disclosure_report.read import ReadError, detect, get_reader, read
-from disclosure_report.read.pdf import MAX_PAGES, NO_TEXT_LAYER, PdfReader, pdf_lines
+from disclosure_report.read.pdf import MAX_CONTENT, MAX_PAGES, NO_TEXT_LAYER, PdfReader, pdf_lines
 from disclosure_report.render import render
 from test_read_fixtures import _expected_cells
 
@@ -263,9 +264,9 @@ def test_printed_pdf_through_read(office_pdfs: dict[str, tuple[AnnualReport, byt
 # --- hostile PDFs ----------------------------------------------------------------------------------------------
 
 
-def _handmade(pages: list[bytes], resources: bytes = b"<< >>", *, undecodable: int | None = None) -> bytes:
-    """A minimal PDF written byte by byte: one A4 page per content stream (page ``undecodable`` declares its
-    stream compressed when it is not)."""
+def _handmade(pages: list[bytes], resources: bytes = b"<< >>", *, flate: int | None = None) -> bytes:
+    """A minimal PDF written byte by byte: one A4 page per content stream (page ``flate`` declares its stream
+    Flate-compressed, whether it is or not)."""
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     kids = []
     for k, content in enumerate(pages, start=1):
@@ -274,8 +275,8 @@ def _handmade(pages: list[bytes], resources: bytes = b"<< >>", *, undecodable: i
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Resources %s >>"
             % (number + 1, resources)
         )
-        flate = b" /Filter /FlateDecode" if k == undecodable else b""
-        objects.append(b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(content), flate, content))
+        declared = b" /Filter /FlateDecode" if k == flate else b""
+        objects.append(b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(content), declared, content))
         kids.append(b"%d 0 R" % number)
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
     out = bytearray(b"%PDF-1.4\n")
@@ -330,14 +331,21 @@ def test_damaged_streams() -> None:
 
 def test_a_damaged_page_among_good_ones_is_a_warning() -> None:
     pages = [_text([(72, 700, "First page.")]), _text([(72, 700, "Second page.")])]
-    lines, damaged = pdf_lines(_handmade(pages, COURIER, undecodable=2), "x.pdf")
+    lines, damaged = pdf_lines(_handmade(pages, COURIER, flate=2), "x.pdf")
     assert [line.text for line in lines] == ["First page."]
     assert [str(w) for w in damaged] == [
         f"page 2 of the PDF is damaged: its content ({len(pages[1])} bytes) cannot be decoded; "
         "what it showed is missing"
     ]
     with pytest.raises(ReadError, match=r"^x\.pdf: a damaged PDF: the content of page 1 cannot be decoded"):
-        pdf_lines(_handmade(pages[:1], COURIER, undecodable=1), "x.pdf")
+        pdf_lines(_handmade(pages[:1], COURIER, flate=1), "x.pdf")
+
+
+def test_decompression_bomb() -> None:
+    bomb = zlib.compress(b" " * (MAX_CONTENT + 1), 9)  # some 32 KB expanding to 32 MiB
+    _refused(_handmade([bomb], flate=1), rf"expands to more than {MAX_CONTENT // 2**20} MiB \(by page 1\)")
+    cut = _handmade([bomb[: len(bomb) // 2]] * 3, flate=2)  # what pdfminer would re-inflate a byte at a time
+    _refused(cut, r"^hostile\.pdf: a damaged PDF: the content of page 2 is corrupted after \d+ bytes")
 
 
 def test_many_empty_pages() -> None:

@@ -13,6 +13,7 @@ import io
 import itertools
 import logging
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ import attrs
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfminer.psparser import PSEOF
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
@@ -36,6 +37,10 @@ from disclosure_report.read.values import BLANK_MARKS, is_number_text
 
 MAX_PAGES = 200
 """Pages a PDF may have (annual reports have a handful); above this the file is refused before it is parsed."""
+
+MAX_CONTENT = 32 * 1024 * 1024
+"""Bytes the pages' content streams may expand to, all pages together (a report's pages hold some kilobytes each);
+above this the file is refused before pdfminer expands them (a decompression bomb)."""
 
 NO_TEXT_LAYER = "this PDF has no text layer (a scan?); run OCR first or give the Word/HTML version"
 
@@ -326,6 +331,53 @@ def _overprinted(chars: Sequence[dict[str, Any]]) -> set[int]:
     return out
 
 
+_RECOVERABLE = 128 * 1024
+"""Bytes of a damaged Flate stream pdfminer may recover: it re-inflates such a stream one input byte at a time,
+copying all it has so far at each step, so the time grows with the square of the output."""
+
+
+def _content_size(page: Page, limit: int) -> tuple[int, bool]:
+    """How many bytes the content streams of ``page`` expand to, counted up to ``limit`` (+1) without expanding
+    more, and whether pdfminer can decode them in bounded time. Flate streams are inflated with a cap; other
+    encodings count as they are stored."""
+    size = 0
+    for stream in (resolve1(s) for s in page.page_obj.contents):
+        if not isinstance(stream, PDFStream):
+            continue
+        raw = stream.rawdata
+        filters = [resolve1(f) for f, _ in stream.get_filters()] if raw is not None else []
+        if raw is None:  # already decoded
+            size += len(stream.data or b"")
+        elif filters and filters[0] in LITERALS_FLATE_DECODE:
+            inflated, clean = _inflated(raw, max(limit - size, 0))
+            size += inflated
+            if not clean and inflated > _RECOVERABLE:
+                return size, False
+        else:
+            size += len(raw)
+        if size > limit:
+            break
+    return size, True
+
+
+def _inflated(raw: bytes, cap: int) -> tuple[int, bool]:
+    """Bytes a Flate stream inflates to (counted to ``cap`` + 1 at most) and whether it inflates cleanly to its
+    end; fed in pieces, so that the part before a corruption is counted."""
+    inflater = zlib.decompressobj()
+    size = 0
+    try:
+        for start in range(0, len(raw), 4096):
+            data = raw[start : start + 4096]
+            while data:
+                size += len(inflater.decompress(data, cap + 1 - size))
+                if size > cap:
+                    return size, True
+                data = inflater.unconsumed_tail
+    except zlib.error:
+        return size, False
+    return size, inflater.eof
+
+
 def _first_look(page: Page, number: int) -> _Page:
     doubled = _overprinted(page.chars)
     page = page.filter(lambda obj: _visible(obj) and id(obj) not in doubled)
@@ -506,8 +558,22 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
         with pdf:
             _page_count(pdf, name)
             pages = []
+            budget = MAX_CONTENT
             for number, page in enumerate(pdf.pages, start=1):
                 where = f"reading page {number}"
+                size, decodable = _content_size(page, budget)
+                if not decodable:
+                    raise ReadError(
+                        f"{name}: a damaged PDF: the content of page {number} is corrupted after {size} bytes, too "
+                        "much to recover"
+                    )
+                budget -= size
+                if budget < 0:
+                    raise ReadError(
+                        f"{name}: the content of its pages expands to more than {MAX_CONTENT // (1024 * 1024)} MiB "
+                        f"(by page {number}); an annual report's is far smaller, so it is not read (a decompression "
+                        "bomb?)"
+                    )
                 pages.append(_first_look(page, number))
             furniture = _furniture(pages)
             blocks: list[_Block] = []
