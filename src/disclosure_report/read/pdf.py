@@ -24,7 +24,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
-from pdfminer.psparser import PSEOF
+from pdfminer.psparser import LIT, PSEOF
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.utils.text import extract_text
@@ -38,9 +38,10 @@ from disclosure_report.read.values import BLANK_MARKS, is_number_text
 MAX_PAGES = 200
 """Pages a PDF may have (annual reports have a handful); above this the file is refused before it is parsed."""
 
-MAX_CONTENT = 32 * 1024 * 1024
-"""Bytes the pages' content streams may expand to, all pages together (a report's pages hold some kilobytes each);
-above this the file is refused before pdfminer expands them (a decompression bomb)."""
+MAX_CONTENT = 64 * 1024 * 1024
+"""Bytes the compressed streams of a PDF but its images may expand to, all together (page contents of some
+kilobytes, embedded fonts of up to some megabytes); above this the file is refused before pdfminer expands them (a
+decompression bomb)."""
 
 NO_TEXT_LAYER = "this PDF has no text layer (a scan?); run OCR first or give the Word/HTML version"
 
@@ -331,33 +332,39 @@ def _overprinted(chars: Sequence[dict[str, Any]]) -> set[int]:
     return out
 
 
+_IMAGE = LIT("Image")
 _RECOVERABLE = 128 * 1024
 """Bytes of a damaged Flate stream pdfminer may recover: it re-inflates such a stream one input byte at a time,
 copying all it has so far at each step, so the time grows with the square of the output."""
 
 
-def _content_size(page: Page, limit: int) -> tuple[int, bool]:
-    """How many bytes the content streams of ``page`` expand to, counted up to ``limit`` (+1) without expanding
-    more, and whether pdfminer can decode them in bounded time. Flate streams are inflated with a cap; other
-    encodings count as they are stored."""
-    size = 0
-    for stream in (resolve1(s) for s in page.page_obj.contents):
-        if not isinstance(stream, PDFStream):
+def _check_expansion(pdf: PDF, name: str) -> None:
+    """Refuse, before pdfminer expands anything, a PDF whose compressed streams (page contents, forms, fonts, maps —
+    all but images, which are never expanded) inflate to more than :data:`MAX_CONTENT` in all (a decompression
+    bomb), or one with a corrupted stream pdfminer could only recover in a time growing with the square of its
+    size. Streams are inflated with a cap, in pieces, and nothing inflated is kept."""
+    budget = MAX_CONTENT
+    for objid in sorted({i for xref in pdf.doc.xrefs for i in xref.get_objids()}):
+        try:
+            stream = pdf.doc.getobj(objid)
+        except Exception:  # a broken object: pdfminer says so if a page needs it
             continue
-        raw = stream.rawdata
-        filters = [resolve1(f) for f, _ in stream.get_filters()] if raw is not None else []
-        if raw is None:  # already decoded
-            size += len(stream.data or b"")
-        elif filters and filters[0] in LITERALS_FLATE_DECODE:
-            inflated, clean = _inflated(raw, max(limit - size, 0))
-            size += inflated
-            if not clean and inflated > _RECOVERABLE:
-                return size, False
-        else:
-            size += len(raw)
-        if size > limit:
-            break
-    return size, True
+        if not isinstance(stream, PDFStream) or stream.rawdata is None or stream.get("Subtype") is _IMAGE:
+            continue
+        filters = [resolve1(f) for f, _ in stream.get_filters()]
+        if not filters or filters[0] not in LITERALS_FLATE_DECODE:
+            continue
+        size, clean = _inflated(stream.rawdata, budget)
+        if not clean and size > _RECOVERABLE:
+            raise ReadError(
+                f"{name}: a damaged PDF: its object {objid} is corrupted after {size} bytes, too much to recover"
+            )
+        budget -= size
+        if budget < 0:
+            raise ReadError(
+                f"{name}: its compressed streams expand to more than {MAX_CONTENT // 2**20} MiB; an annual report's "
+                "are far smaller, so it is not read (a decompression bomb?)"
+            )
 
 
 def _inflated(raw: bytes, cap: int) -> tuple[int, bool]:
@@ -557,23 +564,11 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
     try:
         with pdf:
             _page_count(pdf, name)
+            where = "checking its compressed streams"
+            _check_expansion(pdf, name)
             pages = []
-            budget = MAX_CONTENT
             for number, page in enumerate(pdf.pages, start=1):
                 where = f"reading page {number}"
-                size, decodable = _content_size(page, budget)
-                if not decodable:
-                    raise ReadError(
-                        f"{name}: a damaged PDF: the content of page {number} is corrupted after {size} bytes, too "
-                        "much to recover"
-                    )
-                budget -= size
-                if budget < 0:
-                    raise ReadError(
-                        f"{name}: the content of its pages expands to more than {MAX_CONTENT // (1024 * 1024)} MiB "
-                        f"(by page {number}); an annual report's is far smaller, so it is not read (a decompression "
-                        "bomb?)"
-                    )
                 pages.append(_first_look(page, number))
             furniture = _furniture(pages)
             blocks: list[_Block] = []
