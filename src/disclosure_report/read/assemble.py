@@ -19,19 +19,19 @@ from typing import Any
 
 import attrs
 
-from disclosure_report.convert import converter, dumps, structure
-from disclosure_report.convert_fast import try_structure, try_structure_as
+from disclosure_report.authoring.skeleton import customary_title, new_report
 from disclosure_report.errors import DocumentError
-from disclosure_report.fee_statement import stated_fees
 from disclosure_report.formats import FORMATS, Column, Format, Row, Section, Table, format_for_year, get_format
+from disclosure_report.jsonio.convert import converter, dumps, structure
+from disclosure_report.jsonio.fast import try_structure, try_structure_as
 from disclosure_report.model import BLANK, Blank, FeeCollection, Meta
-from disclosure_report.paths import use_layout
+from disclosure_report.model.paths import use_layout
+from disclosure_report.published.fee_statement import stated_fees
 from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, ReadWarning, UnsupportedFormatError
 from disclosure_report.read.digits import bands_rule, row_total_rule, split_runs
 from disclosure_report.read.labels import REMEMBERED_LENGTH, normalise, strip_numbering
 from disclosure_report.read.lines import Line
 from disclosure_report.read.values import BLANK_MARKS, ValueProblem, is_number_text, parse_value
-from disclosure_report.skeleton import customary_title, new_report
 from disclosure_report.zh import ZhParseError, find_period, parse_date, parse_int
 
 _MARKERS_2021 = ("本年制发件数", "本年收费金额")
@@ -830,7 +830,7 @@ def _looks_like_a_report(flat: Haystack) -> bool:
 def assemble(lines: Sequence[Line], *, source: str | None = None, record: dict[str, Any] | None = None) -> ReadResult:
     """The report in ``lines``; :class:`NotAnAnnualReportError` or :class:`UnsupportedFormatError` when it is not
     one this library reads. ``record`` is the metadata record the document carries out of sight, if any (see
-    :mod:`disclosure_report.embedded`)."""
+    :mod:`disclosure_report.published.embedded`)."""
     lines = [line for line in lines if line.text.strip() or line.cells is not None]
     flat = Haystack([line.text if line.cells is None else " ".join(line.cells) for line in lines])
     name = source or "the document"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from disclosure_report.convert import loads
+from disclosure_report.jsonio.convert import loads
 from disclosure_report.read.base import ReadResult
 
 

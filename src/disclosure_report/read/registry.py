@@ -12,7 +12,7 @@ from disclosure_report.read.base import Reader, ReadError, ReadResult
 
 GROUP = "disclosure_report.readers"
 MAX_BYTES = 64 * 1024 * 1024
-SNIFF_ORDER = ("json", "pdf", "docx", "html", "markdown", "text")
+SNIFF_ORDER = ("json", "pdf", "xlsx", "docx", "html", "markdown", "text")
 """Built-ins tried in this order when detecting by content (most specific first); plugins after them."""
 _DECIDED_BY_MAGIC = {"pdf": b"%PDF-"}
 """Built-ins whose first bytes decide the kind outright: when such a reader cannot be loaded (its extra is not
@@ -141,10 +141,10 @@ def _is_bmp(data: bytes) -> bool:
 def read(source: str | bytes | PathLike[str], format: str | None = None) -> ReadResult:
     """Read a published report (a path, or the document's bytes) into a typed report, faithfully.
 
-    ``format`` names the reader (``text``, ``markdown``, ``html``, ``docx``, ``pdf``, ``json``); by default it is
-    detected from the content. Kinds no reader reads (Word 97–2003 ``.doc``, WPS, ``.xls``, OFD, images) are named
-    in the :class:`ReadError`, with what to do instead. Returns the report and the warnings about what could not be
-    placed.
+    ``format`` names the reader (``text``, ``markdown``, ``html``, ``docx``, ``xlsx``, ``pdf``, ``json``); by default
+    it is detected from the content. Kinds no reader reads (Word 97–2003 ``.doc``, WPS, ``.xls``, OFD, images) are
+    named in the :class:`ReadError`, with what to do instead. Returns the report and the warnings about what could
+    not be placed.
     """
     name: str | None = None
     suffix = ""
