@@ -467,7 +467,8 @@ def test_missing_pdfplumber_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(registry, "_LOADED", {})
     monkeypatch.setitem(sys.modules, "pdfplumber", None)  # import pdfplumber → ModuleNotFoundError
-    monkeypatch.delitem(sys.modules, "disclosure_report.read.pdf", raising=False)
+    for module in [m for m in sys.modules if m.startswith("disclosure_report.read.pdf")]:
+        monkeypatch.delitem(sys.modules, module)  # imported again: from the start, without pdfplumber
     with pytest.raises(
         ReadError, match=r"needs pdfplumber, which is not installed: pip install 'disclosure-report\[pdf\]'"
     ):
