@@ -43,7 +43,7 @@ from disclosure_report.read.pdf_tables import (
     visible,
     within,
 )
-from disclosure_report.read.pdf_text import TextLine, clean, overprinted, paragraphs
+from disclosure_report.read.pdf_text import TextLine, clean, is_page_number, overprinted, paragraphs
 
 __all__ = ["MAX_CONTENT", "MAX_PAGES", "NO_TEXT_LAYER", "PdfReader", "pdf_lines"]
 
@@ -52,12 +52,6 @@ NO_TEXT_LAYER = "this PDF has no text layer (a scan?); run OCR first or give the
 
 _MARGIN = 0.12
 """The top and bottom share of a page where page numbers and running headers stand."""
-
-
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-—–－‒―~·•]*\d+[-—–－‒―~·•]*|第[0-9〇一二三四五六七八九十百]+页(?:[/，,]?共\d+页)?|共\d+页第\d+页|"
-    r"\d+/\d+|(?i:page)\d+(?:(?i:of)\d+)?)$"
-)
 
 
 _Block = TextLine | RuledTable
@@ -103,7 +97,7 @@ def _furniture(pages: Sequence[_Page]) -> dict[int, list[Box]]:
             box = (float(line["x0"]), float(line["top"]), float(line["x1"]), float(line["bottom"]))
             key = _furniture_key(line["text"])
             repeated = seen[key] > 1 and any(c.isalpha() for c in key)
-            numbered = _PAGE_NUMBER.match(re.sub(r"\s+", "", line["text"])) and not any(within(line, b) for b in boxes)
+            numbered = is_page_number(line["text"]) and not any(within(line, b) for b in boxes)
             if repeated or numbered:
                 out.setdefault(page.number, []).append(box)
     return out

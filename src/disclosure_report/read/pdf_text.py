@@ -1,5 +1,6 @@
 """Lines of text in a PDF: one line from the pieces pdfminer gives (CJK without spaces, radicals read as the
-characters they stand for), characters printed twice read once, and paragraphs broken at line ends joined again."""
+characters they stand for), characters printed twice read once, paragraphs broken at line ends joined again, and
+what a page number looks like."""
 
 from __future__ import annotations
 
@@ -108,3 +109,20 @@ def overprinted(chars: Sequence[dict[str, Any]]) -> set[int]:
         else:
             near.setdefault((ch["text"], x, y), []).append(ch)
     return out
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－‒―~·•]*\d+[-—–－‒―~·•]*|第[0-9〇一二三四五六七八九十百]+页(?:[/，,]?共\d+页)?|共\d+页第\d+页|"
+    r"\d+/\d+|(?i:page)\d+(?:(?i:of)\d+)?)$"
+)
+
+
+def is_page_number(text: str) -> bool:
+    """Whether a line is a page number as reports print them (spaces aside).
+
+    >>> [is_page_number(t) for t in ("- 2 -", "— 12 —", "第 2 页", "第2页共5页", "2/5", "Page 2 of 5", "7")]
+    [True, True, True, True, True, True, True]
+    >>> [is_page_number(t) for t in ("2024 年", "一、总体情况", "第二十条第（一）项", "共 3 件")]
+    [False, False, False, False]
+    """
+    return _PAGE_NUMBER.match(re.sub(r"\s+", "", text)) is not None
