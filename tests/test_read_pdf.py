@@ -369,6 +369,11 @@ def test_no_text_layer() -> None:
     image = b"q 200 0 0 200 72 500 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q"
     for pages in ([drawing], [image, drawing]):
         _refused(_handmade(pages), r"^hostile\.pdf: this PDF has no text layer \(a scan\?\); run OCR first")
+    scanned = [image + b" " + _text([(280, 30, "- 1 -")]), image + b" " + _text([(280, 30, "- 2 -")])]
+    _refused(
+        _handmade(scanned, COURIER),
+        r"^hostile\.pdf: this PDF has images and only 6 characters \(a scan\?\); run OCR first",
+    )
 
 
 @pytest.mark.office

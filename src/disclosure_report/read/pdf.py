@@ -50,6 +50,9 @@ __all__ = ["MAX_CONTENT", "MAX_PAGES", "NO_TEXT_LAYER", "PdfReader", "pdf_lines"
 NO_TEXT_LAYER = "this PDF has no text layer (a scan?); run OCR first or give the Word/HTML version"
 
 
+_SCANNED_TEXT = 20
+"""Characters per page below which a PDF with images is a scan (a page number or a stamp is all its text)."""
+
 _MARGIN = 0.12
 """The top and bottom share of a page where page numbers and running headers stand."""
 
@@ -213,6 +216,8 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
         raise ReadError(f"{name}: a damaged PDF: the content of page {number} cannot be decoded ({lost} bytes)")
     if chars == 0:
         raise ReadError(f"{name}: {NO_TEXT_LAYER}")
+    if chars < _SCANNED_TEXT * len(pages) and any(seen.page.images for seen in pages):
+        raise ReadError(f"{name}: {NO_TEXT_LAYER.replace('no text layer', f'images and only {chars} characters')}")
     warnings = [
         ReadWarning(
             f"page {number} of the PDF is damaged: its content ({lost} bytes) cannot be decoded; what it "
