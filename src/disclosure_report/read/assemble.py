@@ -315,6 +315,28 @@ def _match_row(text: str, index: list[tuple[str, Row]]) -> Row | None:
     return None
 
 
+_ITEM = re.compile(r"^\s*([0-9]+)\s*[.．、]")
+
+
+def _misprinted_row(text: str, table: Table) -> Row | None:
+    """The row a numbered item label stands for when it was printed with characters left out (洪泽 2024 prints
+    ``2.其他法律行政止公开`` for ``2.其他法律行政法规禁止公开``): the only row of ``table`` with the same item number
+    whose label holds the printed characters in order, at least two thirds of them. Never a guess between rows."""
+    m = _ITEM.match(text)
+    printed = strip_numbering(text) if m else ""
+    if len(printed) < 4:
+        return None
+    found = []
+    for row in _rows_with_alternatives(table):
+        number = _ITEM.match(row.label)
+        declared = strip_numbering(row.label)
+        if number and m and number.group(1) == m.group(1) and 3 * len(printed) >= 2 * len(declared):
+            rest = iter(declared)
+            if all(c in rest for c in printed):
+                found.append(row)
+    return found[0] if len(found) == 1 else None
+
+
 _RUN = re.compile(r"(?:(?<![^\s|])[-+−－])?[0-9０-９][0-9０-９,，.．]*")
 
 
@@ -473,12 +495,14 @@ class _TableReader:
     def _cell_row(self, line: Line) -> None:
         assert line.cells is not None
         cells = list(line.cells)
-        label_at = None
+        label_at, row = None, None
         if self.table.layout != "bands":
             for k, cell in enumerate(cells):
-                if not _is_value(cell) and _match_row(cell, self.index) is not None:
-                    label_at = k
-        if label_at is None:
+                if not _is_value(cell) and (found := _match_row(cell, self.index)) is not None:
+                    label_at, row = k, found
+            if label_at is None:
+                label_at, row = self._misprinted_label(cells, line.number)
+        if label_at is None or row is None:
             if self.table.layout == "bands" and cells:
                 band = _match_row(cells[0], self.index) if not _is_value(cells[0]) else None
                 rest = cells[1:] if band is not None else cells
@@ -487,8 +511,6 @@ class _TableReader:
                 elif band is None and all(_is_value(c) for c in cells):
                     self.band_values += [_Token(c, line.number) for c in cells]
             return
-        row = _match_row(cells[label_at], self.index)
-        assert row is not None
         rest = cells[label_at + 1 :]
         while rest and normalise(rest[0]) == normalise(cells[label_at]):
             rest = rest[1:]  # a label repeated by an expanded colspan
@@ -500,6 +522,20 @@ class _TableReader:
         ):
             return  # a header row that names a row label among its headers
         self._place(row, [_Token(c, line.number) for c in rest], exact=True)
+
+    def _misprinted_label(self, cells: list[str], line: int) -> tuple[int | None, Row | None]:
+        """The last cell that is a numbered item printed with characters left out, with its row (see
+        :func:`_misprinted_row`), and a warning saying how it was read."""
+        for k in range(len(cells) - 1, -1, -1):
+            row = _misprinted_row(cells[k], self.table) if not _is_value(cells[k]) else None
+            if row is not None:
+                self.state.warn(
+                    f"the row label {cells[k]!r} is read as {row.label!r} (same item number, its characters in order)",
+                    line,
+                    self._path(row, row.columns.columns[0].key),
+                )
+                return k, row
+        return None, None
 
     def _flush(self, row: Row | None, values: list[_Token]) -> None:
         if row is not None and values:
@@ -739,6 +775,19 @@ def _title(lines: Sequence[Line], record: dict[str, Any] | None = None) -> tuple
     return None, -1
 
 
+def _title_head(lines: Sequence[Line], title_at: int) -> int | None:
+    """The line above a title that starts with its year (``洪泽区人民政府`` over ``2024年政府信息公开工作年度报告``,
+    as PDFs and Word files print a long title), when that line is a short name: no table row, no sentence, no
+    section heading."""
+    if title_at < 1 or not _TITLE_YEAR.match(lines[title_at].text.strip()):
+        return None
+    above = lines[title_at - 1]
+    text = re.sub(r"\s+", "", above.text)
+    if above.cells is not None or not text or len(text) > 40 or re.search(r"[。，,；;：:！？!?、>|/]|[0-9]", text):
+        return None
+    return title_at - 1
+
+
 def _year_and_agency(title: str) -> tuple[int | None, str]:
     m = _TITLE_YEAR.search(title)
     if not m:
@@ -788,6 +837,9 @@ def assemble(lines: Sequence[Line], *, source: str | None = None, record: dict[s
     if not _looks_like_a_report(flat):
         raise NotAnAnnualReportError(f"{name}: not a 政府信息公开工作年度报告 (no title, headings or tables of one)")
     title, title_at = _title(lines, record)
+    head_at = _title_head(lines, title_at) if title else None
+    if title and head_at is not None:  # the agency on a line of its own above "2024年…年度报告"
+        title = re.sub(r"\s+", "", lines[head_at].text) + title
     year, agency = _year_and_agency(title) if title else (None, "")
     try:
         fmt = detect_format(flat, year)
@@ -801,7 +853,7 @@ def assemble(lines: Sequence[Line], *, source: str | None = None, record: dict[s
         year = fmt.first_year
         state.warn(f"no report year found in a title; assumed {year}", None)
     published, date_lines = _published(lines)
-    skip = {title_at, *date_lines, *_repeated_title(lines, title_at)}
+    skip = {title_at, head_at, *date_lines, *_repeated_title(lines, title_at)}
     body = [line for i, line in enumerate(lines) if i not in skip]
 
     sections: dict[str, list[Line]] = {"preamble": []}
