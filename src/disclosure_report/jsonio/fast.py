@@ -30,13 +30,13 @@ import attrs
 from disclosure_report.errors import FieldValueError
 from disclosure_report.formats import FORMATS
 from disclosure_report.jsonio import unchecked
-from disclosure_report.jsonio.convert import (
-    _checked_by_handler,
-    _closest_class,
-    _handler_for,
-    _Invalid,
-    _is_union,
-    _no_constant,
+from disclosure_report.jsonio.handlers import (
+    Invalid,
+    checked_by_handler,
+    closest_class,
+    is_union,
+    leaf_handler,
+    no_constant,
 )
 from disclosure_report.model import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Unread
 from disclosure_report.model.cells import MAX_COUNT, MAX_MONEY, NOT_TEXT, cell_kind, money_in_range
@@ -54,7 +54,7 @@ class _Fallback(Exception):
     """The document leaves the happy path: run the strict path."""
 
 
-_GIVE_UP = (_Fallback, _Invalid, FieldValueError, KeyError)
+_GIVE_UP = (_Fallback, Invalid, FieldValueError, KeyError)
 
 
 def _blank(x: dict[str, Any], t: Tally) -> Blank | Unread:
@@ -84,7 +84,7 @@ def _string(x: Any, t: Tally) -> str:
 
 def _value_fn(tp: Any) -> Fast:
     """The fast function of a value of type ``tp`` (not a table cell, which is generated inline)."""
-    if _is_union(tp):
+    if is_union(tp):
         args = tuple(a for a in typing.get_args(tp) if a is not type(None))
         inner = _value_fn(args[0]) if len(args) == 1 else _union(args)
         if len(args) == len(typing.get_args(tp)):
@@ -117,7 +117,7 @@ def _value_fn(tp: Any) -> Fast:
         return fast_hook(tp)
     if tp is str:
         return _string
-    strict = _handler_for(tp)  # bool, int, Decimal, date: no strings with colons among them
+    strict = leaf_handler(tp)  # bool, int, Decimal, date: no strings with colons among them
 
     def leaf(x: Any, _t: Tally) -> Any:
         return strict(x)
@@ -133,7 +133,7 @@ def _union(classes: tuple[type, ...]) -> Fast:
     def union(x: Any, t: Tally) -> Any:
         if type(x) is not dict:
             raise _Fallback
-        return hooks[_closest_class(x, names)](x, t)
+        return hooks[closest_class(x, names)](x, t)
 
     return union
 
@@ -241,7 +241,7 @@ class _Writer:
         for f, v in zip(fields, values, strict=True):
             self.lines.append(f"{indent}{self.name(unchecked.store(cls, f.name), 'store')}({target}, {v})")
         for f, v in zip(fields, values, strict=True):
-            if not _checked_by_handler(f):
+            if not checked_by_handler(f):
                 self.lines.append(f"{indent}{self.name(f.validator, 'check')}({target}, {self.name(f, 'field')}, {v})")
         return members
 
@@ -264,7 +264,7 @@ class _Writer:
                 f"{indent}{target} = x",
             ]
             return 0
-        if _is_union(tp) and len(args) == 2 and type(None) in args:
+        if is_union(tp) and len(args) == 2 and type(None) in args:
             inner = next(a for a in args if a is not type(None))
             if attrs.has(inner):  # counted only when present
                 self.lines += [f"{indent}if x is None: {target} = None", f"{indent}else:"]
@@ -279,7 +279,7 @@ class _Writer:
     def call(self, tp: Any) -> str:
         """The expression checking ``x`` as a ``tp`` with a function of its own."""
         if _is_leaf(tp):
-            return f"{self.name(_handler_for(tp), 'handle')}(x)"
+            return f"{self.name(leaf_handler(tp), 'handle')}(x)"
         return f"{self.name(_value_fn(tp), 'fast')}(x, t)"
 
 
@@ -291,7 +291,7 @@ def _converter_is_identity(field: attrs.Attribute[Any], tp: Any) -> bool:
 
 def _is_leaf(tp: Any) -> bool:
     """bool, int, Decimal, date: checked by the strict handler alone, and holding no colon."""
-    return not (_is_union(tp) or typing.get_origin(tp) or attrs.has(tp) or tp is str)
+    return not (is_union(tp) or typing.get_origin(tp) or attrs.has(tp) or tp is str)
 
 
 def _report_hooks() -> dict[str, Fast]:
@@ -300,7 +300,7 @@ def _report_hooks() -> dict[str, Fast]:
 
 _REPORTS: dict[str, Fast] = {}
 
-_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=no_constant)
 """One decoder for every call (``json.loads`` with options makes a new decoder each time)."""
 
 
