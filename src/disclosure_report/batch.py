@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import os
 import sys
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal, TypeVar
 
 import attrs
 
@@ -58,22 +60,65 @@ class FileResult:
         }
 
 
-def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every document under ``paths`` (files as given; folders walked recursively, sorted), lazily."""
+def iter_document_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """Every document under ``paths``, lazily, as path strings: files as given; folders walked recursively in the
+    order the file system lists them (:func:`os.scandir`), so a folder of any size is never held in memory."""
     for entry in paths:
-        path = Path(entry)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(DOCUMENT_SUFFIXES):
-                        yield Path(root) / name
+        name = os.fspath(entry)
+        if os.path.isdir(name):
+            yield from _walk(name)
         else:
-            yield path
+            yield name
 
 
-def read_document(path: Path) -> ReadResult:
+def _walk(folder: str) -> Iterator[str]:
+    try:
+        entries = os.scandir(folder)
+    except OSError as e:
+        raise DisclosureReportError(f"{folder}: the folder cannot be listed: {e.strerror or e}") from None
+    with entries:
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.is_symlink():  # a link to a folder is not followed (no cycles), as os.walk does
+                    yield from _walk(entry.path)
+            elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
+                yield entry.path
+
+
+def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Every document under ``paths`` (see :func:`iter_document_paths`) as a :class:`~pathlib.Path`, lazily."""
+    return map(Path, iter_document_paths(paths))
+
+
+def missing_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """What is wrong with the paths a corpus command was given, one message each naming the path: a path that does
+    not exist or cannot be read, a folder that holds no report document. Empty when all is well."""
+    problems = []
+    for entry in paths:
+        name = os.fspath(entry)
+        if not os.path.lexists(name):
+            problems.append(f"{name}: no such file or folder")
+        elif os.path.isdir(name):
+            try:
+                found = next(iter_document_paths([name]), None)
+            except DisclosureReportError as e:
+                problems.append(str(e))
+                continue
+            if found is None:
+                suffixes = ", ".join(DOCUMENT_SUFFIXES)
+                problems.append(f"{name}: the folder holds no report document (no file ending in {suffixes})")
+        elif not os.access(name, os.R_OK):
+            problems.append(f"{name}: cannot be read (permission denied)")
+    return problems
+
+
+def read_document(path: str | Path) -> ReadResult:
     """A report from a JSON document (no warnings), or through the readers for a published one (with theirs)."""
+    path = Path(path)
     if path.suffix.lower() == ".json":
         return ReadResult(load(path))
     from disclosure_report.read import read
@@ -81,7 +126,7 @@ def read_document(path: Path) -> ReadResult:
     return read(path)
 
 
-def load_document(path: Path) -> AnnualReport:
+def load_document(path: str | Path) -> AnnualReport:
     """A report from a JSON document, or through the readers for a published one."""
     return read_document(path).report
 
@@ -107,34 +152,57 @@ def validate_file(path: str | Path, disable: tuple[str, ...] = ()) -> FileResult
     )
 
 
-def _validate_chunk(paths: list[Path], disable: tuple[str, ...]) -> list[FileResult]:
+_T = TypeVar("_T")
+
+
+def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """Worker processes. On Linux they are forked: they start at once with the library imported and its generated
+    functions built, where a spawned worker would import everything again."""
+    if sys.platform.startswith("linux"):
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=jobs)
+
+
+def _ordered_map(work: Callable[[list[str]], _T], chunks: Iterator[list[str]], jobs: int, window: int) -> Iterator[_T]:
+    """``work`` of each chunk, in order; with ``jobs > 1`` across processes, with at most ``window`` chunks per
+    process in flight (the walk is pulled only as far as that)."""
+    if jobs <= 1:
+        yield from map(work, chunks)
+        return
+    with _pool(jobs) as pool:
+        pending: deque[Future[_T]] = deque()
+        for batch in chunks:
+            pending.append(pool.submit(work, batch))
+            if len(pending) >= window * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _validate_chunk(paths: list[str], disable: tuple[str, ...]) -> list[FileResult]:
     return [validate_file(path, disable) for path in paths]
 
 
 def validate_paths(
-    paths: Iterable[str | Path], *, jobs: int = 1, disable: tuple[str, ...] = (), window: int = 4, chunk: int = 32
+    paths: Iterable[str | Path], *, jobs: int = 1, disable: tuple[str, ...] = (), window: int = 4, chunk: int = 64
 ) -> Iterator[FileResult]:
-    """Check every document under ``paths``, in order; with ``jobs > 1`` across processes, in chunks of ``chunk``
-    documents with at most ``window`` chunks per job in flight, so memory stays flat however large the corpus."""
-    documents = iter_documents(paths)
-    if jobs <= 1:
-        for path in documents:
-            yield validate_file(path, disable)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[list[FileResult]]] = deque()
-        batch: list[Path] = []
-        for path in documents:
-            batch.append(path)
-            if len(batch) == chunk:
-                pending.append(pool.submit(_validate_chunk, batch, disable))
-                batch = []
-                if len(pending) >= window * jobs:
-                    yield from pending.popleft().result()
-        if batch:
-            pending.append(pool.submit(_validate_chunk, batch, disable))
-        while pending:
-            yield from pending.popleft().result()
+    """Check every document under ``paths``, in walk order; with ``jobs > 1`` across processes, in chunks of
+    ``chunk`` documents with at most ``window`` chunks per job in flight, so memory stays flat however large the
+    corpus. (The command line uses :func:`check_corpus`, which sends back only the text it prints.)"""
+    work = partial(_validate_chunk, disable=disable)
+    for results in _ordered_map(work, _chunks(iter_document_paths(paths), chunk), jobs, window):
+        yield from results
 
 
 def validate_bag(paths: Iterable[str | Path], *, disable: tuple[str, ...] = (), partitions: int | None = None) -> Any:
@@ -143,7 +211,7 @@ def validate_bag(paths: Iterable[str | Path], *, disable: tuple[str, ...] = (), 
         import dask.bag as db
     except ImportError:
         raise DisclosureReportError("the Dask path needs: pip install 'disclosure-report[dask]'") from None
-    documents = [str(p) for p in iter_documents(paths)]
+    documents = list(iter_document_paths(paths))
     npartitions = partitions or max(1, min(len(documents) // 200, 512))
     bag = db.from_sequence(documents, npartitions=npartitions)  # type: ignore[no-untyped-call]
     return bag.map(validate_file, disable=disable)
@@ -175,6 +243,15 @@ class Summary:
             if finding["severity"] == "error":
                 self.by_agency[result.agency or "?"] += 1
 
+    def merge(self, other: Summary) -> None:
+        """Add the totals of another part of the corpus."""
+        self.files += other.files
+        self.failed += other.failed
+        self.unreadable += other.unreadable
+        self.read_with_warnings += other.read_with_warnings
+        self.by_rule.update(other.by_rule)
+        self.by_agency.update(other.by_agency)
+
     def table(self, top: int = 20) -> str:
         lines = [
             f"{self.files} documents: {self.files - self.failed - self.unreadable} without errors, "
@@ -193,6 +270,78 @@ class Summary:
         return "\n".join(lines)
 
 
+def human_line(result: FileResult) -> str:
+    """The one line ``validate DIR`` prints for a document."""
+    if result.error is not None:
+        return f"{result.file}: UNREADABLE — {result.error.splitlines()[0]}"
+    c = result.counts
+    state = "ok" if result.ok else "ERRORS"
+    read = f"; {len(result.read_warnings)} read warnings" if result.read_warnings else ""
+    return f"{result.file}: {state} — {c['error']} error, {c['warning']} warning, {c['info']} info{read}"
+
+
+def json_line(result: FileResult) -> str:
+    """The JSON-lines record of a document, as one line of text."""
+    return json.dumps(result.to_dict(), ensure_ascii=False)
+
+
+@attrs.frozen
+class CorpusOutput:
+    """Which text a corpus run wants of each document: the human line or the JSON line on stdout (or neither, for
+    the summary only), and the JSON line for a ``--jsonl`` file."""
+
+    stdout: Literal["human", "json", "none"] = "human"
+    jsonl: bool = False
+
+
+@attrs.frozen
+class ChunkReport:
+    """What checking a chunk of documents gives the process that prints: its text, ready to write, and its totals.
+    Only this crosses between processes (a few strings and counters per chunk, not a result object per file)."""
+
+    stdout: str
+    jsonl: str
+    summary: Summary
+
+
+def check_chunk(paths: list[str], disable: tuple[str, ...], output: CorpusOutput) -> ChunkReport:
+    """Check each document of a chunk and render what ``output`` asks for (runs in a worker process)."""
+    summary = Summary()
+    shown: list[str] = []
+    records: list[str] = []
+    for path in paths:
+        result = validate_file(path, disable)
+        summary.add(result)
+        record = json_line(result) if output.jsonl or output.stdout == "json" else ""
+        if output.jsonl:
+            records.append(record)
+        if output.stdout == "json":
+            shown.append(record)
+        elif output.stdout == "human":
+            shown.append(human_line(result))
+    return ChunkReport(_lines(shown), _lines(records), summary)
+
+
+def _lines(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def check_corpus(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int = 1,
+    disable: tuple[str, ...] = (),
+    output: CorpusOutput = CorpusOutput(),
+    window: int = 4,
+    chunk: int = 64,
+) -> Iterator[ChunkReport]:
+    """Check every document under ``paths`` and give, chunk by chunk in walk order, the text to print and the
+    totals. The walk is lazy and at most ``window`` chunks of ``chunk`` documents per process are in flight, so
+    memory stays flat however large the corpus; the printing process only writes what the workers rendered."""
+    work = partial(check_chunk, disable=disable, output=output)
+    return _ordered_map(work, _chunks(iter_document_paths(paths), chunk), jobs, window)
+
+
 class Progress:
     """A one-line counter on stderr, shown only on a terminal."""
 
@@ -201,9 +350,9 @@ class Progress:
         self.active = self.stream.isatty()
         self.count = 0
 
-    def step(self) -> None:
-        self.count += 1
-        if self.active and self.count % 25 == 0:
+    def step(self, documents: int = 1) -> None:
+        before, self.count = self.count, self.count + documents
+        if self.active and before // 25 != self.count // 25:
             self.stream.write(f"\rchecked {self.count} documents")
             self.stream.flush()
 
@@ -215,17 +364,22 @@ class Progress:
 CSV_COLUMNS = ("file", "agency", "year", "format", "cell_path", "row_label", "column_label", "value", "blank_mark")
 
 
-def write_cells_csv(paths: Iterable[str | Path], out: IO[str]) -> int:
+def write_cells_csv(
+    paths: Iterable[str | Path], out: IO[str], on_unreadable: Callable[[str], None] | None = None
+) -> int:
     """A tidy CSV of every cell of every document (one row per report × cell path), streamed; returns the rows.
 
-    Unreadable documents are skipped (checking them is ``validate``'s job)."""
+    A document that cannot be read has no rows; its located error goes to ``on_unreadable`` (the ``export``
+    command prints it and exits 2)."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     rows = 0
     for path in iter_documents(paths):
         try:
             report = load_document(path)
-        except DisclosureReportError:
+        except DisclosureReportError as e:
+            if on_unreadable is not None:
+                on_unreadable(str(e))
             continue
         for cell, value in iter_cells(report):
             blank = type(value) is Blank
@@ -249,5 +403,5 @@ def write_cells_csv(paths: Iterable[str | Path], out: IO[str]) -> int:
 def write_jsonl(results: Iterable[FileResult], out: IO[str]) -> Iterator[FileResult]:
     """Write each result as one JSON line while passing it on."""
     for result in results:
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json_line(result) + "\n")
         yield result

@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from disclosure_report.batch import iter_documents, load_document
-from disclosure_report.cli import EXIT_FINDINGS, EXIT_OK
+from disclosure_report.batch import iter_documents, load_document, missing_inputs
+from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from disclosure_report.convert import dump, load
 from disclosure_report.rollup import Coverage, aggregate, check_rollup
 
@@ -56,6 +56,11 @@ def _coverage_lines(c: Coverage) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    problems = missing_inputs([*args.units, *([args.check] if args.check is not None else [])])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return EXIT_BAD_INPUT
     units = [load_document(p) for p in iter_documents(args.units)]
     if args.check is not None:
         published = load(args.check)
@@ -78,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS if differences else EXIT_OK
     if not args.agency:
         print("aggregate: --agency is required to build a rollup", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     rollup = aggregate(
         units,
         agency=args.agency,

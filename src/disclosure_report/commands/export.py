@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from disclosure_report.batch import write_cells_csv
+from disclosure_report.batch import missing_inputs, write_cells_csv
+from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_OK
 
 NAME = "export"
-HELP = "write a tidy CSV of every cell of every document (for pandas / Excel)"
+HELP = "write a tidy CSV of every cell of every document (for pandas / Excel; exit 2 if one cannot be read)"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -18,10 +19,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    problems = missing_inputs(args.paths)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return EXIT_BAD_INPUT
+    unreadable: list[str] = []
+
+    def report(message: str) -> None:
+        unreadable.append(message)
+        print(message, file=sys.stderr)
+
     if args.output:
         with args.output.open("w", encoding="utf-8-sig", newline="") as out:
-            rows = write_cells_csv(args.paths, out)
+            rows = write_cells_csv(args.paths, out, on_unreadable=report)
         print(f"{rows} rows written to {args.output}")
     else:
-        write_cells_csv(args.paths, sys.stdout)
-    return 0
+        write_cells_csv(args.paths, sys.stdout, on_unreadable=report)
+    if unreadable:
+        print(f"{len(unreadable)} document(s) could not be read and have no rows", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK

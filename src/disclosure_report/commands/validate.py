@@ -61,29 +61,25 @@ def _human(path: Path, result: ValidationResult, report_format: str, lang: str) 
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from disclosure_report.batch import Progress, Summary, validate_paths, write_jsonl
+    from disclosure_report.batch import CorpusOutput, Progress, Summary, check_corpus, missing_inputs
 
+    problems = missing_inputs(args.files)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return EXIT_BAD_INPUT
     summary = Summary()
     progress = Progress()
-    results = validate_paths(args.files, jobs=args.jobs, disable=tuple(args.disable))
+    output = CorpusOutput("json" if args.json else "none" if args.summary else "human", args.jsonl is not None)
     sink = args.jsonl.open("w", encoding="utf-8") if args.jsonl else None
     try:
-        stream = write_jsonl(results, sink) if sink else results
-        for result in stream:
-            summary.add(result)
-            progress.step()
-            if args.json:
-                print(json.dumps(result.to_dict(), ensure_ascii=False))
-            elif not args.summary:
-                if result.error is not None:
-                    print(f"{result.file}: UNREADABLE — {result.error.splitlines()[0]}")
-                else:
-                    c = result.counts
-                    state = "ok" if result.ok else "ERRORS"
-                    read = f"; {len(result.read_warnings)} read warnings" if result.read_warnings else ""
-                    print(
-                        f"{result.file}: {state} — {c['error']} error, {c['warning']} warning, {c['info']} info{read}"
-                    )
+        for chunk in check_corpus(args.files, jobs=args.jobs, disable=tuple(args.disable), output=output):
+            summary.merge(chunk.summary)
+            progress.step(chunk.summary.files)
+            if chunk.stdout:
+                sys.stdout.write(chunk.stdout)
+            if sink:
+                sink.write(chunk.jsonl)
     finally:
         progress.close()
         if sink:
