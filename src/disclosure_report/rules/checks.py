@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -247,21 +250,33 @@ _NUM = r"([0-9０-９][0-9０-９,]*|[〇零一二三四五六七八九十百千
 class _Statement:
     """A way 总体情况 states a figure of table 三.
 
-    ``pattern`` starts with a word wherever it can, so the regex engine skips ahead to it. A statement that must
-    start with its number sets ``anchor``, the word it ends near, and is looked for only just before it.
-    ``not_after`` is text that may not stand right before the match (部分不予公开 is not 不予公开)."""
+    A statement whose ``pattern`` ends with its figure and 件 (件 nowhere else) is looked for only just before each
+    件 that follows a number (see :func:`_figure_windows`). A statement that must start with its number sets
+    ``anchor``, the word it ends near, and is looked for only just before it. Any other statement sets ``needs``,
+    texts one of which must be in the prose for it to match. ``not_after`` is text that may not stand right before
+    the match (部分不予公开 is not 不予公开)."""
 
     key: str
     pattern: re.Pattern[str]
     anchor: str | None = None
     not_after: str | None = None
+    needs: tuple[str, ...] = ()
+    ends_with_figure: bool = attrs.field(init=False)
+
+    @ends_with_figure.default
+    def _ends_with_figure(self) -> bool:
+        return self.anchor is None and self.pattern.pattern.endswith("件")
 
 
 _STATEMENTS: tuple[_Statement, ...] = (
     _Statement(
         "received", re.compile(rf"(?:收到|受理|新收)(?:各类)?(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")
     ),
-    _Statement("none_received", re.compile(r"(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)?申请")),
+    _Statement(
+        "none_received",
+        re.compile(r"(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)?申请"),
+        needs=("未收到", "未受理", "没有收到", "没有受理"),
+    ),
     _Statement("answered", re.compile(rf"(?:办结|答复|办理)(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")),
     _Statement("carried_forward", re.compile(rf"结转(?:到|至)?下(?:一)?年(?:度)?(?:继续办理)?\s*{_NUM}\s*件")),
     _Statement("carried_forward", re.compile(rf"{_NUM}\s*件(?:申请)?\s*结转(?:到|至)?下"), anchor="结转"),
@@ -289,12 +304,17 @@ _GROUPS: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 
 
+_PARTS = {path: attrgetter(path) for paths, _, _ in _GROUPS.values() for path in paths}
+"""The table parts the statements are compared with (in the model of every format)."""
+
+
 def _row_value(row: Any) -> int:
-    """A table-三 row's figure: its 总计, or the sum of its six columns when the 总计 is blank (blanks as 0)."""
-    if type(row.total) is not Blank:
+    """A table-三 row's figure: its 总计, or the sum of its six columns when the 总计 is not a number (those that
+    are not numbers as 0)."""
+    if isinstance(row.total, (int, Decimal)):
         return int(row.total)
     return sum(
-        v
+        int(v)
         for v in (
             row.natural_person,
             row.commercial,
@@ -303,14 +323,21 @@ def _row_value(row: Any) -> int:
             row.legal_services,
             row.other_org,
         )
-        if type(v) is not Blank
+        if isinstance(v, (int, Decimal))
     )
 
 
+_IS_ROW: dict[type, bool] = {}
+
+
 def _group_value(node: Any) -> int:
-    if hasattr(node, "natural_person"):
+    kind = type(node)
+    is_row = _IS_ROW.get(kind)
+    if is_row is None:
+        is_row = _IS_ROW[kind] = "natural_person" in attrs.fields_dict(kind)
+    if is_row:
         return _row_value(node)
-    return sum(_group_value(getattr(node, f.name)) for f in attrs.fields(type(node)))
+    return sum(_group_value(getattr(node, f.name)) for f in attrs.fields(kind))
 
 
 def _prose(report: AnnualReport) -> str:
@@ -324,13 +351,58 @@ _WINDOW = 40
 """How far before its anchor a number-first statement (``30件结转下年度``) can start."""
 
 
+_WORDS = 24
+"""Room for the words a statement allows before its figure (the longest, 收到各类政府信息公开申请, has 12)."""
+
+_NUMERALS = "0123456789０１２３４５６７８９,〇零一二三四五六七八九十百千万两"
+_SPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+"""The characters ``\\s`` matches in a str pattern."""
+
+
+def _figure_windows(text: str) -> list[tuple[int, int]]:
+    """For each 件 that follows a number (spaces between allowed), the span in which a statement ending with that
+    figure can match: it starts after the 件 before (件 stands only at a statement's end) and at most ``_WORDS``
+    characters before the number, its 共 and its spaces; it ends with this 件."""
+    windows = []
+    after_previous = 0
+    end = text.find("件")
+    while end != -1:
+        before = text[end - 1] if end else ""
+        if before in _NUMERALS or before.isspace():
+            head = text[after_previous:end].rstrip(_SPACE)
+            if head and head[-1] in _NUMERALS:
+                words_end = len(head.rstrip(_SPACE + _NUMERALS + "共"))
+                windows.append((after_previous + max(0, words_end - _WORDS), end + 1))
+        after_previous = end + 1
+        end = text.find("件", after_previous)
+    return windows
+
+
+def _find(text: str, word: str, start: int = 0) -> int:
+    """``text.find(word, start)``, looking for the word's first character alone and checking the rest there: a
+    search for one character is a fast scan, where CPython's search for a longer needle in Chinese text is not."""
+    first = word[0]
+    at = text.find(first, start)
+    while at != -1 and not text.startswith(word, at):
+        at = text.find(first, at + 1)
+    return at
+
+
 def _statements(text: str) -> Iterator[tuple[str, re.Match[str]]]:
-    """Every ``(key, match)`` of the statements in ``text``."""
+    """Every ``(key, match)`` of the statements in ``text``, statement by statement, each in the order of the text
+    (what ``finditer`` of each pattern over the whole text gives). Prose without a figure costs a few scans for
+    single characters."""
+    windows = _figure_windows(text)
     for statement in _STATEMENTS:
-        if statement.anchor is None:
-            matches: Iterator[re.Match[str]] = statement.pattern.finditer(text)
-        else:
+        if statement.ends_with_figure:
+            search = statement.pattern.search
+            matches: Iterable[re.Match[str]] = [m for a, b in windows if (m := search(text, a, b)) is not None]
+        elif statement.anchor is not None:
             matches = _near(statement.pattern, statement.anchor, text)
+        elif not statement.needs or any(_find(text, word) != -1 for word in statement.needs):
+            matches = statement.pattern.finditer(text)
+        else:
+            continue
         for m in matches:
             if statement.not_after and text.endswith(statement.not_after, 0, m.start()):
                 continue
@@ -340,33 +412,44 @@ def _statements(text: str) -> Iterator[tuple[str, re.Match[str]]]:
 def _near(pattern: re.Pattern[str], anchor: str, text: str) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` that end near an occurrence of ``anchor``, each once."""
     seen: set[int] = set()
-    for a in re.finditer(re.escape(anchor), text):
-        for m in pattern.finditer(text, max(0, a.start() - _WINDOW), a.end() + 4):
+    at = _find(text, anchor)
+    while at != -1:
+        for m in pattern.finditer(text, max(0, at - _WINDOW), at + len(anchor) + 4):
             if m.start() not in seen:
                 seen.add(m.start())
                 yield m
+        at = _find(text, anchor, at + len(anchor))
+
+
+def _stated(number: str | None) -> int:
+    if number is None:
+        return 0
+    digits = number.replace(",", "")
+    return int(digits) if digits.isascii() and digits.isdigit() else parse_int(digits)
 
 
 def prose_vs_table(report: AnnualReport) -> Iterator[Finding]:
     text = _prose(report)
     reported: set[str] = set()
+    tables: dict[str, int] = {}
     for key, m in _statements(text):
-        number = next((g for g in m.groups() if g), None)
+        sub_id = f"PROSE-T3[{key}]"
+        if sub_id in reported:
+            continue
         try:
-            stated = 0 if number is None else parse_int(number.replace(",", ""))
+            stated = _stated(next((g for g in m.groups() if g), None))
         except ZhParseError:
             continue
         paths, label, label_en = _GROUPS[key]
-        table = sum(_group_value(get_value(report, p)) for p in paths)
+        table = tables.get(key)
+        if table is None:
+            table = tables[key] = sum(_group_value(_PARTS[p](report)) for p in paths)
         if stated == table:
             continue
         if key in ("received", "none_received"):
             carried = _row_value(report.applications.carried_over)
             if stated == table + carried:
                 continue  # "共受理749件" counts last year's carried-over applications too
-        sub_id = f"PROSE-T3[{key}]"
-        if sub_id in reported:
-            continue
         reported.add(sub_id)
         yield finding(
             report,
