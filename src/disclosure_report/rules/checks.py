@@ -354,25 +354,29 @@ _WINDOW = 40
 _WORDS = 24
 """Room for the words a statement allows before its figure (the longest, 收到各类政府信息公开申请, has 12)."""
 
-_NUMERALS = "0123456789０１２３４５６７８９,〇零一二三四五六七八九十百千万两"
-_SPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+_NUMERALS = frozenset("0123456789０１２３４５６７８９,〇零一二三四五六七八九十百千万两")
+_SPACE = frozenset(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
 """The characters ``\\s`` matches in a str pattern."""
+_FIGURE_AND_SPACE = _SPACE | _NUMERALS | {"共"}
 
 
 def _figure_windows(text: str) -> list[tuple[int, int]]:
     """For each 件 that follows a number (spaces between allowed), the span in which a statement ending with that
     figure can match: it starts after the 件 before (件 stands only at a statement's end) and at most ``_WORDS``
-    characters before the number, its 共 and its spaces; it ends with this 件."""
+    characters before the number, its 共 and its spaces; it ends with this 件. A figure with no text before it
+    since the 件 before (文件4件) has no window."""
     windows = []
     after_previous = 0
     end = text.find("件")
     while end != -1:
-        before = text[end - 1] if end else ""
-        if before in _NUMERALS or before.isspace():
-            head = text[after_previous:end].rstrip(_SPACE)
-            if head and head[-1] in _NUMERALS:
-                words_end = len(head.rstrip(_SPACE + _NUMERALS + "共"))
-                windows.append((after_previous + max(0, words_end - _WORDS), end + 1))
+        at = end - 1
+        while at >= after_previous and text[at] in _SPACE:
+            at -= 1
+        if at >= after_previous and text[at] in _NUMERALS:
+            while at >= after_previous and text[at] in _FIGURE_AND_SPACE:
+                at -= 1
+            if at >= after_previous:  # some text before the figure
+                windows.append((max(after_previous, at + 1 - _WORDS), end + 1))
         after_previous = end + 1
         end = text.find("件", after_previous)
     return windows
@@ -388,13 +392,21 @@ def _find(text: str, word: str, start: int = 0) -> int:
     return at
 
 
-def _statements(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+_ANY_ENDING_WITH_FIGURE = re.compile("|".join(f"(?:{s.pattern.pattern})" for s in _STATEMENTS if s.ends_with_figure))
+"""Matches where any statement ending with a figure does: a window it finds nothing in is not searched again."""
+
+
+def _statements(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every ``(key, match)`` of the statements in ``text``, statement by statement, each in the order of the text
     (what ``finditer`` of each pattern over the whole text gives). Prose without a figure costs a few scans for
     single characters."""
-    windows = _figure_windows(text)
+    any_statement = _ANY_ENDING_WITH_FIGURE.search
+    windows = [(a, b) for a, b in _figure_windows(text) if any_statement(text, a, b)]
+    found = []
     for statement in _STATEMENTS:
         if statement.ends_with_figure:
+            if not windows:
+                continue
             search = statement.pattern.search
             matches: Iterable[re.Match[str]] = [m for a, b in windows if (m := search(text, a, b)) is not None]
         elif statement.anchor is not None:
@@ -403,10 +415,12 @@ def _statements(text: str) -> Iterator[tuple[str, re.Match[str]]]:
             matches = statement.pattern.finditer(text)
         else:
             continue
+        not_after = statement.not_after
         for m in matches:
-            if statement.not_after and text.endswith(statement.not_after, 0, m.start()):
+            if not_after and text.endswith(not_after, 0, m.start()):
                 continue
-            yield statement.key, m
+            found.append((statement.key, m))
+    return found
 
 
 def _near(pattern: re.Pattern[str], anchor: str, text: str) -> Iterator[re.Match[str]]:
