@@ -369,14 +369,15 @@ def _figure_windows(text: str) -> list[tuple[int, int]]:
     after_previous = 0
     end = text.find("件")
     while end != -1:
-        at = end - 1
-        while at >= after_previous and text[at] in _SPACE:
-            at -= 1
-        if at >= after_previous and text[at] in _NUMERALS:
-            while at >= after_previous and text[at] in _FIGURE_AND_SPACE:
+        if end > after_previous and text[end - 1] in _FIGURE_AND_SPACE:  # most 件 end a word (文件, 案件)
+            at = end - 1
+            while at >= after_previous and text[at] in _SPACE:
                 at -= 1
-            if at >= after_previous:  # some text before the figure
-                windows.append((max(after_previous, at + 1 - _WORDS), end + 1))
+            if at >= after_previous and text[at] in _NUMERALS:
+                while at >= after_previous and text[at] in _FIGURE_AND_SPACE:
+                    at -= 1
+                if at >= after_previous:  # some text before the figure
+                    windows.append((max(after_previous, at + 1 - _WORDS), end + 1))
         after_previous = end + 1
         end = text.find("件", after_previous)
     return windows
@@ -411,7 +412,7 @@ def _statements(text: str) -> list[tuple[str, re.Match[str]]]:
             matches: Iterable[re.Match[str]] = [m for a, b in windows if (m := search(text, a, b)) is not None]
         elif statement.anchor is not None:
             matches = _near(statement.pattern, statement.anchor, text)
-        elif not statement.needs or any(_find(text, word) != -1 for word in statement.needs):
+        elif not statement.needs or any(_find(text, word) != -1 for word in statement.needs if word[0] in text):
             matches = statement.pattern.finditer(text)
         else:
             continue
