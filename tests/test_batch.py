@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
 from disclosure_report import dump, load, replace_value
@@ -186,3 +187,12 @@ def test_export_names_an_unreadable_document_and_exits_2(
 def test_export_of_good_documents_exits_0(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(corpus / "sub")]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1 + 6 * 200
+
+
+def test_without_details_a_result_keeps_the_rules_and_severities_only(corpus: Path) -> None:
+    full = validate_file(corpus / "u00.json")
+    brief = validate_file(corpus / "u00.json", details=False)
+    assert full.findings and brief.findings == ()
+    assert brief.rules == full.rules == tuple((f["rule"], f["severity"]) for f in full.findings)
+    assert human_line(brief) == human_line(full)
+    assert attrs.evolve(brief, findings=full.findings) == full

@@ -44,6 +44,9 @@ class FileResult:
     error: str | None = None
     read_warnings: tuple[str, ...] = ()
     """What the reader of a published document had to interpret (none for a JSON document)."""
+    rules: tuple[tuple[str, str], ...] = ()
+    """The rule id and severity of each finding, in order: what the summary counts. Set even when ``findings``
+    is left out (``validate_file(..., details=False)``)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-lines record of a file (see docs/batch.md)."""
@@ -131,8 +134,11 @@ def load_document(path: str | Path) -> AnnualReport:
     return read_document(path).report
 
 
-def validate_file(path: str | Path, disable: tuple[str, ...] = ()) -> FileResult:
-    """Load and check one document; never raises for a bad document (its error is in the result)."""
+def validate_file(path: str | Path, disable: tuple[str, ...] = (), *, details: bool = True) -> FileResult:
+    """Load and check one document; never raises for a bad document (its error is in the result).
+
+    ``details=False`` leaves out the findings' JSON form (their messages and fingerprints are then never made),
+    keeping their rules and severities: enough for the summary and the one-line report of ``validate DIR``."""
     p = Path(path)
     try:
         document = read_document(p)
@@ -147,8 +153,9 @@ def validate_file(path: str | Path, disable: tuple[str, ...] = ()) -> FileResult
         report.format,
         result.ok,
         result.counts,
-        tuple(f.to_dict() for f in result.findings),
+        tuple(f.to_dict() for f in result.findings) if details else (),
         read_warnings=tuple(map(str, document.warnings)),
+        rules=tuple((f.rule, f.severity) for f in result.findings),
     )
 
 
@@ -238,9 +245,9 @@ class Summary:
             self.read_with_warnings += 1
         if not result.ok:
             self.failed += 1
-        for finding in result.findings:
-            self.by_rule[f"{finding['rule']} ({finding['severity']})"] += 1
-            if finding["severity"] == "error":
+        for rule_id, severity in result.rules:
+            self.by_rule[f"{rule_id} ({severity})"] += 1
+            if severity == "error":
                 self.by_agency[result.agency or "?"] += 1
 
     def merge(self, other: Summary) -> None:
@@ -309,10 +316,11 @@ def check_chunk(paths: list[str], disable: tuple[str, ...], output: CorpusOutput
     summary = Summary()
     shown: list[str] = []
     records: list[str] = []
+    details = output.jsonl or output.stdout == "json"
     for path in paths:
-        result = validate_file(path, disable)
+        result = validate_file(path, disable, details=details)
         summary.add(result)
-        record = json_line(result) if output.jsonl or output.stdout == "json" else ""
+        record = json_line(result) if details else ""
         if output.jsonl:
             records.append(record)
         if output.stdout == "json":
