@@ -121,12 +121,11 @@ def missing_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
 
 def read_document(path: str | Path) -> ReadResult:
     """A report from a JSON document (no warnings), or through the readers for a published one (with theirs)."""
-    path = Path(path)
-    if path.suffix.lower() == ".json":
+    if os.fspath(path).lower().endswith(".json"):
         return ReadResult(load(path))
     from disclosure_report.read import read
 
-    return read(path)
+    return read(Path(path))
 
 
 def load_document(path: str | Path) -> AnnualReport:
@@ -139,15 +138,15 @@ def validate_file(path: str | Path, disable: tuple[str, ...] = (), *, details: b
 
     ``details=False`` leaves out the findings' JSON form (their messages and fingerprints are then never made),
     keeping their rules and severities: enough for the summary and the one-line report of ``validate DIR``."""
-    p = Path(path)
+    name = os.fspath(path)
     try:
-        document = read_document(p)
+        document = read_document(name)
         report = document.report
         result = validate(report, disable=disable)
     except (DisclosureReportError, KeyError, OSError) as e:
-        return FileResult(str(p), error=str(e.args[0] if isinstance(e, KeyError) else e))
+        return FileResult(name, error=str(e.args[0] if isinstance(e, KeyError) else e))
     return FileResult(
-        str(p),
+        name,
         report.meta.agency,
         report.meta.year,
         report.format,
