@@ -134,7 +134,8 @@ def test_check_corpus_sends_back_the_printed_text_and_totals(corpus: Path, jobs:
         expected.add(r)
     assert total == expected and total.files == 14
     quiet = list(check_corpus([corpus], jobs=jobs, output=CorpusOutput("none")))
-    assert [(c.stdout, c.jsonl) for c in quiet] == [("", "")]
+    assert [(c.stdout, c.jsonl) for c in quiet] == [("", ""), ("", "")]
+    assert [c.summary.files for c in quiet] == [8, 6]  # the first chunks are small, so every process gets work
     as_json = "".join(c.stdout for c in check_corpus([corpus], jobs=jobs, output=CorpusOutput("json")))
     assert [json.loads(line) for line in as_json.splitlines()] == [r.to_dict() for r in results]
 

@@ -162,12 +162,16 @@ _T = TypeVar("_T")
 
 
 def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Lists of up to ``size`` items; the first ones smaller (8, 16, …), so a small corpus still reaches every
+    process and large ones cost the printing process little per document."""
     batch: list[str] = []
+    limit = min(8, size)
     for item in items:
         batch.append(item)
-        if len(batch) == size:
+        if len(batch) == limit:
             yield batch
             batch = []
+            limit = min(2 * limit, size)
     if batch:
         yield batch
 
@@ -201,7 +205,7 @@ def _validate_chunk(paths: list[str], disable: tuple[str, ...]) -> list[FileResu
 
 
 def validate_paths(
-    paths: Iterable[str | Path], *, jobs: int = 1, disable: tuple[str, ...] = (), window: int = 4, chunk: int = 64
+    paths: Iterable[str | Path], *, jobs: int = 1, disable: tuple[str, ...] = (), window: int = 4, chunk: int = 128
 ) -> Iterator[FileResult]:
     """Check every document under ``paths``, in walk order; with ``jobs > 1`` across processes, in chunks of
     ``chunk`` documents with at most ``window`` chunks per job in flight, so memory stays flat however large the
@@ -340,7 +344,7 @@ def check_corpus(
     disable: tuple[str, ...] = (),
     output: CorpusOutput = CorpusOutput(),
     window: int = 4,
-    chunk: int = 64,
+    chunk: int = 128,
 ) -> Iterator[ChunkReport]:
     """Check every document under ``paths`` and give, chunk by chunk in walk order, the text to print and the
     totals. The walk is lazy and at most ``window`` chunks of ``chunk`` documents per process are in flight, so
