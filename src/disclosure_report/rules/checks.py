@@ -252,15 +252,15 @@ class _Statement:
 
     A statement whose ``pattern`` ends with its figure and 件 (件 nowhere else) is looked for only just before each
     件 that follows a number (see :func:`_figure_windows`). A statement that must start with its number sets
-    ``anchor``, the word it ends near, and is looked for only just before it. Any other statement sets ``needs``,
-    texts one of which must be in the prose for it to match. ``not_after`` is text that may not stand right before
-    the match (部分不予公开 is not 不予公开)."""
+    ``anchor``, the word it ends near, and is looked for only just before it. Any other statement sets
+    ``starts``, the texts a match of it begins with, and is tried only where they stand. ``not_after`` is text
+    that may not stand right before the match (部分不予公开 is not 不予公开)."""
 
     key: str
     pattern: re.Pattern[str]
     anchor: str | None = None
     not_after: str | None = None
-    needs: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
     ends_with_figure: bool = attrs.field(init=False)
 
     @ends_with_figure.default
@@ -275,7 +275,7 @@ _STATEMENTS: tuple[_Statement, ...] = (
     _Statement(
         "none_received",
         re.compile(r"(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)?申请"),
-        needs=("未收到", "未受理", "没有收到", "没有受理"),
+        starts=("未收到", "未受理", "没有收到", "没有受理"),
     ),
     _Statement("answered", re.compile(rf"(?:办结|答复|办理)(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")),
     _Statement("carried_forward", re.compile(rf"结转(?:到|至)?下(?:一)?年(?:度)?(?:继续办理)?\s*{_NUM}\s*件")),
@@ -412,16 +412,35 @@ def _statements(text: str) -> list[tuple[str, re.Match[str]]]:
             matches: Iterable[re.Match[str]] = [m for a, b in windows if (m := search(text, a, b)) is not None]
         elif statement.anchor is not None:
             matches = _near(statement.pattern, statement.anchor, text)
-        elif not statement.needs or any(_find(text, word) != -1 for word in statement.needs if word[0] in text):
-            matches = statement.pattern.finditer(text)
+        elif statement.starts:
+            matches = _starting(statement.pattern, statement.starts, text)
         else:
-            continue
+            matches = statement.pattern.finditer(text)
         not_after = statement.not_after
         for m in matches:
             if not_after and text.endswith(not_after, 0, m.start()):
                 continue
             found.append((statement.key, m))
     return found
+
+
+def _starting(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> list[re.Match[str]]:
+    """The matches ``finditer`` gives of a pattern whose every match begins with one of ``starts``: tried only
+    where one stands, in the order of the text, none inside the one before."""
+    places = []
+    for word in starts:
+        if word[0] in text:
+            at = _find(text, word)
+            while at != -1:
+                places.append(at)
+                at = _find(text, word, at + 1)
+    matches = []
+    end = 0
+    for at in sorted(places):
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            matches.append(m)
+            end = m.end()
+    return matches
 
 
 def _near(pattern: re.Pattern[str], anchor: str, text: str) -> Iterator[re.Match[str]]:
