@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -247,6 +248,7 @@ def main() -> None:
     parser.add_argument("--big", action="store_true", help="also check a folder of 100,000 files (minutes)")
     parser.add_argument("--only-folder", action="store_true", help="skip the per-document steps")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stopped: the temporary folder is still removed
     if not args.only_folder:
         per_document(args.n, args.rounds, args.texts)
     sizes = [s for s in (args.files, 100_000 if args.big else 0) if s]
