@@ -197,3 +197,14 @@ def test_without_details_a_result_keeps_the_rules_and_severities_only(corpus: Pa
     assert brief.rules == full.rules == tuple((f["rule"], f["severity"]) for f in full.findings)
     assert human_line(brief) == human_line(full)
     assert attrs.evolve(brief, findings=full.findings) == full
+
+
+def test_aggregate_keeps_the_first_duplicate_in_sorted_order_within_a_folder(tmp_path: Path) -> None:
+    units = tmp_path / "units"
+    units.mkdir()
+    base = load(ROOT / "examples" / "shuyang-county-gov-2025.json")
+    for name, figure in (("b.json", 2), ("a.json", 1), ("c.json", 3)):
+        dump(replace_value(base, "proactive.regulations.issued", figure), units / name)
+    out = tmp_path / "rollup.json"
+    assert main(["aggregate", str(units), "--agency", "全县", "--first-duplicate", "-o", str(out)]) == 0
+    assert load(out).proactive.regulations.issued == 1

@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if problems:
         return EXIT_BAD_INPUT
-    units = [load_document(p) for p in iter_documents(args.units)]
+    # paths in the order given, each folder's documents sorted: which of two duplicates comes first is fixed
+    units = [load_document(p) for entry in args.units for p in sorted(iter_documents([entry]))]
     if args.check is not None:
         published = load(args.check)
         differences, coverage = check_rollup(published, units, blank_as_zero=args.blank_as_zero)
