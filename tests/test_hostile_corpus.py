@@ -76,7 +76,7 @@ def test_folders_inside_a_corpus_with_nothing_to_check_are_noted(
     (tmp_path / "empty").mkdir()
     (tmp_path / "b.json").mkdir()
     (tmp_path / "notes").mkdir()
-    (tmp_path / "notes" / "readme.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes" / "readme.csv").write_bytes(b"a,b")
     notes: list[str] = []
     assert [p.name for p in iter_documents([tmp_path], notes)] == ["a.json"]
     assert sorted(notes) == [
