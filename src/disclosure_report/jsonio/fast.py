@@ -152,18 +152,18 @@ def fast_hook(cls: type, overrides: dict[str, Any] | None = None) -> Fast:
 
 _CELL_CODE = {
     "count": [
-        "if type(x) is int and 0 <= x <= MAX_COUNT: {v} = x",
+        f"if type(x) is int and 0 <= x <= {MAX_COUNT}: {{v}} = x",  # the bound a constant of the code
         "elif type(x) is dict: {v} = blank(x, t)",
         "else: raise Fallback",
     ],
     "signed": [
-        "if type(x) is int and -MAX_COUNT <= x <= MAX_COUNT: {v} = x",
+        f"if type(x) is int and -{MAX_COUNT} <= x <= {MAX_COUNT}: {{v}} = x",
         "elif type(x) is dict: {v} = blank(x, t)",
         "else: raise Fallback",
     ],
     "money": [
         "if type(x) is Decimal and money_in_range(x): {v} = x",
-        "elif type(x) is int and 0 <= x < MAX_MONEY: {v} = Decimal(x)",
+        f"elif type(x) is int and 0 <= x < {MAX_MONEY}: {{v}} = Decimal(x)",
         "elif type(x) is dict: {v} = blank(x, t)",
         "else: raise Fallback",
     ],
