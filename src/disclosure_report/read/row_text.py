@@ -1,0 +1,186 @@
+"""A line of a table as text → its pieces: values (numbers, blank marks) and row labels matched to the
+declaration. Headers and other words are dropped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from disclosure_report.formats import Row, Table
+from disclosure_report.read.labels import REMEMBERED_LENGTH, normalise, strip_numbering
+from disclosure_report.read.sections import REMEMBERED_LINES
+from disclosure_report.read.values import BLANK_MARKS, is_number_text
+
+
+@attrs.frozen
+class Token:
+    """A piece of a line: label text or a value's text, with the line it stood on."""
+
+    text: str
+    line: int
+
+
+def rows_with_alternatives(table: Table) -> list[Row]:
+    return list(table.rows) + [r for alt in table.alternatives for r in alt.rows]
+
+
+_INDEXES: dict[int, list[tuple[str, Row]]] = {}
+
+
+def label_index(table: Table) -> list[tuple[str, Row]]:
+    """(normalised label, row) for every row's innermost label, with and without its number, longest first."""
+    if id(table) not in _INDEXES:
+        _INDEXES[id(table)] = _build_label_index(table)
+    return _INDEXES[id(table)]
+
+
+def _build_label_index(table: Table) -> list[tuple[str, Row]]:
+    out: list[tuple[str, Row]] = []
+    for row in rows_with_alternatives(table):
+        for label in (row.label, *row.aliases):
+            out.append((normalise(label), row))
+            bare = strip_numbering(label)
+            if bare and bare != normalise(label):
+                out.append((bare, row))
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def match_row(text: str, index: list[tuple[str, Row]]) -> Row | None:
+    """The row whose label the text ends with (run-together labels keep earlier headers in front)."""
+    norm = normalise(text)
+    if not norm or is_number_text(text):
+        return None
+    for label, row in index:
+        if norm == label:
+            return row
+    for label, row in index:
+        if len(label) >= 2 and norm.endswith(label):
+            return row
+    return None
+
+
+_HEADERS: dict[int, set[str]] = {}
+
+
+def headers(table: Table) -> set[str]:
+    """The normalised column headers (and the corner text) of ``table``."""
+    if id(table) not in _HEADERS:
+        rows = rows_with_alternatives(table)
+        found = {normalise(h) for row in rows for c in row.columns.columns for h in c.headers}
+        _HEADERS[id(table)] = found | {normalise(table.corner or "")}
+    return _HEADERS[id(table)]
+
+
+def is_value(text: str) -> bool:
+    """Whether a piece of text is a cell value: a number or a blank mark."""
+    stripped = text.strip()
+    return stripped in BLANK_MARKS or is_number_text(stripped)
+
+
+_RUN = re.compile(r"(?:(?<![^\s|])[-+−－])?[0-9０-９][0-9０-９,，.．]*")
+_TRAILING_MARK = re.compile(
+    r"^(.*\S)\s+(" + "|".join(re.escape(m) for m in sorted(BLANK_MARKS, key=len, reverse=True) if m) + r")$"
+)
+
+
+def tokens(text: str, line: int) -> Iterator[Token]:
+    """Split text into label pieces and number pieces: at runs of two or more spaces, before a blank mark that ends
+    a piece, and around digit runs (a digit glued to ``.`` + text is the item number of the next label)."""
+    for chunk in re.split(r"\s{2,}", text):
+        m = _TRAILING_MARK.match(chunk.strip())
+        if m:
+            yield from _runs(m.group(1), line)
+            yield Token(m.group(2), line)
+        else:
+            yield from _runs(chunk, line)
+
+
+def _runs(text: str, line: int) -> Iterator[Token]:
+    pos = 0
+    for m in _RUN.finditer(text):
+        start, end = m.span()
+        run = m.group(0)
+        after = text[end : end + 1]
+        if run[-1] in ".．" and after and not after.isdigit():
+            # "00000002.其他…": the last digit is the item number of the next label
+            digits = run[:-1]
+            if digits and start > 0 and text[start - 1] not in "（(第":
+                if len(digits) > 1:
+                    before = text[pos:start]
+                    if before.strip():
+                        yield Token(before, line)
+                    yield Token(digits[:-1], line)
+                    pos = start + len(digits) - 1
+                continue
+            continue
+        if (start > 0 and text[start - 1] in "第（(") or (after and after in "项条）)月年日"):
+            continue
+        before = text[pos:start]
+        if before.strip():
+            yield Token(before, line)
+        yield Token(run.rstrip(".．"), line)
+        pos = end
+    rest = text[pos:]
+    if rest.strip():
+        yield Token(rest, line)
+
+
+Piece = tuple[str | None, Row | None]
+"""``(value text, None)`` for a value, ``(None, row)`` for a row label."""
+
+_CLASSIFIED: dict[tuple[int, str], tuple[Piece, ...]] = {}
+
+
+def classified(table: Table, text: str) -> tuple[Piece, ...]:
+    """The pieces of a line of ``table`` that matter, in order. Lines repeat across reports (every label line,
+    every row of zeros), so the answer is remembered."""
+    if len(text) > REMEMBERED_LENGTH:
+        return tuple(_classify(table, text))
+    key = (id(table), text)
+    found = _CLASSIFIED.get(key)
+    if found is None:
+        if len(_CLASSIFIED) >= REMEMBERED_LINES:
+            _CLASSIFIED.clear()
+        found = _CLASSIFIED[key] = tuple(_classify(table, text))
+    return found
+
+
+def _classify(table: Table, text: str) -> Iterator[Piece]:
+    known = headers(table)
+    pairs = _header_value_pairs(text, known)
+    if pairs is not None:
+        yield from ((value, None) for value in pairs)
+        return
+    index = label_index(table)
+    bands = table.layout == "bands"
+    for token in tokens(text, 0):
+        piece = token.text
+        if not piece.strip():
+            continue
+        if is_value(piece):
+            yield piece, None
+            continue
+        if bands or normalise(piece) in known:
+            continue
+        row = match_row(piece, index)
+        if row is not None:
+            yield None, row
+
+
+def _header_value_pairs(text: str, known: set[str]) -> list[str] | None:
+    """The values of a line that is only ``header value`` pairs (``自然人 705  商业企业 3 …``, as the text renderer
+    and many extractions print a row), or None for any other line. The general tokenizer would find the same
+    values; this only skips its work."""
+    parts = text.split()
+    if not parts or len(parts) % 2:
+        return None
+    values = parts[1::2]
+    for v in values:
+        if not ((v.isascii() and v.isdigit()) or is_value(v)):
+            return None
+    for h in parts[::2]:
+        if normalise(h) not in known:
+            return None
+    return values
