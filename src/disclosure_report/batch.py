@@ -72,13 +72,14 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def read_document(path: Path) -> ReadResult:
-    """A report from a JSON document (no warnings), or through the readers for a published one (with theirs)."""
-    if path.suffix.lower() == ".json":
+def read_document(path: Path, *, year: int | None = None, agency: str | None = None) -> ReadResult:
+    """A report from a JSON document (no warnings), or through the readers for a published one (with theirs).
+    ``year`` and ``agency`` are the caller's, for a document that does not name them (see ``read``)."""
+    if path.suffix.lower() == ".json" and year is None and agency is None:
         return ReadResult(load(path))
     from disclosure_report.read import read
 
-    return read(path)
+    return read(path, year=year, agency=agency)
 
 
 def load_document(path: Path) -> AnnualReport:

@@ -26,6 +26,7 @@ from disclosure_report.errors import DocumentError
 from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, UnsupportedFormatError
 from disclosure_report.read.detect import Haystack, detect_format, looks_like_a_report
 from disclosure_report.read.identities import resolve_pending
+from disclosure_report.read.identity import Identity, preamble_names, resolve
 from disclosure_report.read.lines import Line
 from disclosure_report.read.metadata import contact_data, find_published, period_data, usable_record
 from disclosure_report.read.narrative import other_matters, overview, split_closing, text_of
@@ -34,15 +35,24 @@ from disclosure_report.read.place import place_cells, skeleton
 from disclosure_report.read.sections import split_sections
 from disclosure_report.read.table_cells import TableCells
 from disclosure_report.read.tables import read_table
-from disclosure_report.read.title import find_title
+from disclosure_report.read.title import TitleBlock, find_title
 
 __all__ = ["Haystack", "assemble", "detect_format"]
 
 
-def assemble(lines: Sequence[Line], *, source: str | None = None, record: dict[str, Any] | None = None) -> ReadResult:
+def assemble(
+    lines: Sequence[Line],
+    *,
+    source: str | None = None,
+    record: dict[str, Any] | None = None,
+    year: int | None = None,
+    agency: str | None = None,
+) -> ReadResult:
     """The report in ``lines``; :class:`NotAnAnnualReportError` or :class:`UnsupportedFormatError` when it is not
     one this library reads. ``record`` is the metadata record the document carries out of sight, if any (see
-    :mod:`disclosure_report.embedded`)."""
+    :mod:`disclosure_report.embedded`). ``year`` and ``agency``, when given, are the caller's: used when the
+    document names none (and, with a warning, when it names others); a :class:`ReadError` says to pass them when
+    neither the document nor the caller gives them."""
     lines = [line for line in lines if line.text.strip() or line.cells is not None]
     flat = Haystack([line.text if line.cells is None else " ".join(line.cells) for line in lines])
     name = source or "the document"
@@ -51,18 +61,12 @@ def assemble(lines: Sequence[Line], *, source: str | None = None, record: dict[s
 
     # 2. title block, format, sections
     block = find_title(lines, record)
-    year, agency = block.year, block.agency or ""
     try:
-        fmt = detect_format(flat, year)
+        fmt = detect_format(flat, year if year is not None else block.year)
     except UnsupportedFormatError as e:
         raise UnsupportedFormatError(f"{name}: {e}") from None
     notes = Notes()
     meta = usable_record(fmt, notes, record, block.title)
-    if meta is not None:
-        agency, year = meta["agency"], meta["year"]
-    if year is None:
-        year = fmt.first_year
-        notes.warn(f"no report year found in a title; assumed {year}", None)
     published, date_lines = find_published(lines)
     skip = {*block.at, *date_lines}
     body = [line for i, line in enumerate(lines) if i not in skip]
@@ -71,8 +75,8 @@ def assemble(lines: Sequence[Line], *, source: str | None = None, record: dict[s
         raise NotAnAnnualReportError(f"{name}: none of the report's tables was found")
 
     # 3. metadata
-    data = skeleton(fmt, agency or "（未识别）", year)
     preamble = text_of(sections.preamble)
+    data = skeleton(fmt, "", fmt.first_year)  # agency and year: below, from the document or the caller
     data["meta"] |= {
         "title": block.title,
         "published_on": published.isoformat() if published else None,
@@ -102,12 +106,14 @@ def assemble(lines: Sequence[Line], *, source: str | None = None, record: dict[s
         elif section.key == "problems":
             data["problems"] = text_of(lines_of)
         elif section.key == "other_matters":
-            matters, closing = split_closing(lines_of, agency)
+            matters, closing = split_closing(lines_of, _printed_agency(meta, block, agency))
             data["other_matters"] = other_matters(matters, section)
     data["closing"] = text_of(closing)
     if data["meta"]["period"] is None and meta is None:
         data["meta"]["period"] = period_data(text_of(sections.lines_of("other_matters")))
     resolve_pending(found, notes)
+    who = _identity(name, notes, meta, block, preamble, closing, agency, year)
+    data["meta"] |= {"agency": who.agency, "year": who.year}
 
     # 5. the report
     place_cells(fmt, found, notes, data)
@@ -116,3 +122,37 @@ def assemble(lines: Sequence[Line], *, source: str | None = None, record: dict[s
     except DocumentError as e:  # a value the model refuses (never expected from parse_value)
         raise NotAnAnnualReportError(f"{name}: the cells read do not make a valid report: {e}") from None
     return ReadResult(report, tuple(notes.warnings))
+
+
+def _printed_agency(meta: dict[str, Any] | None, block: TitleBlock, given: str | None) -> str:
+    """The agency as far as known before the signature is looked for (the signature line may print it)."""
+    return str(meta["agency"]) if meta is not None else (block.agency or given or "")
+
+
+def _identity(
+    name: str,
+    notes: Notes,
+    meta: dict[str, Any] | None,
+    block: TitleBlock,
+    preamble: str,
+    closing: Sequence[Line],
+    agency: str | None,
+    year: int | None,
+) -> Identity:
+    """Agency and year from the document (record, title, preamble, period, signature) or the caller."""
+    named_agency, named_year = preamble_names(preamble)
+    signed = closing[0].text.strip() if closing else None
+    record_agency, record_year = (meta["agency"], meta["year"]) if meta is not None else (None, None)
+    return resolve(
+        name,
+        notes,
+        document=(
+            (record_agency, "embedded record"),
+            (block.agency, "title"),
+            (named_agency, "preamble"),
+            (signed, "signature"),
+        ),
+        years=((record_year, "embedded record"), (block.year, "title"), (named_year, "preamble")),
+        agency=agency,
+        year=year,
+    )

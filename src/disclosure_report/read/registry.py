@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Collection
 from importlib.metadata import EntryPoint, entry_points
 from os import PathLike
 from pathlib import Path
@@ -68,11 +70,19 @@ def detect(data: bytes, suffix: str = "") -> str:
     return "text"
 
 
-def read(source: str | bytes | PathLike[str], format: str | None = None) -> ReadResult:
+def read(
+    source: str | bytes | PathLike[str],
+    format: str | None = None,
+    *,
+    year: int | None = None,
+    agency: str | None = None,
+) -> ReadResult:
     """Read a published report (a path, or the document's bytes) into a typed report, faithfully.
 
     ``format`` names the reader (``text``, ``markdown``, ``html``, ``docx``, ``json``); by default it is detected
-    from the content. Returns the report and the warnings about what could not be placed.
+    from the content. ``year`` and ``agency`` are the caller's, for a document that does not name them (a
+    :class:`ReadError` says to pass them when it does not). Returns the report and the warnings about what could
+    not be placed.
     """
     name: str | None = None
     suffix = ""
@@ -91,4 +101,16 @@ def read(source: str | bytes | PathLike[str], format: str | None = None) -> Read
     if len(data) > MAX_BYTES:
         raise ReadError(f"{name or 'the document'}: larger than any annual report ({MAX_BYTES} bytes at most)")
     reader = get_reader(format or detect(data, suffix))
-    return reader.read(data, source=name)
+    given = {k: v for k, v in (("year", year), ("agency", agency)) if v is not None}
+    if given and not _takes(reader, given):
+        raise ReadError(f"the {reader.name!r} reader does not take {' or '.join(given)}")
+    return reader.read(data, source=name, **given)
+
+
+def _takes(reader: Reader, keywords: Collection[str]) -> bool:
+    """Whether ``reader.read`` accepts these keywords (readers written before ``year``/``agency`` do not)."""
+    try:
+        parameters = inspect.signature(reader.read).parameters
+    except (TypeError, ValueError):
+        return False
+    return all(k in parameters for k in keywords) or any(p.kind is p.VAR_KEYWORD for p in parameters.values())

@@ -39,6 +39,8 @@ class TextReader:
     def sniff(self, head: bytes) -> bool:
         return b"\x00" not in head[:4096]
 
-    def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
+    def read(
+        self, data: bytes, *, source: str | None = None, year: int | None = None, agency: str | None = None
+    ) -> ReadResult:
         text = decode(data, source=source).replace("\u3000", " ")
-        return assemble(text_lines(text), source=source)
+        return assemble(text_lines(text), source=source, year=year, agency=agency)

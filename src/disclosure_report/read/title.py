@@ -1,5 +1,5 @@
-"""Stage 2a: the title block — the printed title, the lines it occupies, and the report year and agency it
-names."""
+"""Stage 2a: the title block — the printed title (also over two or three lines), the lines it occupies, and the
+report year and agency it names."""
 
 from __future__ import annotations
 
@@ -29,12 +29,34 @@ class TitleBlock:
 
 def find_title(lines: Sequence[Line], record: dict[str, Any] | None = None) -> TitleBlock:
     """The title block of ``lines``: the title the embedded ``record`` gives when it is printed first, else the
-    first short line that says 年度报告."""
+    first short line that says 年度报告 — joined with the one or two short lines before it when the title is
+    printed over several lines (``洪泽区人民政府`` / ``2024 年政府信息公开工作年度报告``;
+    ``2025 年上海市人民政府办公厅政府信息公开`` / ``工作年度报告``)."""
     title, at = _title(lines, record)
     if title is None:
         return TitleBlock(None)
     year, agency = year_and_agency(title)
-    return TitleBlock(title, (at, *_repeated_title(lines, at)), year, agency or None)
+    first = at
+    if record_title(record) != title:
+        for before in (at - 1, at - 2):
+            if (year is not None and agency) or before < 0 or not _continues_a_title(lines[before]):
+                break
+            joined = re.sub(r"\s+", "", lines[before].text) + title
+            joined_year, joined_agency = year_and_agency(joined)
+            if joined_year is None and year is not None:
+                break
+            title, year, agency, first = joined, joined_year, joined_agency, before
+    if year is None:
+        agency = ""  # a title without a year names no agency either: its words are not an agency's name
+    used = tuple(range(first, at + 1))
+    return TitleBlock(title, (*used, *_repeated_title(lines, at, title)), year, agency or None)
+
+
+def _continues_a_title(line: Line) -> bool:
+    """A short line that can be the first part of a title printed over several lines: not a table row, not a
+    sentence, not a date."""
+    text = line.text.strip()
+    return line.cells is None and 0 < len(text) <= 40 and not re.search(r"[。；;：:，,]|[0-9]{1,2}\s*月", text)
 
 
 def _title(lines: Sequence[Line], record: dict[str, Any] | None) -> tuple[str | None, int]:
@@ -52,7 +74,13 @@ def _title(lines: Sequence[Line], record: dict[str, Any] | None) -> tuple[str | 
 
 
 def year_and_agency(title: str) -> tuple[int | None, str]:
-    """The year a title names and the agency before it (or after it, when the year comes first)."""
+    """The year a title names and the agency before it (or after it, when the year comes first).
+
+    >>> year_and_agency("2025年上海市人民政府办公厅政府信息公开工作年度报告")
+    (2025, '上海市人民政府办公厅')
+    >>> year_and_agency("洪泽区人民政府2024年政府信息公开工作年度报告")
+    (2024, '洪泽区人民政府')
+    """
     m = _TITLE_YEAR.search(title)
     if not m:
         return None, title
@@ -75,11 +103,11 @@ def record_title(record: dict[str, Any] | None) -> str | None:
     return re.sub(r"\s+", "", given if given is not None else customary_title(agency, year))
 
 
-def _repeated_title(lines: Sequence[Line], title_at: int) -> list[int]:
+def _repeated_title(lines: Sequence[Line], title_at: int, title: str) -> list[int]:
     """The lines just after the title that repeat it (a page's <title> and its <h1>, a Word title and heading)."""
-    title = re.sub(r"\s+", "", lines[title_at].text)
+    last = re.sub(r"\s+", "", lines[title_at].text)
     return [
         i
         for i in range(title_at + 1, min(title_at + 3, len(lines)))
-        if lines[i].cells is None and re.sub(r"\s+", "", lines[i].text) == title
+        if lines[i].cells is None and re.sub(r"\s+", "", lines[i].text) in (last, title)
     ]
