@@ -39,7 +39,7 @@ def resolve_pending(found: TableCells, notes: Notes) -> None:
                 for column in row.columns.columns:
                     found.cells[cell_path(table, row, column.key)] = unread()
                 shown = "; ".join(" ".join(map(str, c)) for c in item.candidates[:4])
-                notes.warn(
+                notes.unplaced(
                     f"{' › '.join(row.labels)}: digits ran together and split {len(item.candidates)} ways "
                     f"({shown}); no identity decides; the cells are left blank",
                     item.line,

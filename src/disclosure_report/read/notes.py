@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from disclosure_report.read.base import ReadWarning
+from disclosure_report.read.base import UNPLACED, ReadWarning
 
 
 @attrs.define
@@ -14,4 +14,9 @@ class Notes:
     warnings: list[ReadWarning] = attrs.Factory(list)
 
     def warn(self, message: str, line: int | None = None, cell_path: str | None = None) -> None:
+        """Note something the reader had to interpret."""
         self.warnings.append(ReadWarning(message, line, cell_path))
+
+    def unplaced(self, message: str, line: int | None = None, cell_path: str | None = None) -> None:
+        """Note table cells the reader could not place (left unread): a warning of the kind ``"unplaced"``."""
+        self.warnings.append(ReadWarning(message, line, cell_path, UNPLACED))

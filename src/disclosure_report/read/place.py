@@ -65,7 +65,7 @@ def place_cells(fmt: Format, found: TableCells, notes: Notes, data: dict[str, An
             if not found_any:
                 missing_rows.append(" › ".join(row.labels))
         if missing_rows:
-            notes.warn(
+            notes.unplaced(
                 f"rows not found (their cells are left blank): {'；'.join(missing_rows[:6])}"
                 + (f" and {len(missing_rows) - 6} more" if len(missing_rows) > 6 else "")
             )

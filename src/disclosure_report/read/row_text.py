@@ -20,6 +20,9 @@ class Token:
 
     text: str
     line: int
+    own_cell: bool = False
+    """The text stood in a place of its own (after its column header), so any short text without digits there is
+    what was printed instead of a number."""
 
 
 def rows_with_alternatives(table: Table) -> list[Row]:
@@ -73,12 +76,26 @@ def headers(table: Table) -> set[str]:
     return _HEADERS[id(table)]
 
 
+_SEQUENCES: dict[int, set[tuple[str, ...]]] = {}
+
+
+def column_sequences(table: Table) -> set[tuple[str, ...]]:
+    """The last headers of each row's columns, in order, normalised (how a row prints its ``header value`` pairs)."""
+    if id(table) not in _SEQUENCES:
+        _SEQUENCES[id(table)] = {
+            tuple(normalise(c.headers[-1]) for c in row.columns.columns if c.headers)
+            for row in rows_with_alternatives(table)
+        }
+    return _SEQUENCES[id(table)]
+
+
 def is_value(text: str) -> bool:
     """Whether a piece of text is a cell value: a number or a blank mark."""
     stripped = text.strip()
     return stripped in BLANK_MARKS or is_number_text(stripped)
 
 
+_DIGIT = re.compile(r"[0-9０-９]")
 _RUN = re.compile(r"(?:(?<![^\s|])[-+−－])?[0-9０-９][0-9０-９,，.．]*")
 _TRAILING_MARK = re.compile(
     r"^(.*\S)\s+(" + "|".join(re.escape(m) for m in sorted(BLANK_MARKS, key=len, reverse=True) if m) + r")$"
@@ -127,8 +144,8 @@ def _runs(text: str, line: int) -> Iterator[Token]:
         yield Token(rest, line)
 
 
-Piece = tuple[str | None, Row | None]
-"""``(value text, None)`` for a value, ``(None, row)`` for a row label."""
+Piece = tuple[str | None, Row | None, bool]
+"""``(value text, None, own place)`` for a value, ``(None, row, False)`` for a row label."""
 
 _CLASSIFIED: dict[tuple[int, str], tuple[Piece, ...]] = {}
 
@@ -149,9 +166,9 @@ def classified(table: Table, text: str) -> tuple[Piece, ...]:
 
 def _classify(table: Table, text: str) -> Iterator[Piece]:
     known = headers(table)
-    pairs = _header_value_pairs(text, known)
+    pairs = _header_value_pairs(text, known, column_sequences(table))
     if pairs is not None:
-        yield from ((value, None) for value in pairs)
+        yield from ((value, None, not is_value(value)) for value in pairs)
         return
     index = label_index(table)
     bands = table.layout == "bands"
@@ -160,27 +177,42 @@ def _classify(table: Table, text: str) -> Iterator[Piece]:
         if not piece.strip():
             continue
         if is_value(piece):
-            yield piece, None
+            yield piece, None, False
             continue
         if bands or normalise(piece) in known:
             continue
         row = match_row(piece, index)
         if row is not None:
-            yield None, row
+            yield None, row, False
 
 
-def _header_value_pairs(text: str, known: set[str]) -> list[str] | None:
+def _header_value_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) -> list[str] | None:
     """The values of a line that is only ``header value`` pairs (``自然人 705  商业企业 3 …``, as the text renderer
-    and many extractions print a row), or None for any other line. The general tokenizer would find the same
-    values; this only skips its work."""
+    and many extractions print a row), or None for any other line. Pairs apart by two spaces may hold any mark in
+    place of a number (``其他结果 n/a``): it stands after its header, so it is that column's cell."""
     parts = text.split()
-    if not parts or len(parts) % 2:
-        return None
-    values = parts[1::2]
-    for v in values:
-        if not ((v.isascii() and v.isdigit()) or is_value(v)):
+    if parts and not len(parts) % 2 and all(normalise(h) in known for h in parts[::2]):
+        values = parts[1::2]
+        if all((v.isascii() and v.isdigit()) or is_value(v) for v in values):
+            return values
+    return _row_pairs(text, known, rows)
+
+
+def _row_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) -> list[str] | None:
+    """The values of a line of ``header value`` pairs two spaces apart whose headers are exactly a row's columns
+    in order (``结果维持 27  结果纠正 n/a  …``): each value stands in its column, whatever mark it is."""
+    chunks = re.split(r"\s{2,}", text.strip())
+    heads, values = [], []
+    for chunk in chunks:
+        head, space, value = chunk.partition(" ")
+        value = value.strip()
+        if not space or not value:
             return None
-    for h in parts[::2]:
-        if normalise(h) not in known:
+        heads.append(normalise(head))
+        values.append(value)
+    if tuple(heads) not in rows:
+        return None
+    for value in values:
+        if not (is_value(value) or (not _DIGIT.search(value) and normalise(value) not in known)):
             return None
     return values
