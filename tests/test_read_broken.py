@@ -5,6 +5,7 @@ and never 0; the year and agency come from the document or the caller, never ass
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,63 @@ def test_text_rows_with_bare_values_and_two_rows_on_one_line() -> None:
 
 def test_text_rows_with_bare_values() -> None:
     assert_faithful(read_lines(_bare_values(text()), "text"))
+
+
+# --- section headings as conversions break them ---------------------------------------------------------------------
+
+
+def _headings(lines: list[str], change: Callable[[str], list[str]]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        out += change(line[3:]) if line.startswith("## ") else [line]
+    return out
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda h: [pipe([h])],  # the heading in a table row of its own
+        lambda h: [h[:8], h[8:]] if len(h) > 12 else [h],  # over two lines
+        lambda h: [h.replace("、", "，", 1)],  # OCR read 、 as ，
+    ],
+    ids=["in-a-pipe-row", "over-two-lines", "comma"],
+)
+def test_section_headings_as_conversions_break_them(change: Callable[[str], list[str]]) -> None:
+    lines = markdown()
+    broken = _headings(_split_rows(lines, _applications_rows(lines)), change)
+    result = read_lines(broken, "markdown")
+    assert_faithful(result)
+    assert not [w for w in result.warnings if "headings not found" in w.message]
+
+
+# --- a real PDF's text ------------------------------------------------------------------------------------------------
+
+
+def test_the_hongze_pdf_as_pdftotext_gives_it(tmp_path: Path) -> None:
+    """洪泽 2024: a title over two lines, labels over two lines (values on a line apart), a label misprinted
+    (2.其他法律行政止公开), page numbers between the rows of table 三 — every figure as published."""
+    import json
+    import shutil
+    import subprocess
+
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext, "poppler-utils (pdftotext) is needed"
+    out = tmp_path / "hongze.txt"
+    pdf = ROOT / "tests" / "fixtures" / "real" / "huaian-hongze-district-2024.pdf"
+    subprocess.run([pdftotext, "-layout", str(pdf), str(out)], check=True, timeout=60)
+    result = read(out, format="text")
+    expected = next(
+        e for e in json.loads((ROOT / "tests" / "fixtures" / "expected-pdf.json").read_text()) if "hongze" in e["file"]
+    )
+    meta = result.report.meta
+    assert (meta.agency, meta.year) == ("淮安市洪泽区人民政府", expected["report_year"])
+    cells = cell_values(result.report)
+    applications = [v for k, v in cells.items() if k.startswith("applications.")]
+    assert applications == [v for row in expected["table3_full"].values() for v in row.values()]
+    four = expected["table4"]
+    assert [v for k, v in cells.items() if k.startswith("review_litigation.")] == [
+        *four["review"],
+        *four["direct_litigation"],
+        *four["post_review_litigation"],
+    ]
+    assert not [w for w in result.warnings if w.kind == "unplaced"]

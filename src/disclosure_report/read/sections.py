@@ -50,6 +50,8 @@ def split_sections(body: Sequence[Line], fmt: Format, notes: Notes) -> Sections:
     return Sections(preamble, {k: tuple(v) for k, v in by_key.items()})
 
 
+_SEPARATOR = "[、.．,，]"
+"""What stands between a heading's number and its title (a comma where OCR read 、)."""
 _PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
@@ -64,26 +66,62 @@ def _build_heading_pattern(fmt: Format) -> re.Pattern[str]:
     for section in fmt.sections:
         for title in (section.title, *section.aliases):
             spaced = r"\s*".join(re.escape(c) for c in title)
-            alternatives.append(rf"(?P<s_{section.key}_{len(alternatives)}>{section.number}\s*[、.．]\s*{spaced})")
+            alternatives.append(rf"(?P<s_{section.key}_{len(alternatives)}>{section.number}\s*{_SEPARATOR}\s*{spaced})")
     return re.compile("|".join(alternatives))
 
 
 def split_headings(lines: Sequence[Line], fmt: Format) -> list[tuple[Line, Section | None]]:
-    """Lines with each section heading on a line of its own (split out of run-together text)."""
+    """Lines with each section heading on a line of its own: split out of run-together text, joined when a
+    conversion broke it over two lines (``三、收到和处理政府信息公开`` / ``申请情况``), taken out of a table row that
+    holds nothing else (``| 三、收到和处理政府信息公开申请情况 |``)."""
     pattern = _heading_pattern(fmt)
     numbers = "".join(s.number for s in fmt.sections)
-    maybe = re.compile(rf"[{numbers}]\s*[、.．]")
+    maybe = re.compile(rf"[{numbers}]\s*{_SEPARATOR}")
     out: list[tuple[Line, Section | None]] = []
-    for line in lines:
-        if line.cells is not None or not maybe.search(line.text):
+    skip_next = False
+    for k, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        if line.cells is not None:
+            alone = _heading_alone(fmt, pattern, line)
+            out.append((Line(line.text, line.number), alone) if alone is not None else (line, None))
+            continue
+        if not maybe.search(line.text):
             out.append((line, None))
             continue
         pieces = _heading_pieces(fmt, pattern, line.text)
         if pieces is None:
+            broken = _heading_over_two_lines(fmt, pattern, line, lines[k + 1] if k + 1 < len(lines) else None)
+            if broken is not None:
+                out.append((line, broken))
+                skip_next = True
+                continue
             out.append((line, None))
             continue
         out += [(Line(text, line.number), section) for text, section in pieces]
     return out
+
+
+def _whole_heading(fmt: Format, pattern: re.Pattern[str], text: str) -> Section | None:
+    """The section whose heading ``text`` is, entirely (None: it is not one heading)."""
+    pieces = _heading_pieces(fmt, pattern, text.strip())
+    if pieces is None or len(pieces) != 1:
+        return None
+    return pieces[0][1]
+
+
+def _heading_alone(fmt: Format, pattern: re.Pattern[str], line: Line) -> Section | None:
+    filled = [c.strip() for c in line.cells or () if c.strip()]
+    if len(filled) != 1 or len(filled[0]) > 40:
+        return None
+    return _whole_heading(fmt, pattern, filled[0])
+
+
+def _heading_over_two_lines(fmt: Format, pattern: re.Pattern[str], line: Line, after: Line | None) -> Section | None:
+    if after is None or after.cells is not None or len(line.text.strip()) > 40 or len(after.text.strip()) > 20:
+        return None
+    return _whole_heading(fmt, pattern, line.text.strip() + after.text.strip())
 
 
 _PIECES: dict[tuple[str, str], tuple[tuple[str, Section | None], ...] | None] = {}

@@ -227,12 +227,14 @@ class _TableReader:
         """Place values whose label was not found in the rows the declared order leaves for them: the rows between
         the last row placed and ``upto`` (the label met next; None: the end of the table), or ``upto`` itself
         when its label stood alone right after the values (a next row's values printed in the row before)."""
-        order = list(self.table.rows_with(layout_of(self.table, self.found)))
-        start = order.index(self.placed[-1]) + 1 if self.placed and self.placed[-1] in order else 0
-        if self.placed and self.placed[-1] not in order:
+        last = self.placed[-1] if self.placed else None
+        layouts = [self.table.rows_with(layout_of(self.table, self.found)), *self._layouts()]
+        order = next(
+            (list(rows) for rows in layouts if (last is None or last in rows) and (upto is None or upto in rows)), None
+        )
+        if order is None:
             return False
-        if upto is not None and upto not in order:
-            return False
+        start = order.index(last) + 1 if last is not None else 0
         end = order.index(upto) if upto is not None else len(order)
         gap = order[start:end]
         if label_alone and upto is not None and not gap:
@@ -261,9 +263,12 @@ class _TableReader:
             loose[0].line,
         )
 
+    def _layouts(self) -> list[tuple[Row, ...]]:
+        """The table's rows in each layout it may be printed in."""
+        return [self.table.rows, *(self.table.rows_with(a) for a in self.table.alternatives)]
+
     def _consecutive(self, before: Row, after: Row) -> bool:
-        layouts = [self.table.rows, *(self.table.rows_with(a) for a in self.table.alternatives)]
-        for rows in layouts:
+        for rows in self._layouts():
             if before in rows and after in rows and rows.index(after) == rows.index(before) + 1:
                 return True
         return False

@@ -3,15 +3,25 @@ runs whose separators were lost — and the text renderer's own output."""
 
 from __future__ import annotations
 
+import re
+
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadResult
 from disclosure_report.read.decode import decode
 from disclosure_report.read.lines import Line
 
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*[0-9]{1,3}\s*[-—–－]|第\s*[0-9]{1,3}\s*页(?:\s*[，,]?\s*共\s*[0-9]{1,3}\s*页)?)\s*$"
+)
+"""A page's number as extractions from PDF keep it between the lines (``-3-``, ``第 3 页``)."""
+
 
 def text_lines(text: str) -> list[Line]:
+    """The lines of a text (tab- or pipe-separated ones as table rows), without the page numbers of a PDF."""
     out = []
     for number, raw in enumerate(text.splitlines(), start=1):
+        if _PAGE_NUMBER.match(raw):
+            continue
         if "\t" not in raw and "|" not in raw:  # most lines: a paragraph, a heading, or cells run together
             out.append(Line(raw.rstrip(), number))
             continue
