@@ -158,6 +158,7 @@ def _replace_table_four(lines: list[str], new: list[str]) -> list[str]:
         ["| 行政复议 | 行政诉讼 |", "| --- | --- |", pipe([str(v) for v in _FOUR])],
         ["行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计", " ".join(map(str, _FOUR))],
         [pipe(["行政复议", *[str(v) for v in _FOUR]])],
+        ["| (数据项目) | 数量 |", "|---|---|", pipe(["(数据项目)", *[str(v) for v in _FOUR]])],
     ],
 )
 def test_table_four_as_one_run_of_fifteen_numbers(block: list[str]) -> None:

@@ -255,3 +255,38 @@ def test_warnings_say_their_kind_in_the_read_command_json(tmp_path: Path, capsys
     warnings = json.loads(capsys.readouterr().out)["warnings"]
     assert {w["kind"] for w in warnings} <= {"interpreted", "unplaced"}
     assert [w for w in warnings if w["kind"] == "unplaced" and "693665" in w["message"]]
+
+
+@pytest.mark.parametrize("mark", ["--", "n/a", "—", "／", "无数据"])
+def test_an_unknown_mark_between_numbers_in_extracted_text(mark: str) -> None:
+    lines = str(render(SOURCE, "text")).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().endswith("（一）予以公开"))
+    lines[at + 1] = f"    290 {mark} 0 0 3 0 294"  # an extraction: values one space apart, a mark among them
+    at = next(i for i, line in enumerate(lines) if line.strip() == "行政复议")
+    lines[at + 1] = f"    27 10 9 15 {mark}"
+    result = read("\n".join(lines).encode("utf-8"), format="text")
+    got, want = cell_values(result.report), cell_values(SOURCE)
+    changed = {"applications.results.granted.commercial", "review_litigation.review.total"}
+    assert {p: got[p] for p in changed} == dict.fromkeys(changed, Blank(mark))
+    assert {p: v for p, v in got.items() if p not in changed} == {p: v for p, v in want.items() if p not in changed}
+
+
+def test_a_reader_that_takes_no_year_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from disclosure_report.read import ReadError, ReadResult, registry
+
+    class OldReader:
+        name = "old"
+        suffixes = (".old",)
+        media_types = ()
+        extras = None
+
+        def sniff(self, head: bytes) -> bool:
+            return False
+
+        def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
+            return ReadResult(SOURCE)
+
+    monkeypatch.setitem(registry._LOADED, "old", OldReader())
+    assert read(b"x", format="old").report == SOURCE
+    with pytest.raises(ReadError, match="does not take year"):
+        read(b"x", format="old", year=2025)

@@ -172,18 +172,37 @@ def _classify(table: Table, text: str) -> Iterator[Piece]:
         return
     index = label_index(table)
     bands = table.layout == "bands"
-    for token in tokens(text, 0):
-        piece = token.text
-        if not piece.strip():
-            continue
+    pieces = [t.text for t in tokens(text, 0) if t.text.strip()]
+    for k, piece in enumerate(pieces):
         if is_value(piece):
             yield piece, None, False
+            continue
+        if _mark_between_values(pieces, k, known) and match_row(piece, index) is None:
+            yield piece.strip(), None, True
             continue
         if bands or normalise(piece) in known:
             continue
         row = match_row(piece, index)
         if row is not None:
             yield None, row, False
+
+
+MARK_IN_TEXT = 6
+"""The longest mark the text reader takes for a blank between numbers (``--``, ``n/a``, ``无数据``)."""
+
+
+def _mark_between_values(pieces: list[str], k: int, known: set[str]) -> bool:
+    """Whether ``pieces[k]`` is a mark printed in place of a number: short, one word without digits, no header,
+    apart from a number right before it and a number (or the end of the line) right after it."""
+    raw = pieces[k]
+    mark = raw.strip()
+    if not (0 < len(mark) <= MARK_IN_TEXT) or any(c.isspace() for c in mark) or _DIGIT.search(mark):
+        return False
+    if not raw[0].isspace() or not (raw[-1].isspace() or k + 1 == len(pieces)):
+        return False  # glued to the numbers around it: a label in run-together text (行政处罚1282行政强制42)
+    if normalise(mark) in known or k == 0 or not is_number_text(pieces[k - 1].strip()):
+        return False
+    return k + 1 == len(pieces) or is_value(pieces[k + 1])
 
 
 def _header_value_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) -> list[str] | None:
