@@ -211,15 +211,18 @@ _WORDS = {
     for w in (*row.labels, *row.aliases, *(h for c in row.columns.columns for h in c.headers))
 }
 marks = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Nd")), min_size=1, max_size=16).filter(
-    lambda m: m == m.strip() and "  " not in m and not any(c.isdigit() for c in m)
+    # what the readers keep of whitespace: no mark begins or ends with it; inside, single plain spaces (pages show
+    # no-break spaces as spaces, and text separates columns by two)
+    lambda m: m == m.strip() and "  " not in m and all(c == " " or not c.isspace() for c in m)
 )
 cells = st.sampled_from(sorted(p for p in cell_values(SOURCE) if not p.startswith("proactive.fees")))
 
 
 @pytest.mark.parametrize("kind", ["text", "markdown", "html", "docx"])
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mark=marks, path=cells)
 def test_any_blank_mark_in_any_cell_survives_render_and_read(kind: str, mark: str, path: str) -> None:
+    """Each example renders and reads a whole report (a Word file takes about a second): 15 examples a format."""
     assume(normalise(mark) not in _WORDS and mark not in ("（空）",))
     report = replace_cell(SOURCE, path, Blank(mark))
     out = render(report, kind)

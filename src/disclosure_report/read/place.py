@@ -63,9 +63,11 @@ def place_cells(fmt: Format, found: TableCells, notes: Notes, data: dict[str, An
                 if unit is not None and f"{key}_unit" in node:
                     node[f"{key}_unit"] = unit
             if not found_any:
-                missing_rows.append(" › ".join(row.labels))
+                missing_rows.append((" › ".join(row.labels), row_paths(table, row)[0][1]))
         if missing_rows:
+            names = [name for name, _ in missing_rows]
             notes.unplaced(
-                f"rows not found (their cells are left blank): {'；'.join(missing_rows[:6])}"
-                + (f" and {len(missing_rows) - 6} more" if len(missing_rows) > 6 else "")
+                f"rows not found (their cells are left blank): {'；'.join(names[:6])}"
+                + (f" and {len(names) - 6} more" if len(names) > 6 else ""),
+                cell_path=missing_rows[0][1],
             )

@@ -295,8 +295,9 @@ class _TableReader:
             return
         band = match_row(cells[0], self.index) if not is_value(cells[0]) else None
         rest = cells[1:] if band is not None else cells
-        while band is None and rest and not is_value(rest[0]) and not is_number_text(rest[0].strip()):
-            rest = rest[1:]  # a heading cell before the values (``(数据项目)``, ``数量``)
+        every = sum(len(r.columns.columns) for r in self.table.rows)
+        while band is None and len(rest) > every and not is_value(rest[0]) and not is_number_text(rest[0].strip()):
+            rest = rest[1:]  # a heading cell before all the values (``(数据项目)``, ``数量``)
         valued = [c for c in rest if is_value(c) or self._mark_like(c)]
         if band is not None and len(rest) == len(band.columns.columns) and len(valued) == len(rest):
             self._place(band, [Token(c, line.number) for c in rest], exact=True)
