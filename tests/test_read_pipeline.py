@@ -3,6 +3,7 @@ kinds of read warnings, and the stages used on their own."""
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import shutil
@@ -37,6 +38,14 @@ def q(tag: str) -> str:
 
 
 # --- Word files as they come back ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def source_docx() -> bytes:
+    """The example as a Word file, rendered once for the tests that edit it."""
+    out = render(SOURCE, "docx")
+    assert isinstance(out, bytes)
+    return out
 
 
 def edit_docx(data: bytes, change: Callable[[Any], None]) -> bytes:
@@ -139,7 +148,7 @@ def grid_before(root: Any) -> None:
     ],
 )
 def test_word_quirks_of_files_saved_again(change: Callable[[Any], None]) -> None:
-    data = edit_docx(render(SOURCE, "docx"), change)  # type: ignore[arg-type]
+    data = edit_docx(source_docx(), change)
     result = read(data, format="docx")
     assert cell_values(result.report) == cell_values(SOURCE)
     assert result.report == SOURCE
@@ -184,7 +193,7 @@ def test_a_table_the_reader_cannot_place_is_an_unplaced_warning() -> None:
         last = list(tbl.iter(q("tr")))[-1]
         last.append(etree.fromstring(etree.tostring(list(last.iterchildren(q("tc")))[-1])))
 
-    result = read(edit_docx(render(SOURCE, "docx"), extra_cell), format="docx")  # type: ignore[arg-type]
+    result = read(edit_docx(source_docx(), extra_cell), format="docx")
     unplaced = [w for w in result.warnings if w.kind == UNPLACED]
     assert unplaced
     assert all(type(v) is not int for p, v in cell_values(result.report).items() if p.startswith("review_litigation"))

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import attrs
+from typing import NamedTuple
 
 from disclosure_report.formats import Row, Table
 from disclosure_report.read.labels import REMEMBERED_LENGTH, normalise, strip_numbering
@@ -14,9 +13,9 @@ from disclosure_report.read.sections import REMEMBERED_LINES
 from disclosure_report.read.values import BLANK_MARKS, is_number_text
 
 
-@attrs.frozen
-class Token:
-    """A piece of a line: label text or a value's text, with the line it stood on."""
+class Token(NamedTuple):
+    """A piece of a line: label text or a value's text, with the line it stood on (a named tuple: tables make
+    tens of thousands of them)."""
 
     text: str
     line: int
@@ -168,7 +167,8 @@ def _classify(table: Table, text: str) -> Iterator[Piece]:
     known = headers(table)
     pairs = _header_value_pairs(text, known, column_sequences(table))
     if pairs is not None:
-        yield from ((value, None, not is_value(value)) for value in pairs)
+        for value, own_cell in pairs:
+            yield value, None, own_cell
         return
     index = label_index(table)
     bands = table.layout == "bands"
@@ -205,7 +205,7 @@ def _mark_between_values(pieces: list[str], k: int, known: set[str]) -> bool:
     return k + 1 == len(pieces) or is_value(pieces[k + 1])
 
 
-def _header_value_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) -> list[str] | None:
+def _header_value_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) -> list[tuple[str, bool]] | None:
     """The values of a line that is only ``header value`` pairs (``自然人 705  商业企业 3 …``, as the text renderer
     and many extractions print a row), or None for any other line. Pairs apart by two spaces may hold any mark in
     place of a number (``其他结果 n/a``): it stands after its header, so it is that column's cell."""
@@ -213,11 +213,11 @@ def _header_value_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) 
     if parts and not len(parts) % 2 and all(normalise(h) in known for h in parts[::2]):
         values = parts[1::2]
         if all((v.isascii() and v.isdigit()) or is_value(v) for v in values):
-            return values
+            return [(v, False) for v in values]
     return _row_pairs(text, known, rows)
 
 
-def _row_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) -> list[str] | None:
+def _row_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) -> list[tuple[str, bool]] | None:
     """The values of a line of ``header value`` pairs two spaces apart whose headers are exactly a row's columns
     in order (``结果维持 27  结果纠正 n/a  …``): each value stands in its column, whatever mark it is."""
     chunks = re.split(r"\s{2,}", text.strip())
@@ -231,7 +231,12 @@ def _row_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) -> list[s
         values.append(value)
     if tuple(heads) not in rows:
         return None
+    out = []
     for value in values:
-        if not (is_value(value) or (not _DIGIT.search(value) and normalise(value) not in known)):
+        if is_value(value):
+            out.append((value, False))
+        elif not _DIGIT.search(value) and normalise(value) not in known:
+            out.append((value, True))  # a mark in its column's place
+        else:
             return None
-    return values
+    return out
