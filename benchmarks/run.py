@@ -31,9 +31,9 @@ from disclosure_report import (
     validate,
     with_totals,
 )
-from disclosure_report.batch import validate_paths
-from disclosure_report.convert_fast import PARSERS, try_loads
+from disclosure_report.corpus.batch import validate_paths
 from disclosure_report.examples import example_path
+from disclosure_report.jsonio.fast import PARSERS, try_loads
 
 
 def corpus(n: int, seed: int = 7, variants: int = 50) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Any, Literal, Union
 import attrs
 from hypothesis import strategies as st
 
-from disclosure_report import PROACTIVE_CLASSES, AnnualReport, Blank, Meta, Period
+from disclosure_report import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Meta, Period
 from disclosure_report.model.cells import cell_kind
 
 BLANK_MARKS = st.sampled_from(["", "-", "—", "－", "/", "／", "无", "×"])
@@ -32,24 +32,26 @@ money = st.one_of(
     blanks,
 )
 CELLS = {"count": counts, "signed": signed, "money": money}
+WITH_UNREAD = {kind: st.one_of(values, st.just(UNREAD)) for kind, values in CELLS.items()}
+"""Cells as a reader may leave them: some unread (only the JSON document keeps that state)."""
 
 
 def _is_union(tp: Any) -> bool:
     return typing.get_origin(tp) in (Union, types.UnionType)
 
 
-def _for_type(tp: Any) -> st.SearchStrategy[Any]:
+def _for_type(tp: Any, cells: dict[str, st.SearchStrategy[Any]]) -> st.SearchStrategy[Any]:
     if _is_union(tp):
-        return st.one_of([_for_type(a) for a in typing.get_args(tp)])
+        return st.one_of([_for_type(a, cells) for a in typing.get_args(tp)])
     if tp is type(None):
         return st.none()
     origin = typing.get_origin(tp)
     if origin is Literal:
         return st.sampled_from(typing.get_args(tp))
     if origin is tuple:
-        return st.lists(_for_type(typing.get_args(tp)[0]), max_size=3).map(tuple)
+        return st.lists(_for_type(typing.get_args(tp)[0], cells), max_size=3).map(tuple)
     if attrs.has(tp):
-        return for_class(tp)
+        return for_class(tp, cells=cells)
     simple: dict[Any, st.SearchStrategy[Any]] = {
         str: texts,
         bool: st.booleans(),
@@ -60,7 +62,9 @@ def _for_type(tp: Any) -> st.SearchStrategy[Any]:
     return simple[tp]
 
 
-def for_class(cls: type, **overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+def for_class(
+    cls: type, cells: dict[str, st.SearchStrategy[Any]] = CELLS, **overrides: st.SearchStrategy[Any]
+) -> st.SearchStrategy[Any]:
     """Instances of an attrs model class with every field drawn from its type (cells by their kind)."""
     attrs.resolve_types(cls)
     fields: dict[str, st.SearchStrategy[Any]] = {}
@@ -69,7 +73,7 @@ def for_class(cls: type, **overrides: st.SearchStrategy[Any]) -> st.SearchStrate
         if f.name in overrides:
             fields[f.name] = overrides[f.name]
         else:
-            fields[f.name] = CELLS[kind] if kind else _for_type(f.type)
+            fields[f.name] = cells[kind] if kind else _for_type(f.type, cells)
     return st.builds(cls, **fields)
 
 
@@ -80,14 +84,17 @@ metas = for_class(Meta, year=st.integers(2000, 2999), period=st.none() | periods
 
 
 @st.composite
-def reports(draw: st.DrawFn, version: str | None = None) -> AnnualReport:
-    """Any valid report: either format version (or ``version``), random cells incl. blanks, random text."""
+def reports(draw: st.DrawFn, version: str | None = None, unread: bool = False) -> AnnualReport:
+    """Any valid report: either format version (or ``version``), random cells incl. blanks (and unread cells when
+    ``unread``), random text."""
     fmt = version or draw(st.sampled_from(sorted(PROACTIVE_CLASSES)))
+    cells = WITH_UNREAD if unread else CELLS
     return draw(
         for_class(
             AnnualReport,
+            cells=cells,
             format=st.just(fmt),
             meta=metas,
-            proactive=for_class(PROACTIVE_CLASSES[fmt]),
+            proactive=for_class(PROACTIVE_CLASSES[fmt], cells=cells),
         )
     )

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from disclosure_report import dump, load, replace_value
-from disclosure_report.batch import Summary, validate_bag, validate_file, validate_paths, write_cells_csv
 from disclosure_report.cli import main
+from disclosure_report.corpus.batch import Summary, validate_bag, validate_file, validate_paths, write_cells_csv
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
@@ -51,11 +51,12 @@ def test_summary_by_rule_and_agency(corpus: Path) -> None:
     assert (summary.files, summary.failed, summary.unreadable) == (14, 3, 1)
     assert summary.by_rule["T3-BALANCE (error)"] == 3 and summary.by_agency["单位00"] == 2
     assert "14 documents: 10 without errors, 3 with errors, 1 unreadable" in summary.table()
+    assert "共 14 份文档：无错误 10 份，有错误 3 份，无法读取 1 份" in summary.table(lang="zh")
 
 
 def test_validate_folder_command(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = tmp_path / "out.jsonl"
-    assert main(["validate", str(corpus), "--jobs", "2", "--jsonl", str(lines), "--summary"]) == 2
+    assert main(["validate", str(corpus), "--jobs", "2", "--jsonl", str(lines), "--summary", "--lang", "en"]) == 2
     out = capsys.readouterr().out
     assert "14 documents" in out and "T3-BALANCE (error)" in out
     records = [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]

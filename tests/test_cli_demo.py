@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,19 +17,37 @@ from disclosure_report.cli import main
 def test_demo_prints_the_key_figures(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["demo", "-o", str(tmp_path / "page.html")]) == 0
     out = capsys.readouterr().out
-    assert "沭阳县人民政府 — 2025年 (format 2021, 国办公开办函〔2021〕30号)" in out
-    assert "一、本年新收政府信息公开申请数量 › 申请人情况 › 总计: 713" in out
-    assert "三、本年度办理结果 › （七）总计 › 申请人情况 › 总计: 718" in out
-    assert "第二十条第（八）项 › 行政事业性收费 › 本年收费金额（单位：万元）: 4068.208" in out
+    assert "沭阳县人民政府 — 2025年（格式 2021，国办公开办函〔2021〕30号）" in out
+    assert "一、本年新收政府信息公开申请数量 › 申请人情况 › 总计：713" in out
+    assert "三、本年度办理结果 › （七）总计 › 申请人情况 › 总计：718" in out
+    assert "第二十条第（八）项 › 行政事业性收费 › 本年收费金额（单位：万元）：4068.208" in out
+    assert "校验：通过 — 错误 0 个，警告 0 个，提示 0 个" in out
 
 
-def test_demo_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_demo_in_english_with_plurals(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    args = ["demo", "--lang", "en", "--example", "panzhou-rural-revitalization-2023", "-o", str(tmp_path / "p.html")]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "盘州市乡村振兴局 — 2023年 (format 2021, 国办公开办函〔2021〕30号)" in out
+    assert "一、本年新收政府信息公开申请数量 › 申请人情况 › 总计: 0" in out
+    assert "validation: ok — 0 errors, 1 warning, 0 info" in out
+    assert "  warning LAYOUT-OTHER-ROWS: table 三 prints （六）其他处理 in the single-row (2019) layout" in out
+
+
+def test_demo_json_gives_numbers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     args = ["demo", "--example", "panzhou-rural-revitalization-2023", "--json", "-o", str(tmp_path / "p.html")]
     assert main(args) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["agency"] == "盘州市乡村振兴局"
     assert data["year"] == 2023
-    assert data["cells"]["applications.new.total"]["value"] == "0"
+    assert data["cells"]["applications.new.total"]["value"] == 0
+    assert main(["demo", "--json", "-o", str(tmp_path / "s.html")]) == 0
+    text = capsys.readouterr().out
+    data = json.loads(text, parse_float=Decimal)
+    assert data["cells"]["applications.results.total.total"]["value"] == 718
+    assert data["cells"]["proactive.fees.amount"]["value"] == Decimal("4068.208")
+    assert '"value": 4068.208' in text  # the exact amount, as a JSON number
+    assert data["validation"]["counts"] == {"error": 0, "warning": 0, "info": 0}
 
 
 def test_module_entry_point_runs(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from disclosure_report import DocumentError, dumps, load, loads, new_report, structure, unstructure
-from disclosure_report.convert import parse_json
+from disclosure_report.jsonio.convert import parse_json
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -102,6 +102,27 @@ def test_blank_cells_are_explicit_objects() -> None:
     report = structure(data)
     assert str(report.applications.new.total) == "-"
     assert unstructure(report)["applications"]["new"]["research"] == {"blank": "无"}
+
+
+def test_a_bad_blank_names_its_cell_and_printed_labels() -> None:
+    data = _doc()
+    data["applications"]["new"]["research"] = {"blank": "12"}
+    data["proactive"]["fees"]["amount"] = {"blank": "一二三四五六七八九十一二三四五六七"}
+    with pytest.raises(DocumentError) as info:
+        structure(data)
+    research, fees = sorted(info.value.problems, key=lambda p: p.json_path)
+    assert research.json_path == "$.applications.new.research.blank"
+    assert research.cell_path == "applications.new.research"
+    assert research.label == "一、本年新收政府信息公开申请数量 › 申请人情况 › 法人或其他组织 › 科研机构"
+    assert research.message == (
+        f"$.applications.new.research.blank ({research.label}): "
+        "expected what the source printed in place of a number: a string of at most 16 characters with no digits, "
+        'found "12" (a string)'
+    )
+    assert (fees.cell_path, fees.label) == (
+        "proactive.fees.amount",
+        "第二十条第（八）项 › 行政事业性收费 › 本年收费金额（单位：万元）",
+    )
 
 
 def test_format_version_is_checked_first() -> None:

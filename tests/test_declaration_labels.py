@@ -1,7 +1,8 @@
 """Every label of the 2021 declaration equals the official text (spec §2), character for character.
 
-The expected labels below are an independent copy typed from the official format (docs/format-spec.md lists the sources) — the one place
-outside the declaration where they may be spelled, so that a one-character slip in either is caught.
+The expected labels below are an independent copy typed from the official format (docs/format-spec.md lists the
+sources) — the one place outside the declaration where they may be spelled, so that a one-character slip in either
+is caught.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from disclosure_report import (
     unstructure,
     with_totals,
 )
-from disclosure_report.convert import parse_json
+from disclosure_report.jsonio.convert import parse_json
 
 FMT = get_format("2019")
 EXAMPLE = Path(__file__).parent.parent / "examples" / "shanghai-gov-office-2019.json"

@@ -128,6 +128,17 @@ def test_with_totals_fills_row_and_column_totals() -> None:
     assert blank_totals(done) == []
 
 
+def test_with_totals_leaves_a_total_with_an_unread_part_unread() -> None:
+    from disclosure_report import UNREAD
+
+    r = replace_value(new_report("某局", 2023), "applications.results.granted.natural_person", UNREAD)
+    r = replace_value(r, "applications.results.granted.commercial", 2)
+    done = with_totals(r)
+    assert done.applications.results.granted.total == UNREAD  # never 2, never 0
+    assert done.applications.results.total.natural_person == UNREAD
+    assert done.applications.results.total.commercial == 2
+
+
 def test_with_totals_follows_the_single_other_row_layout() -> None:
     r = new_report("某局", 2023)
     results = attrs.evolve(r.applications.results, other=ApplicantRow(natural_person=2))

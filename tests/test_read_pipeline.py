@@ -20,7 +20,7 @@ from lxml import etree
 
 from disclosure_report import Blank, cell_values, load, render
 from disclosure_report.formats import get_format
-from disclosure_report.paths import replace_value as replace_cell
+from disclosure_report.model.paths import replace_value as replace_cell
 from disclosure_report.read import read
 from disclosure_report.read.base import UNPLACED
 from disclosure_report.read.docx import DocxReader

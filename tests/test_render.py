@@ -28,15 +28,16 @@ SHANGHAI = load(ROOT / "examples" / "shanghai-gov-office-2019.json")
 
 
 def test_builtins_are_registered_as_entry_points() -> None:
-    assert available_renderers() == ["docx", "html", "json", "markdown", "text", "xlsx"]
+    assert available_renderers() == ["docx", "html", "json", "markdown", "pdf", "text", "xlsx"]
     html = get_renderer("html")
     assert (html.name, html.media_type, html.suffix, html.extras) == ("html", "text/html", ".html", None)
     assert get_renderer("docx").extras == "docx"
+    assert (get_renderer("pdf").media_type, get_renderer("pdf").extras) == ("application/pdf", "docx")
 
 
 def test_unknown_renderer_and_options() -> None:
-    with pytest.raises(RenderError, match="no renderer named 'pdf'; available: docx, html"):
-        get_renderer("pdf")
+    with pytest.raises(RenderError, match="no renderer named 'odt'; available: docx, html"):
+        get_renderer("odt")
     with pytest.raises(RenderError, match="has no option colour"):
         render(SHUYANG, "html", colour="red")
 
@@ -65,10 +66,10 @@ def test_a_third_party_renderer_registers_like_the_builtins(tmp_path: Path, monk
 
 
 def test_a_renderer_whose_extra_is_missing_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "needs_pdf.py").write_text("import reportlab_not_installed_here\n", encoding="utf-8")
-    _install_plugin(tmp_path, monkeypatch, "pdf", "needs_pdf:PdfRenderer")
-    with pytest.raises(MissingExtraError, match=r"pip install 'disclosure-report\[pdf\]'"):
-        get_renderer("pdf")
+    (tmp_path / "needs_odf.py").write_text("import odfpy_not_installed_here\n", encoding="utf-8")
+    _install_plugin(tmp_path, monkeypatch, "odt", "needs_odf:OdtRenderer")
+    with pytest.raises(MissingExtraError, match=r"pip install 'disclosure-report\[odt\]'"):
+        get_renderer("odt")
 
 
 # --- the official layouts ----------------------------------------------------------------------------------------
@@ -171,6 +172,18 @@ def test_markdown_and_text_are_readable_and_flatten_headers() -> None:
     assert "采购项目数量 6  采购总金额 251000" in text
 
 
+def test_a_subsection_heading_without_text_is_left_out_everywhere() -> None:
+    assert SHUYANG.overview.management == ""  # （三）政府信息管理: nothing written under it
+    for name in ("html", "markdown", "text"):
+        page = str(render(SHUYANG, name))
+        assert "（三）政府信息管理" not in page and "（四）政府信息公开平台建设" in page
+    paragraphs = _docx_extract(bytes(render(SHUYANG, "docx")))["paragraphs"]
+    assert "（三）政府信息管理" not in paragraphs and "（四）政府信息公开平台建设" in paragraphs
+    filled = replace_value(SHUYANG, "overview.management", "严格落实公开属性源头认定。")
+    lines = str(render(filled, "text")).splitlines()
+    assert lines[lines.index("（三）政府信息管理") + 1] == "　　严格落实公开属性源头认定。"
+
+
 def test_dates_in_either_style() -> None:
     assert "（2026年1月23日）" in str(render(SHUYANG, "text"))
     assert "（二〇二六年一月二十三日）" in str(render(SHUYANG, "text", date_style="chinese"))
@@ -211,13 +224,30 @@ def _docx_extract(data: bytes) -> dict[str, Any]:
 
 
 def _xlsx_extract(data: bytes) -> dict[str, Any]:
+    """Each sheet's merged ranges and values; and what makes it a template: the protection, the unlocked cells with
+    their number format, the data validations, the formulas with their saved results."""
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(data))
+    saved = load_workbook(io.BytesIO(data), data_only=True)
     return {
         ws.title: {
             "merged": sorted(str(r) for r in ws.merged_cells.ranges),
             "values": [[None if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)],
+            "protected": ws.protection.sheet,
+            "unlocked": [
+                f"{c.coordinate} {c.number_format}" for row in ws.iter_rows() for c in row if not c.protection.locked
+            ],
+            "validations": sorted(
+                f"{dv.type} {dv.operator} {dv.formula1} {dv.formula2} {dv.sqref}"
+                for dv in ws.data_validations.dataValidation
+            ),
+            "formulas": {
+                c.coordinate: [c.value, saved[ws.title][c.coordinate].value]
+                for row in ws.iter_rows()
+                for c in row
+                if c.data_type == "f"
+            },
         }
         for ws in wb.worksheets
     }
@@ -264,12 +294,12 @@ def test_xlsx_numbers_are_numbers_and_money_exact() -> None:
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(bytes(render(SHUYANG, "xlsx"))))
-    assert wb.sheetnames == ["表二", "表三", "表四"]
+    assert wb.sheetnames == ["基本信息", "表二", "表三", "表四"]
     t2 = wb["表二"]
     values = {row[0]: row[1] for row in t2.iter_rows(values_only=True) if row[0]}
     assert values["行政许可"] == 517645
     with zipfile.ZipFile(io.BytesIO(bytes(render(SHUYANG, "xlsx")))) as z:
-        assert "<v>4068.208</v>" in z.read("xl/worksheets/sheet1.xml").decode()
+        assert "<v>4068.208</v>" in z.read("xl/worksheets/sheet2.xml").decode()
     assert "A7:A28" in {str(r) for r in wb["表三"].merged_cells.ranges}
 
 
@@ -293,14 +323,15 @@ def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_demo_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "demo.html"
     assert main(["demo", "-o", str(page)]) == 0
-    assert f"web page: {page}" in capsys.readouterr().out
+    assert f"网页：{page}" in capsys.readouterr().out
     assert 'data-cell="applications.new.total">713<' in page.read_text(encoding="utf-8")
 
 
 def test_new_report_renders_everywhere() -> None:
     report = new_report("某局", 2020)
     for name in available_renderers():
-        assert render(report, name)
+        if name != "pdf":  # needs LibreOffice: tests/test_render_pdf.py (office)
+            assert render(report, name)
     assert sys.modules["disclosure_report.render.html"]
 
 

@@ -99,3 +99,45 @@ def test_tables_render_with_the_official_structure(tmp_path: Path, artifacts: Pa
     assert shot.returncode == 0, shot.stderr[-2000:]
     assert png.stat().st_size > 50_000  # a rendered page, not a blank one
     print(f"screenshot for review: {png}")
+
+
+CELL_WIDTH_SCRIPT = """
+<script>
+window.addEventListener('load', () => {
+  const out = [];
+  for (const table of document.querySelectorAll('table')) {
+    for (const cell of table.querySelectorAll('th, td')) {
+      const style = getComputedStyle(cell);
+      const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      out.push({table: table.dataset.table, text: cell.textContent, width: inner, em: parseFloat(style.fontSize)});
+    }
+  }
+  const pre = document.createElement('pre');
+  pre.id = 'cells';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>
+"""
+A4_TEXT_WIDTH_PX = round((210 - 28 - 26) / 25.4 * 96) + 16
+"""The text block of an A4 page with the official margins (156 mm), plus the page's default 8px body margins."""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.json")), ids=lambda p: p.stem)
+def test_no_table_cell_is_narrower_than_two_characters_at_a4_width(example: Path, tmp_path: Path) -> None:
+    page = str(render(load(example), "html")).replace("</body>", CELL_WIDTH_SCRIPT + "</body>")
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    size = f"--window-size={A4_TEXT_WIDTH_PX},3000"
+    done = _chromium([size, "--virtual-time-budget=3000", "--dump-dom", path.as_uri()], tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    dom = done.stdout
+    start = dom.index('<pre id="cells">') + len('<pre id="cells">')
+    cells = json.loads(dom[start : dom.index("</pre>", start)].replace("&quot;", '"').replace("&amp;", "&"))
+    assert len(cells) > 200  # tables 二, 三 and 四 were measured
+    assert {c["table"] for c in cells} == {"proactive", "applications", "review_litigation"}
+    narrow = [(c["table"], c["text"], c["width"], c["em"]) for c in cells if c["width"] < 2 * c["em"]]
+    assert narrow == []
+    totals = [c for c in cells if c["table"] == "applications" and c["text"] == "总计"]
+    assert totals and all(c["width"] >= 2 * c["em"] for c in totals)  # 总计 on one line, not one character a line

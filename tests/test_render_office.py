@@ -45,6 +45,8 @@ def test_docx_converts_to_a4_pages_with_the_tables(tmp_path: Path, artifacts: Pa
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for label in ("二、主动公开政府信息情况", "申请人情况", "行政复议", "4068.208", "517645"):
         assert label in text
+    for old in artifacts.glob("report-shuyang-docx-*.png"):  # pages of an earlier run
+        old.unlink()
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(artifacts / "report-shuyang-docx")], check=True)
     pngs = sorted(artifacts.glob("report-shuyang-docx-*.png"))
     assert len(pngs) == pages and all(p.stat().st_size > 5_000 for p in pngs)

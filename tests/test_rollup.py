@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from disclosure_report import (
     BLANK,
+    UNREAD,
     AnnualReport,
     ApplicantRow,
     cell_values,
@@ -21,7 +22,7 @@ from disclosure_report import (
     replace_value,
 )
 from disclosure_report.cli import main
-from disclosure_report.rollup import AggregateError, aggregate, check_rollup
+from disclosure_report.corpus.rollup import AggregateError, aggregate, check_rollup
 
 ROOT = Path(__file__).parent.parent
 SHUYANG = load(ROOT / "examples" / "shuyang-county-gov-2025.json")
@@ -83,6 +84,17 @@ def test_a_blank_unit_cell_is_not_zero() -> None:
     zeroed = aggregate([a, b], agency="区", blank_as_zero=True)
     assert zeroed.report.applications.new.natural_person == 3
     assert zeroed.coverage.zeroed == (("乙", "applications.new.natural_person"),)
+
+
+def test_an_unread_unit_cell_makes_the_sum_unread_even_with_blanks_as_zero() -> None:
+    a, b = new_report("甲", 2023), new_report("乙", 2023)
+    a = replace_value(a, "applications.new.natural_person", 3)
+    b = replace_value(b, "applications.new.natural_person", UNREAD)
+    for blank_as_zero in (False, True):
+        rollup = aggregate([a, b], agency="区", blank_as_zero=blank_as_zero)
+        assert rollup.report.applications.new.natural_person == UNREAD
+        assert rollup.coverage.unread == (("乙", "applications.new.natural_person"),)
+        assert not rollup.coverage.complete
 
 
 def test_mixed_layouts_sum_into_the_single_other_row() -> None:

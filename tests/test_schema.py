@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from disclosure_report import AnnualReport, DocumentError, dumps, load, loads, new_report, structure
-from disclosure_report.convert import parse_json
 from disclosure_report.formats import FORMATS
-from disclosure_report.publish import differences
-from disclosure_report.schema import published_files, report_schema, validate_document, validate_text
+from disclosure_report.jsonio.convert import parse_json
+from disclosure_report.jsonio.publish import differences
+from disclosure_report.jsonio.schema import published_files, report_schema, validate_document, validate_text
 from strategies import reports
 
 ROOT = Path(__file__).parent.parent

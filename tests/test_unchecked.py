@@ -1,13 +1,13 @@
-"""Instances built without ``__init__`` (``disclosure_report.unchecked``) equal those ``__init__`` builds."""
+"""Instances built without ``__init__`` (``disclosure_report.jsonio.unchecked``) equal those ``__init__`` builds."""
 
 from __future__ import annotations
 
 import attrs
 import pytest
 
+from disclosure_report.jsonio.unchecked import constructor, store
 from disclosure_report.model.rows import ApplicantRow
 from disclosure_report.rules.declare import Finding
-from disclosure_report.unchecked import constructor, store
 
 
 def test_a_constructor_builds_what_init_builds() -> None:

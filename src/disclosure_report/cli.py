@@ -14,6 +14,7 @@ from typing import Protocol, cast
 
 from disclosure_report import __version__, commands
 from disclosure_report.errors import DisclosureReportError
+from disclosure_report.messages import error_text
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -57,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except DisclosureReportError as e:
-        print(f"disclosure-report {args.command}: {e}", file=sys.stderr)
+        print(f"disclosure-report {args.command}: {error_text(e, getattr(args, 'lang', 'en'))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK

@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from disclosure_report.batch import iter_documents, load_document
-from disclosure_report.cli import EXIT_FINDINGS, EXIT_OK
-from disclosure_report.convert import dump, load
-from disclosure_report.rollup import Coverage, aggregate, check_rollup
+from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
+from disclosure_report.corpus.batch import iter_documents, load_document
+from disclosure_report.corpus.rollup import Coverage, DuplicateReportError, aggregate, check_rollup
+from disclosure_report.jsonio.convert import dump, load
 
 NAME = "aggregate"
 HELP = "sum departments' reports into a region's rollup (-o OUT), or --check a published rollup against them"
@@ -78,15 +78,22 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS if differences else EXIT_OK
     if not args.agency:
         print("aggregate: --agency is required to build a rollup", file=sys.stderr)
-        return 2
-    rollup = aggregate(
-        units,
-        agency=args.agency,
-        year=args.year,
-        expected_units=_expected(args.expect),
-        blank_as_zero=args.blank_as_zero,
-        on_duplicate="first" if args.first_duplicate else "error",
-    )
+        return EXIT_BAD_INPUT
+    try:
+        rollup = aggregate(
+            units,
+            agency=args.agency,
+            year=args.year,
+            expected_units=_expected(args.expect),
+            blank_as_zero=args.blank_as_zero,
+            on_duplicate="first" if args.first_duplicate else "error",
+        )
+    except DuplicateReportError as e:
+        print(
+            f"aggregate: {e.agency} has more than one report on {e.year}; pass --first-duplicate to keep the first",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     if args.output:
         dump(rollup.report, args.output)
     lines = _coverage_lines(rollup.coverage)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from disclosure_report.convert import load
+from disclosure_report.corpus.summary import summary, summary_data
 from disclosure_report.examples import example_names, example_path
+from disclosure_report.jsonio.convert import dumps_data, load
+from disclosure_report.messages import LANGS, result_line, severity
 from disclosure_report.render import render
 from disclosure_report.rules import validate
-from disclosure_report.summary import summary, summary_data
 
 NAME = "demo"
 HELP = "load a bundled example report, print its key figures and findings, and render it as a web page"
@@ -23,10 +23,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="shuyang-county-gov-2025",
         help="which bundled example to use (default: %(default)s)",
     )
-    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON (counts and amounts as numbers)")
     parser.add_argument(
         "-o", "--html", type=Path, default=None, help="write the rendered web page here (default: ./<example>.html)"
     )
+    parser.add_argument("--lang", choices=LANGS, default="zh", help="language of what is printed")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,16 +38,13 @@ def run(args: argparse.Namespace) -> int:
     html_path.write_text(str(render(report, "html")), encoding="utf-8")
     if args.json:
         data = summary_data(report) | {"validation": result.to_dict(), "html": str(html_path)}
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    else:
-        print(f"example: {path.name}")
-        print(summary(report))
-        counts = result.counts
-        print(
-            f"validation: {'ok' if result.ok else 'ERRORS'} — {counts['error']} error, "
-            f"{counts['warning']} warning, {counts['info']} info"
-        )
-        for finding in result.findings:
-            print(f"  {finding.severity:<7} {finding.sub_id}: {finding.message_zh}")
-        print(f"web page: {html_path}")
+        print(dumps_data(data), end="")
+        return 0
+    zh = args.lang == "zh"
+    print(f"{'示例' if zh else 'example'}{'：' if zh else ': '}{path.name}")
+    print(summary(report, args.lang))
+    print(result_line("校验" if zh else "validation", result.ok, result.counts, args.lang))
+    for finding in result.findings:
+        print(f"  {severity(finding.severity, args.lang)} {finding.sub_id}: {finding.message(args.lang)}")
+    print(f"{'网页' if zh else 'web page'}{'：' if zh else ': '}{html_path}")
     return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from disclosure_report.batch import write_cells_csv
+from disclosure_report.corpus.batch import write_cells_csv
 
 NAME = "export"
 HELP = "write a tidy CSV of every cell of every document (for pandas / Excel)"

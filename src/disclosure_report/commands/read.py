@@ -1,4 +1,4 @@
-"""``disclosure-report read``: a published report (text, Markdown, HTML, Word) → the JSON document."""
+"""``disclosure-report read``: a published report (text, Markdown, HTML, Word, Excel) → the JSON document."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import json
 import sys
 from pathlib import Path
 
-from disclosure_report.convert import dumps, unstructure
+from disclosure_report.jsonio.convert import dumps, unstructure
 from disclosure_report.read import available_readers, read
 
 NAME = "read"
-HELP = "read a published report (text, markdown, html, docx) into the JSON document; warnings go to stderr"
+HELP = "read a published report (text, markdown, html, docx, xlsx) into the JSON document; warnings go to stderr"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

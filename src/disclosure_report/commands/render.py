@@ -1,4 +1,4 @@
-"""``disclosure-report render``: a report document as html, markdown, text, docx, xlsx or json."""
+"""``disclosure-report render``: a report document as html, markdown, text, docx, pdf, xlsx or json."""
 
 from __future__ import annotations
 
@@ -6,24 +6,31 @@ import argparse
 import sys
 from pathlib import Path
 
-from disclosure_report.convert import load
+from disclosure_report.jsonio.convert import load
 from disclosure_report.render import available_renderers, get_renderer
 from disclosure_report.render.base import RenderError
 
 NAME = "render"
-HELP = "render a report document (JSON) as html, markdown, text, docx, xlsx or json"
+HELP = "render a report document (JSON) as html, markdown, text, docx, pdf, xlsx or json"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="a report document (JSON)")
     parser.add_argument("--to", default="html", metavar="NAME", help=f"renderer: {', '.join(available_renderers())}")
-    parser.add_argument("-o", "--output", type=Path, help="write here (required for docx and xlsx)")
+    parser.add_argument("-o", "--output", type=Path, help="write here (required for docx, pdf and xlsx)")
     parser.add_argument("--fragment", action="store_true", help="html: an embeddable fragment, not a whole page")
     parser.add_argument("--date-style", choices=("arabic", "chinese"), default=None, help="how dates are written")
 
 
+def _binary(media_type: str) -> bool:
+    """A renderer whose documents are not text (docx, pdf, xlsx): they can only go to a file."""
+    return not (media_type.startswith("text/") or media_type.endswith(("json", "xml")))
+
+
 def run(args: argparse.Namespace) -> int:
     renderer = get_renderer(args.to)
+    if args.output is None and _binary(renderer.media_type):
+        raise RenderError(f"the {args.to} renderer writes a binary file: give -o FILE{renderer.suffix}")
     report = load(args.file)
     options: dict[str, object] = {}
     if args.fragment:

@@ -6,6 +6,7 @@ import argparse
 import json
 
 from disclosure_report.formats import FORMATS
+from disclosure_report.messages import LANGS, rule_kind, severity
 from disclosure_report.rules import RULES
 from disclosure_report.rules.publish import rules_document, rules_markdown
 
@@ -18,7 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--json", action="store_true", help="print the published rules file of --format")
     out.add_argument("--markdown", action="store_true", help="print the catalogue as Markdown (docs/rules.md)")
     parser.add_argument("--format", dest="version", choices=sorted(FORMATS), default=max(FORMATS))
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the titles")
+    parser.add_argument("--lang", choices=LANGS, default="zh", help="language of the listing")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,7 +28,9 @@ def run(args: argparse.Namespace) -> int:
     elif args.markdown:
         print(rules_markdown(), end="")
     else:
+        zh = args.lang == "zh"
         for r in RULES:
-            title = r.title_zh if args.lang == "zh" else r.title_en
-            print(f"{r.id:<18} {r.severity:<8} {r.kind:<11} {title}")
+            title = r.title_zh if zh else r.title_en
+            kind = rule_kind(r.kind, args.lang)
+            print(f"{r.id:<18} {severity(r.severity, args.lang):<{3 if zh else 8}} {kind:<{5 if zh else 11}} {title}")
     return 0

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from disclosure_report.formats import FORMATS
-from disclosure_report.publish import differences, write
-from disclosure_report.schema import report_schema
+from disclosure_report.jsonio.publish import differences, write
+from disclosure_report.jsonio.schema import report_schema
 
 NAME = "schema"
 HELP = "print the report JSON Schema, write the published files (-o DIR), or check them (--check)"

@@ -8,16 +8,31 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from disclosure_report.batch import read_document
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
+from disclosure_report.corpus.batch import read_document
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
+from disclosure_report.messages import (
+    LANGS,
+    Lang,
+    error_text,
+    read_warning_text,
+    read_warnings_note,
+    result_line,
+    severity,
+    unreadable_line,
+    with_colon,
+)
 from disclosure_report.rules import Finding, ValidationResult, validate
 
 NAME = "validate"
 HELP = "check report documents against the consistency rules (exit 1 on errors, 2 on unreadable input)"
 
-_SECTION_OF = {"meta": "报告信息 (metadata)", "format": "报告信息 (metadata)", "previous": "上年报告 (previous year)"}
+_SECTION_OF: dict[str, dict[Lang, str]] = {
+    "meta": {"zh": "报告信息", "en": "metadata"},
+    "format": {"zh": "报告信息", "en": "metadata"},
+    "previous": {"zh": "上年报告", "en": "previous year's report"},
+}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -31,42 +46,41 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, help="the report year, for a published document that does not name it")
     parser.add_argument("--agency", help="the agency, for a published document that does not name it")
     parser.add_argument("--json", action="store_true", help="machine output (stable, see docs/validate.md)")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
+    parser.add_argument("--lang", choices=LANGS, default="zh", help="language of everything printed (default: zh)")
     parser.add_argument(
         "--disable", action="append", default=[], metavar="RULE", help="waive a rule id or sub-id (repeatable)"
     )
 
 
-def _group(report_format: str, finding: Finding) -> str:
+def _group(report_format: str, finding: Finding, lang: Lang) -> str:
     path = (finding.lhs or ("other_matters",))[0]
     head = path.split(".", 1)[0]
     if head in _SECTION_OF:
-        return _SECTION_OF[head]
+        return _SECTION_OF[head][lang]
     try:
         return get_format(report_format).section(head).heading
     except KeyError:
         return head
 
 
-def _human(path: Path, result: ValidationResult, report_format: str, lang: str) -> list[str]:
-    counts = result.counts
-    status = "ok" if result.ok else "ERRORS"
-    lines = [f"{path}: {status} — {counts['error']} error, {counts['warning']} warning, {counts['info']} info"]
+def _human(path: Path, result: ValidationResult, report_format: str, lang: Lang) -> list[str]:
+    lines = [result_line(str(path), result.ok, result.counts, lang)]
     groups: dict[str, list[Finding]] = {}
     for f in result.findings:
-        groups.setdefault(_group(report_format, f), []).append(f)
+        groups.setdefault(_group(report_format, f, lang), []).append(f)
+    width = 2 if lang == "zh" else 7
     for heading, findings in groups.items():
         lines.append(f"  {heading}")
         for f in findings:
-            lines.append(f"    {f.severity:<7} {f.sub_id}: {f.message(lang)}")  # type: ignore[arg-type]
+            lines.append(f"    {severity(f.severity, lang):<{width}} {f.sub_id}: {f.message(lang)}")
     return lines
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from disclosure_report.batch import Progress, Summary, validate_paths, write_jsonl
+    from disclosure_report.corpus.batch import Progress, Summary, validate_paths, write_jsonl
 
     summary = Summary()
-    progress = Progress()
+    progress = Progress(lang=args.lang)
     results = validate_paths(args.files, jobs=args.jobs, disable=tuple(args.disable))
     sink = args.jsonl.open("w", encoding="utf-8") if args.jsonl else None
     try:
@@ -78,20 +92,16 @@ def _corpus(args: argparse.Namespace) -> int:
                 print(json.dumps(result.to_dict(), ensure_ascii=False))
             elif not args.summary:
                 if result.error is not None:
-                    print(f"{result.file}: UNREADABLE — {result.error.splitlines()[0]}")
+                    print(unreadable_line(result.file, result.error.splitlines()[0], args.lang))
                 else:
-                    c = result.counts
-                    state = "ok" if result.ok else "ERRORS"
-                    read = f"; {len(result.read_warnings)} read warnings" if result.read_warnings else ""
-                    print(
-                        f"{result.file}: {state} — {c['error']} error, {c['warning']} warning, {c['info']} info{read}"
-                    )
+                    read = read_warnings_note(len(result.read_warnings), args.lang) if result.read_warnings else ""
+                    print(result_line(result.file, result.ok, result.counts, args.lang) + read)
     finally:
         progress.close()
         if sink:
             sink.close()
     if not args.json:
-        print(summary.table())
+        print(summary.table(lang=args.lang))
     if summary.unreadable:
         return EXIT_BAD_INPUT
     return EXIT_FINDINGS if summary.failed else EXIT_OK
@@ -100,7 +110,12 @@ def _corpus(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if any(p.is_dir() for p in args.files) or args.jobs > 1 or args.jsonl or args.summary:
         if args.previous is not None:
-            print("--previous checks one report against one previous report; not with folders", file=sys.stderr)
+            print(
+                "--previous 只能对照一份报告检查一份报告，不能用于文件夹"
+                if args.lang == "zh"
+                else "--previous checks one report against one previous report; not with folders",
+                file=sys.stderr,
+            )
             return EXIT_BAD_INPUT
         if args.year is not None or args.agency is not None:
             print("--year and --agency name one report's year and agency; not with folders", file=sys.stderr)
@@ -110,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     if args.previous is not None:
         earlier = read_document(args.previous)
         for warning in earlier.warnings:  # the carry-over is checked against what the reader made of it
-            print(f"{args.previous}: {warning}", file=sys.stderr)
+            print(with_colon(args.previous, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
         previous = earlier.report
     outputs: list[dict[str, Any]] = []
     worst = EXIT_OK
@@ -120,9 +135,8 @@ def run(args: argparse.Namespace) -> int:
             report = document.report
             result = validate(report, previous, disable=args.disable)
         except (DisclosureReportError, KeyError) as e:
-            message = e.args[0] if isinstance(e, KeyError) else str(e)
-            print(message, file=sys.stderr)
-            outputs.append({"file": str(path), "error": message})
+            print(error_text(e, args.lang), file=sys.stderr)
+            outputs.append({"file": str(path), "error": error_text(e, "en")})  # --json output stays stable
             worst = EXIT_BAD_INPUT
             continue
         if not result.ok and worst == EXIT_OK:
@@ -134,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
             outputs.append(entry)
         else:
             for warning in document.warnings:
-                print(f"{path}: {warning}", file=sys.stderr)
+                print(with_colon(path, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
             print("\n".join(_human(path, result, report.format, args.lang)))
     if args.json:
         print(json.dumps({"files": outputs}, ensure_ascii=False, indent=2))

@@ -1,6 +1,17 @@
 """The typed model of the annual report: attrs classes whose fields nest along the published cell paths."""
 
-from disclosure_report.model.cells import BLANK, Blank, Count, Money, Signed, is_blank
+from disclosure_report.model.cells import (
+    BLANK,
+    UNREAD,
+    Blank,
+    Count,
+    Money,
+    Signed,
+    Unread,
+    is_blank,
+    is_number,
+    is_unread,
+)
 from disclosure_report.model.meta import Contact, Meta, Period, Scope
 from disclosure_report.model.narrative import FeeBasis, FeeCollection, OtherMatters, Overview, TextBlock
 from disclosure_report.model.report import PROACTIVE_CLASSES, AnnualReport, FormatVersion
@@ -30,6 +41,7 @@ from disclosure_report.model.tables import (
 __all__ = [
     "BLANK",
     "PROACTIVE_CLASSES",
+    "UNREAD",
     "AnnualReport",
     "ApplicantRow",
     "Applications",
@@ -63,5 +75,8 @@ __all__ = [
     "Signed",
     "TextBlock",
     "Unable",
+    "Unread",
     "is_blank",
+    "is_number",
+    "is_unread",
 ]

@@ -1,8 +1,12 @@
-"""The value of one table cell: a number as printed, or an explicit blank.
+"""The value of one table cell: a number as printed, an explicit blank, or unread.
 
 A published table may leave a cell empty or print ``-``, ``/`` or ``无`` in it. That is not the same as ``0``:
 the validator must be able to say "the 总计 of （一）予以公开 is blank", and a renderer must print what the
 author gave. So a cell holds either a number or a :class:`Blank` that remembers what was printed.
+
+A third state belongs to reading: a reader that could not place a cell (a row not found, a figure that could be
+read several ways, a formula without a saved value) leaves it :data:`UNREAD`. Unread is not blank and not 0:
+nothing is known about it, and every rule treats it as unknown.
 """
 
 from __future__ import annotations
@@ -50,21 +54,54 @@ class Blank:
 BLANK = Blank()
 """The blank cell with nothing printed in it."""
 
-Count: TypeAlias = int | Blank
-"""A count cell: an int >= 0, or a :class:`Blank`."""
-Signed: TypeAlias = int | Blank
-"""A signed cell (the 2019 format's 本年增/减): any int, or a :class:`Blank`."""
-Money: TypeAlias = Decimal | Blank
-"""A money cell: a Decimal >= 0 in the column's unit, or a :class:`Blank`."""
+
+@attrs.frozen(repr=False)
+class Unread:
+    """A cell a reader could not read: its value is unknown (not blank, not 0). JSON: ``{"unread": true}``.
+
+    There is one instance, :data:`UNREAD`; the reader's warnings say why each cell was left unread.
+
+    >>> UNREAD
+    UNREAD
+    >>> Unread() is UNREAD, Unread() == UNREAD
+    (False, True)
+    """
+
+    def __repr__(self) -> str:
+        return "UNREAD"
+
+    def __str__(self) -> str:
+        return ""
+
+
+UNREAD = Unread()
+"""The unread cell."""
+
+Count: TypeAlias = int | Blank | Unread
+"""A count cell: an int >= 0, a :class:`Blank`, or :data:`UNREAD`."""
+Signed: TypeAlias = int | Blank | Unread
+"""A signed cell (the 2019 format's 本年增/减): any int, a :class:`Blank`, or :data:`UNREAD`."""
+Money: TypeAlias = Decimal | Blank | Unread
+"""A money cell: a Decimal >= 0 in the column's unit, a :class:`Blank`, or :data:`UNREAD`."""
 
 CellKind = Literal["count", "signed", "money"]
 
 EXPECTED: dict[str, str] = {
-    "count": "a whole number ≥ 0, or a blank",
-    "signed": "a whole number (negative for a decrease), or a blank",
-    "money": "an exact amount ≥ 0 (a Decimal), or a blank",
+    "count": "a whole number ≥ 0, a blank, or unread",
+    "signed": "a whole number (negative for a decrease), a blank, or unread",
+    "money": "an exact amount ≥ 0 (a Decimal), a blank, or unread",
 }
 """What each cell kind holds, as error messages say it."""
+
+EXPECTED_ZH: dict[str, str] = {
+    "count": "≥ 0 的整数、留空或未读出",
+    "signed": "整数（减少记为负数）、留空或未读出",
+    "money": "≥ 0 的精确金额（Decimal）、留空或未读出",
+}
+"""The same in Chinese (``--lang zh``)."""
+
+WRITTEN_AS = ' written {"blank": "<what was printed>"} or {"unread": true}'
+"""How a cell without a number is written in JSON, as error messages say it."""
 
 
 def is_blank(value: object) -> bool:
@@ -72,12 +109,23 @@ def is_blank(value: object) -> bool:
     return type(value) is Blank
 
 
-def number(value: int | Decimal | Blank) -> int | Decimal:
-    """The value of a cell for arithmetic by authors' helpers: a blank counts as 0.
+def is_unread(value: object) -> bool:
+    """True when ``value`` is the :data:`UNREAD` cell."""
+    return type(value) is Unread
 
-    Only helpers that *fill* data use this; the validator treats a blank as blank.
+
+def is_number(value: object) -> bool:
+    """True when a cell holds a number (not a blank, not unread)."""
+    t = type(value)
+    return t is int or t is Decimal
+
+
+def number(value: int | Decimal | Blank | Unread) -> int | Decimal:
+    """The value of a cell for arithmetic by authors' helpers: a blank (or unread) cell counts as 0.
+
+    Only helpers that *fill* data use this; the validator treats a blank as blank and unread as unknown.
     """
-    return 0 if type(value) is Blank else value  # type: ignore[return-value]
+    return value if type(value) is int or type(value) is Decimal else 0
 
 
 def describe(value: object) -> str:
@@ -105,7 +153,7 @@ def describe(value: object) -> str:
 def _check_cell(kind: CellKind) -> Any:
     def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         t = type(value)
-        if t is Blank:
+        if t is Blank or t is Unread:
             return
         if kind == "money":
             if t is Decimal:

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from disclosure_report.convert import structure
-from disclosure_report.convert_fast import try_structure
 from disclosure_report.errors import DocumentError
+from disclosure_report.jsonio.convert import structure
+from disclosure_report.jsonio.fast import try_structure
 from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, UnsupportedFormatError
 from disclosure_report.read.detect import Haystack, detect_format, looks_like_a_report
 from disclosure_report.read.identities import resolve_pending
@@ -50,7 +50,7 @@ def assemble(
 ) -> ReadResult:
     """The report in ``lines``; :class:`NotAnAnnualReportError` or :class:`UnsupportedFormatError` when it is not
     one this library reads. ``record`` is the metadata record the document carries out of sight, if any (see
-    :mod:`disclosure_report.embedded`). ``year`` and ``agency``, when given, are the caller's: used when the
+    :mod:`disclosure_report.published.embedded`). ``year`` and ``agency``, when given, are the caller's: used when the
     document names none (and, with a warning, when it names others); a :class:`ReadError` says to pass them when
     neither the document nor the caller gives them."""
     lines = [line for line in lines if line.text.strip() or line.cells is not None]

@@ -9,10 +9,11 @@ from typing import Any
 
 from lxml import etree
 
-from disclosure_report.embedded import MARK, parse_record
+from disclosure_report.published.embedded import MARK, parse_record
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult
 from disclosure_report.read.lines import Line
+from disclosure_report.read.zipnames import has_member_under
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAX_XML_BYTES = 50 * 1024 * 1024
@@ -176,7 +177,7 @@ class DocxReader:
     extras = "docx"
 
     def sniff(self, head: bytes) -> bool:
-        return head.startswith(b"PK\x03\x04")
+        return has_member_under(head, "word/")
 
     def read(
         self, data: bytes, *, source: str | None = None, year: int | None = None, agency: str | None = None

@@ -8,7 +8,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from disclosure_report.embedded import MARK, parse_record
+from disclosure_report.published.embedded import MARK, parse_record
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult
 from disclosure_report.read.decode import decode

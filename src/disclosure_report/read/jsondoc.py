@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from disclosure_report.convert import loads
+from disclosure_report.jsonio.convert import loads
 from disclosure_report.read.base import ReadResult, ReadWarning
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from disclosure_report.embedded import find_record
+from disclosure_report.published.embedded import find_record
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadResult
 from disclosure_report.read.decode import decode

@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from disclosure_report.convert_fast import try_structure_as
 from disclosure_report.formats import Format
+from disclosure_report.jsonio.fast import try_structure_as
 from disclosure_report.model import Meta
 from disclosure_report.read.lines import Line
 from disclosure_report.read.notes import Notes

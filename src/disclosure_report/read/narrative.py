@@ -7,10 +7,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from disclosure_report.convert import converter
-from disclosure_report.fee_statement import stated_fees
 from disclosure_report.formats import Section
+from disclosure_report.jsonio.convert import converter
 from disclosure_report.model import FeeCollection
+from disclosure_report.published.fee_statement import stated_fees
 from disclosure_report.read.labels import normalise, strip_numbering
 from disclosure_report.read.lines import Line
 from disclosure_report.read.metadata import DATE_LINE

@@ -7,13 +7,13 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from disclosure_report.convert import converter, dumps
+from disclosure_report.authoring.skeleton import new_report
 from disclosure_report.formats import Format
+from disclosure_report.jsonio.convert import dumps
 from disclosure_report.model import Blank
-from disclosure_report.paths import use_layout
+from disclosure_report.model.paths import use_layout
 from disclosure_report.read.notes import Notes
 from disclosure_report.read.table_cells import CellValue, TableCells, layout_of, row_paths, unread
-from disclosure_report.skeleton import new_report
 
 _SKELETONS: dict[str, str] = {}
 
@@ -34,7 +34,7 @@ def cell_data(value: CellValue) -> Any:
         return value
     if type(value) is Blank:
         return {"blank": value.printed}
-    return converter.unstructure(value)
+    return {"unread": True}
 
 
 def place_cells(fmt: Format, found: TableCells, notes: Notes, data: dict[str, Any]) -> None:

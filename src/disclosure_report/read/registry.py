@@ -12,7 +12,7 @@ from disclosure_report.read.base import Reader, ReadError, ReadResult
 
 GROUP = "disclosure_report.readers"
 MAX_BYTES = 64 * 1024 * 1024
-SNIFF_ORDER = ("json", "docx", "html", "markdown", "text")
+SNIFF_ORDER = ("json", "xlsx", "docx", "html", "markdown", "text")
 """Built-ins tried in this order when detecting by content (most specific first); plugins after them."""
 
 _LOADED: dict[str, Reader] = {}
@@ -79,8 +79,8 @@ def read(
 ) -> ReadResult:
     """Read a published report (a path, or the document's bytes) into a typed report, faithfully.
 
-    ``format`` names the reader (``text``, ``markdown``, ``html``, ``docx``, ``json``); by default it is detected
-    from the content. ``year`` and ``agency`` are the caller's, for a document that does not name them (a
+    ``format`` names the reader (``text``, ``markdown``, ``html``, ``docx``, ``xlsx``, ``json``); by default it is
+    detected from the content. ``year`` and ``agency`` are the caller's, for a document that does not name them (a
     :class:`ReadError` says to pass them when it does not). Returns the report and the warnings about what could
     not be placed.
     """

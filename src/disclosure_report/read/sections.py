@@ -55,7 +55,8 @@ _SEPARATOR = "[、.．,，]"
 _PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
-def _heading_pattern(fmt: Format) -> re.Pattern[str]:
+def heading_pattern(fmt: Format) -> re.Pattern[str]:
+    """One pattern for every section heading of ``fmt`` (number, 、 or the like, title or an alias), remembered."""
     if fmt.version not in _PATTERNS:
         _PATTERNS[fmt.version] = _build_heading_pattern(fmt)
     return _PATTERNS[fmt.version]
@@ -74,7 +75,7 @@ def split_headings(lines: Sequence[Line], fmt: Format) -> list[tuple[Line, Secti
     """Lines with each section heading on a line of its own: split out of run-together text, joined when a
     conversion broke it over two lines (``三、收到和处理政府信息公开`` / ``申请情况``), taken out of a table row that
     holds nothing else (``| 三、收到和处理政府信息公开申请情况 |``)."""
-    pattern = _heading_pattern(fmt)
+    pattern = heading_pattern(fmt)
     numbers = "".join(s.number for s in fmt.sections)
     maybe = re.compile(rf"[{numbers}]\s*{_SEPARATOR}")
     out: list[tuple[Line, Section | None]] = []

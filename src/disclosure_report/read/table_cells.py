@@ -8,16 +8,16 @@ from decimal import Decimal
 import attrs
 
 from disclosure_report.formats import Alternative, Column, Row, Table
-from disclosure_report.model import BLANK, Blank
+from disclosure_report.model import UNREAD, Blank, Unread
 
-CellValue = int | Decimal | Blank
-"""A cell as read: a number, or a blank with its mark (a cell the reader could not read is :func:`unread`)."""
+CellValue = int | Decimal | Blank | Unread
+"""A cell as read: a number, a blank with its mark, or :data:`~disclosure_report.model.UNREAD` (see :func:`unread`)."""
 
 
 def unread() -> CellValue:
     """The value of a cell the reader could not read (its text was there but made no sense, or its row was not
     found): never 0, never invented. Every stage that gives up on a cell goes through here."""
-    return BLANK
+    return UNREAD
 
 
 @attrs.frozen

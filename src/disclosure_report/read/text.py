@@ -20,7 +20,7 @@ def text_lines(text: str) -> list[Line]:
     """The lines of a text (tab- or pipe-separated ones as table rows), without the page numbers of a PDF."""
     out = []
     for number, raw in enumerate(text.splitlines(), start=1):
-        if len(raw) <= 40 and _PAGE_NUMBER.match(raw):
+        if len(raw) <= 160 and _PAGE_NUMBER.match(raw):  # a layout extraction indents it far
             continue
         if "\t" not in raw and "|" not in raw:  # most lines: a paragraph, a heading, or cells run together
             out.append(Line(raw.rstrip(), number))

@@ -9,8 +9,8 @@ from typing import Any
 
 import attrs
 
+from disclosure_report.authoring.skeleton import customary_title
 from disclosure_report.read.lines import Line
-from disclosure_report.skeleton import customary_title
 from disclosure_report.zh import ZhParseError, parse_int
 
 _TITLE_YEAR = re.compile(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年度?")

@@ -15,8 +15,8 @@ from typing import Any, Literal
 import attrs
 
 from disclosure_report.formats import Column, Row, Table, get_format
-from disclosure_report.model import AnnualReport, Blank
-from disclosure_report.paths import alternative_in_use
+from disclosure_report.model import AnnualReport, Blank, Unread, is_number
+from disclosure_report.model.paths import alternative_in_use
 
 Role = Literal["corner", "header", "block", "label", "data"]
 
@@ -66,9 +66,12 @@ class Grid:
 
 
 def cell_text(value: object) -> str:
-    """A cell value as printed: ints plainly, money exactly as stored (no exponent), a blank as its mark."""
+    """A cell value as printed: ints plainly, money exactly as stored (no exponent), a blank as its mark, an unread
+    cell empty (only the JSON document can say that a cell was not read)."""
     if isinstance(value, Blank):
         return value.printed
+    if isinstance(value, Unread):
+        return ""
     if type(value) is Decimal:
         return format(value, "f")
     return str(value)
@@ -104,7 +107,7 @@ def printed_cell(row: Any, key: str) -> str:
     value = getattr(row, key)
     text = cell_text(value)
     unit = getattr(row, f"{key}_unit", None)
-    if unit and type(value) is not Blank:
+    if unit and is_number(value):
         text += unit
     return text
 
@@ -220,7 +223,7 @@ def table_grid(report: AnnualReport, table_key: str) -> Grid:
         value = get_value(report)
         text = cell_text(value)
         unit = get_unit(report) if get_unit is not None else None
-        if unit and type(value) is not Blank:
+        if unit and is_number(value):
             text += unit
         c = cells[i]
         cells[i] = GridCell(text, "data", c.row, c.col, c.rowspan, c.colspan, c.path, value)

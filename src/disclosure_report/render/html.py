@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from disclosure_report.embedded import MARK, record
 from disclosure_report.model import AnnualReport
+from disclosure_report.published.embedded import MARK, record
 from disclosure_report.render.base import check_options
 from disclosure_report.render.grid import Grid
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline, title_of
@@ -29,6 +29,11 @@ CSS = """
 .dr-report td.dr-label { text-align: left; }
 .dr-report td.dr-data { text-align: center; font-variant-numeric: tabular-nums; }
 .dr-report th.dr-corner { font-weight: normal; font-size: 9pt; }
+.dr-report th, .dr-report td { min-width: 2em; }
+.dr-report td.dr-data { white-space: nowrap; }
+.dr-report th.dr-header { word-break: keep-all; overflow-wrap: anywhere; }
+.dr-report table[data-table="applications"] { font-size: 9pt; }
+.dr-report table[data-table="applications"] td.dr-data { min-width: 2.5em; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @media print { .dr-report { max-width: none; } }
 """

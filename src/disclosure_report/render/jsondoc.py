@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from disclosure_report.convert import dumps
+from disclosure_report.jsonio.convert import dumps
 from disclosure_report.model import AnnualReport
 from disclosure_report.render.base import check_options
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from disclosure_report.embedded import MARK, record
 from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport
-from disclosure_report.paths import alternative_in_use
+from disclosure_report.model.paths import alternative_in_use
+from disclosure_report.published.embedded import MARK, record
 from disclosure_report.render.base import check_options
 from disclosure_report.render.grid import printed_cell
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline

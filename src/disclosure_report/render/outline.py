@@ -1,8 +1,9 @@
 """The report as an ordered outline — title, headings, paragraphs, tables — that every renderer draws.
 
-Headings come from the declaration (``Section.heading``, ``Subsection.heading``); paragraphs are the stored text
-split on line breaks; tables are :mod:`.grid` grids. Sentences the library writes itself (the 信息处理费 statement
-from the typed block) are built here, once.
+Headings come from the declaration (``Section.heading``, ``Subsection.heading``); a subsection heading is printed
+only over text (an empty （三）政府信息管理 is left out); paragraphs are the stored text split on line breaks;
+tables are :mod:`.grid` grids. Sentences the library writes itself (the 信息处理费 statement from the typed block)
+are built here, once.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from typing import Literal
 
 import attrs
 
-from disclosure_report.fee_statement import stated_fees
+from disclosure_report.authoring.skeleton import customary_title
 from disclosure_report.formats import Section, get_format
 from disclosure_report.model import AnnualReport, FeeCollection
+from disclosure_report.published.fee_statement import stated_fees
 from disclosure_report.render.grid import Grid, table_grid
-from disclosure_report.skeleton import customary_title
 from disclosure_report.zh import DateStyle, format_date
 
 
@@ -79,9 +80,12 @@ def _section_blocks(report: AnnualReport, section: Section) -> list[Block]:
     if section.key == "overview":
         o = report.overview
         blocks += paragraphs(o.intro)
-        for sub in section.subsections:  # every heading the format prints, also over an empty subsection
+        for sub in section.subsections:
+            text = getattr(o, sub.key)
+            if not text.strip():
+                continue  # a heading with nothing under it is left out
             blocks.append(Heading(2, sub.heading, sub.key))
-            blocks += paragraphs(getattr(o, sub.key))
+            blocks += paragraphs(text)
         for extra in o.extra:
             blocks.append(Heading(2, extra.heading, "extra"))
             blocks += paragraphs(extra.text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from importlib.metadata import EntryPoint, entry_points
+from os import PathLike
+from pathlib import Path
 from typing import Any
 
 from disclosure_report.model import AnnualReport
@@ -53,3 +55,40 @@ def render(report: AnnualReport, name: str = "html", **options: Any) -> str | by
     某局2023年政府信息公开工作年度报告
     """
     return get_renderer(name).render(report, **options)
+
+
+def renderer_for_suffix(suffix: str) -> str:
+    """The name of the renderer that writes files ending in ``suffix`` (``.docx`` → ``docx``)."""
+    wanted = suffix.lower()
+    for name in available_renderers():
+        try:
+            if get_renderer(name).suffix == wanted:
+                return name
+        except RenderError:
+            continue
+    known = ", ".join(sorted({get_renderer(n).suffix for n in available_renderers() if _loads(n)}))
+    raise RenderError(f"no renderer writes {suffix or 'files without a suffix'!r} files; name one (suffixes: {known})")
+
+
+def _loads(name: str) -> bool:
+    try:
+        get_renderer(name)
+    except RenderError:
+        return False
+    return True
+
+
+def write(report: AnnualReport, path: str | PathLike[str], name: str | None = None, **options: Any) -> Path:
+    """Render ``report`` and write it to ``path`` — bytes as they are, text as UTF-8 with ``\\n`` line ends on every
+    system (never the locale's encoding). The renderer is ``name``, or the one whose suffix ``path`` has.
+
+    >>> import tempfile, pathlib
+    >>> from disclosure_report import new_report
+    >>> out = write(new_report("某局", 2023), pathlib.Path(tempfile.mkdtemp()) / "report.html")
+    >>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
+    """
+    target = Path(path)
+    content = render(report, name or renderer_for_suffix(target.suffix), **options)
+    target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return target

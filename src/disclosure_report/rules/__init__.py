@@ -31,6 +31,7 @@ __all__ = [
 
 _REPORT_CHECKS: tuple[Callable[[AnnualReport], Iterator[Finding]], ...] = (
     checks.format_year,
+    checks.unread_tables,
     checks.layout,
     checks.period,
     checks.deadline,

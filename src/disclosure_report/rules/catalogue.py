@@ -71,6 +71,29 @@ RULES: tuple[Rule, ...] = (
         "derived: a total left blank is not assessable and is never computed (spec §9 E4)",
     ),
     Rule(
+        "NOT-ASSESSABLE",
+        "info",
+        "identity",
+        "无法核对的勾稽关系",
+        "identities not assessable",
+        "{count} 项勾稽关系无法核对：{cell_count} 个单元格数值未知（未读出，或留空的合计被用作加数）：{cells}",
+        "{count} identities could not be checked: {cell_count} cells are unknown (unread, or a blank total used "
+        "as a part): {cells}",
+        "derived: an unread cell is unknown, and a total left blank is not known to be 0 where another identity "
+        "sums it; known parts that already exceed a total are still an error",
+    ),
+    Rule(
+        "UNREAD-TABLE",
+        "error",
+        "layout",
+        "表格未能读出",
+        "table not read",
+        "{label}：表格未能从发布的文件中读出（{count} 个单元格均未读出），无法核对",
+        "{label_en}: the table could not be read from the published document (all {count} cells unread); it "
+        "cannot be checked",
+        "derived: a report whose table cannot be read cannot be said to pass",
+    ),
+    Rule(
         "LAYOUT-OTHER-ROWS",
         "warning",
         "layout",

@@ -10,8 +10,8 @@ from typing import Any
 import attrs
 
 from disclosure_report.formats import format_for_year, get_format
-from disclosure_report.model import AnnualReport, Blank, Proactive2019, Proactive2021
-from disclosure_report.paths import get_value
+from disclosure_report.model import AnnualReport, Proactive2019, Proactive2021, Unread, is_number
+from disclosure_report.model.paths import get_value, table_cells
 from disclosure_report.rules.catalogue import STANDARD, rule
 from disclosure_report.rules.declare import Finding
 from disclosure_report.rules.engine import layout_of
@@ -138,6 +138,24 @@ def title_year(report: AnnualReport) -> Iterator[Finding]:
         yield finding(report, "META-TITLE-YEAR", lhs=("meta.title",), expected=report.meta.year, actual=year)
 
 
+def unread_tables(report: AnnualReport) -> Iterator[Finding]:
+    """A table none of whose cells a reader could read: an error, so that such a report never passes."""
+    fmt = get_format(report.format)
+    for table in fmt.tables:
+        cells = list(table_cells(report, table))
+        if cells and all(type(value) is Unread for _, value in cells):
+            yield finding(
+                report,
+                "UNREAD-TABLE",
+                f"UNREAD-TABLE[{table.key}]",
+                lhs=(table.key,),
+                actual=len(cells),
+                count=len(cells),
+                label=fmt.section(table.key).heading,
+                label_en=table.en,
+            )
+
+
 def layout(report: AnnualReport) -> Iterator[Finding]:
     used = layout_of(report)
     if used != STANDARD:
@@ -174,7 +192,7 @@ def cross_year(report: AnnualReport, previous: AnnualReport) -> Iterator[Finding
         now_path = f"applications.carried_over.{column.key}"
         then_path = f"applications.carried_forward.{column.key}"
         now, then = get_value(report, now_path), get_value(previous, then_path)
-        if type(now) is Blank or type(then) is Blank or now == then:
+        if not is_number(now) or not is_number(then) or now == then:
             continue
         yield finding(
             report,
@@ -192,7 +210,7 @@ def cross_year(report: AnnualReport, previous: AnnualReport) -> Iterator[Finding
         for key in ("regulations", "normative_documents"):
             row_now, row_then = getattr(report.proactive, key), getattr(previous.proactive, key)
             values = (row_now.in_force, row_then.in_force, row_now.issued, row_now.repealed)
-            if any(type(v) is Blank for v in values):
+            if not all(is_number(v) for v in values):
                 continue
             expected = row_then.in_force + row_now.issued - row_now.repealed
             if row_now.in_force != expected:
@@ -220,7 +238,7 @@ def cross_year(report: AnnualReport, previous: AnnualReport) -> Iterator[Finding
             key = row.path[0]
             now_row, then_row = getattr(report.proactive, key), getattr(previous.proactive, key)
             items = (now_row.prev_count, then_row.prev_count, then_row.delta)
-            if any(type(v) is Blank for v in items):
+            if not all(is_number(v) for v in items):
                 continue
             expected = then_row.prev_count + then_row.delta
             if now_row.prev_count != expected:
@@ -289,22 +307,23 @@ _GROUPS: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 
 
+class _Unknown(Exception):
+    """A table figure that involves an unread cell: nothing can be said against it."""
+
+
+_APPLICANT_KEYS = get_format("2021").table("applications").rows[0].columns.parts
+"""The six applicant columns of a table-三 row (the same in both formats)."""
+
+
 def _row_value(row: Any) -> int:
-    """A table-三 row's figure: its 总计, or the sum of its six columns when the 总计 is blank (blanks as 0)."""
-    if type(row.total) is not Blank:
+    """A table-三 row's figure: its 总计, or the sum of its six columns when the 总计 is blank (blanks as 0).
+    Raises :class:`_Unknown` when the cells it needs are unread."""
+    if type(row.total) is int:
         return int(row.total)
-    return sum(
-        v
-        for v in (
-            row.natural_person,
-            row.commercial,
-            row.research,
-            row.public_interest,
-            row.legal_services,
-            row.other_org,
-        )
-        if type(v) is not Blank
-    )
+    values = [getattr(row, key) for key in _APPLICANT_KEYS]
+    if type(row.total) is Unread or any(type(v) is Unread for v in values):
+        raise _Unknown
+    return sum(v for v in values if type(v) is int)
 
 
 def _group_value(node: Any) -> int:
@@ -357,13 +376,16 @@ def prose_vs_table(report: AnnualReport) -> Iterator[Finding]:
         except ZhParseError:
             continue
         paths, label, label_en = _GROUPS[key]
-        table = sum(_group_value(get_value(report, p)) for p in paths)
-        if stated == table:
+        try:
+            table = sum(_group_value(get_value(report, p)) for p in paths)
+            if stated == table:
+                continue
+            if key in ("received", "none_received"):
+                carried = _row_value(report.applications.carried_over)
+                if stated == table + carried:
+                    continue  # "共受理749件" counts last year's carried-over applications too
+        except _Unknown:
             continue
-        if key in ("received", "none_received"):
-            carried = _row_value(report.applications.carried_over)
-            if stated == table + carried:
-                continue  # "共受理749件" counts last year's carried-over applications too
         sub_id = f"PROSE-T3[{key}]"
         if sub_id in reported:
             continue

@@ -11,11 +11,11 @@ from typing import Any
 import attrs
 
 from disclosure_report.formats import get_format
-from disclosure_report.model import AnnualReport, Blank
-from disclosure_report.paths import alternative_in_use
+from disclosure_report.jsonio.unchecked import constructor
+from disclosure_report.model import AnnualReport, Unread
+from disclosure_report.model.paths import alternative_in_use
 from disclosure_report.rules.catalogue import STANDARD, identities, rule
 from disclosure_report.rules.declare import Finding, Identity
-from disclosure_report.unchecked import constructor
 
 Getter = Callable[[Any], Any]
 
@@ -57,19 +57,31 @@ def layout_of(report: AnnualReport) -> str:
     return layout
 
 
-def _sum(values: Iterable[Any]) -> int | Decimal:
+@cache
+def totals_elsewhere(version: str, layout: str) -> frozenset[str]:
+    """The cells that are the stated total of some identity (the one-cell side): such a cell left blank is not
+    known to be 0, so where it is a part of another identity, that identity is not assessable."""
+    return frozenset(c.identity.lhs[0] for c in compiled(version, layout) if c.identity.total_side == "lhs")
+
+
+def _side(values: Iterable[Any], paths: Iterable[str], totals: frozenset[str], unknown: list[str]) -> int | Decimal:
+    """The sum of the known cells of one side; blank parts count as 0 (the published policy) unless they are a
+    total elsewhere; unread cells and such blank totals are added to ``unknown``."""
     total: int | Decimal = 0
-    for v in values:
-        if type(v) is not Blank:
+    for v, path in zip(values, paths, strict=True):
+        t = type(v)
+        if t is int or t is Decimal:
             total += v
+        elif t is Unread or path in totals:
+            unknown.append(path)
     return total
 
 
 @cache
 def _screen(version: str, layout: str) -> Callable[[Any], list[tuple[int, Any, Any]] | None]:
     """A generated function that reads every cell the identities use once (each row object fetched once) and
-    returns ``(index, left sum, right sum)`` for the instances that do not hold — or None when a cell is blank
-    (then every instance is evaluated the slow way, which knows what a blank means)."""
+    returns ``(index, left sum, right sum)`` for the instances that do not hold — or None when a cell is blank or
+    unread (then every instance is evaluated the slow way, which knows what those mean)."""
     instances = compiled(version, layout)
     paths = sorted({p for c in instances for p in (*c.identity.lhs, *c.identity.rhs)})
     objects: dict[str, str] = {"": "r"}
@@ -102,7 +114,7 @@ def _screen(version: str, layout: str) -> Callable[[Any], list[tuple[int, Any, A
 
 
 def _total_of(cells: list[str]) -> str:
-    """The expression summing ``cells``; a blank cell among them raises TypeError (a Blank has no ``+``), also
+    """The expression summing ``cells``; a blank or unread cell among them raises TypeError (neither has ``+``), also
     alone on its side ("0 + c") and on an empty side ("0")."""
     return " + ".join(cells) if len(cells) > 1 else " + ".join(["0", *cells])
 
@@ -112,7 +124,7 @@ def evaluate_identities(report: AnnualReport, disabled: frozenset[str] = frozens
     layout = layout_of(report)
     instances = compiled(report.format, layout)
     bad = _screen(report.format, layout)(report)
-    if bad is None:  # a blank cell somewhere: the careful way
+    if bad is None:  # a blank or unread cell somewhere: the careful way
         return _evaluate(report, instances, disabled)
     findings: list[Finding] = []
     agency, year = report.meta.agency, report.meta.year
@@ -125,13 +137,23 @@ def evaluate_identities(report: AnnualReport, disabled: frozenset[str] = frozens
 
 
 def _evaluate(report: AnnualReport, instances: tuple[_Compiled, ...], disabled: frozenset[str]) -> list[Finding]:
+    """Every instance, knowing what a blank or unread cell means. An instance with an unknown cell (unread, or a
+    blank total used as a part) is not assessable — unless its known figures already break it (counts are never
+    negative, so known parts that exceed the stated total are an error whatever the unknown cells hold)."""
     findings: list[Finding] = []
     agency, year = report.meta.agency, report.meta.year
+    totals = totals_elsewhere(report.format, layout_of(report))
+    not_assessable: list[Identity] = []
+    unknown_cells: dict[str, None] = {}
     for c in instances:
         lhs_values = [g(report) for g in c.lhs]
         rhs_values = [g(report) for g in c.rhs]
         identity = c.identity
-        if identity.total_side == "lhs" and type(lhs_values[0]) is Blank:
+        if identity.total_side == "lhs" and type(lhs_values[0]) is not int and type(lhs_values[0]) is not Decimal:
+            if type(lhs_values[0]) is Unread:
+                not_assessable.append(identity)
+                unknown_cells[identity.lhs[0]] = None
+                continue
             sub_id = f"BLANK-TOTAL[{identity.lhs[0]}]"
             if "BLANK-TOTAL" in disabled or sub_id in disabled or identity.rule in disabled:
                 continue
@@ -139,11 +161,47 @@ def _evaluate(report: AnnualReport, instances: tuple[_Compiled, ...], disabled: 
                 continue
             findings.append(_blank_total_finding(sub_id, identity, agency, year))
             continue
-        left, right = _sum(lhs_values), _sum(rhs_values)
-        if left == right or identity.rule in disabled or identity.sub_id in disabled:
+        left_unknown: list[str] = []
+        right_unknown: list[str] = []
+        left = _side(lhs_values, identity.lhs, totals, left_unknown)
+        right = _side(rhs_values, identity.rhs, totals, right_unknown)
+        if identity.rule in disabled or identity.sub_id in disabled:
             continue
-        findings.append(_identity_finding(identity, agency, year, left, right))
+        if not (left_unknown or right_unknown):
+            if left != right:
+                findings.append(_identity_finding(identity, agency, year, left, right))
+            continue
+        unknown_cells.update(dict.fromkeys(left_unknown + right_unknown))
+        # one side complete: it must be at least the known part of the other
+        if (not left_unknown and right > left) or (not right_unknown and left > right):
+            findings.append(_identity_finding(identity, agency, year, left, right))
+        else:
+            not_assessable.append(identity)
+    if not_assessable and "NOT-ASSESSABLE" not in disabled:
+        findings.append(_not_assessable_finding(not_assessable, tuple(unknown_cells), agency, year))
     return findings
+
+
+def _not_assessable_finding(instances: list[Identity], cells: tuple[str, ...], agency: str, year: int) -> Finding:
+    """One info finding for the report: how many identity instances could not be checked, and the cells."""
+    r = rule("NOT-ASSESSABLE")
+    shown = ", ".join(cells[:8]) + (f" … (+{len(cells) - 8})" if len(cells) > 8 else "")
+    params = {"count": len(instances), "cells": shown, "cell_count": len(cells)}
+    return _new_finding(
+        rule="NOT-ASSESSABLE",
+        sub_id="NOT-ASSESSABLE",
+        severity=r.severity,
+        kind=r.kind,
+        lhs=cells,
+        rhs=(),
+        expected=None,
+        actual=len(instances),
+        delta=None,
+        agency=agency,
+        year=year,
+        templates=(r.message_zh, r.message_en),
+        params=params,
+    )
 
 
 def _identity_finding(identity: Identity, agency: str, year: int, left: Any, right: Any) -> Finding:

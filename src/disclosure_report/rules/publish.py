@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from disclosure_report.convert import dumps
+from disclosure_report.authoring.skeleton import new_report
 from disclosure_report.formats import FORMATS, get_format
-from disclosure_report.model import BLANK, AnnualReport
-from disclosure_report.paths import get_value, replace_value
+from disclosure_report.jsonio.convert import dumps
+from disclosure_report.model import BLANK, UNREAD, AnnualReport
+from disclosure_report.model.paths import get_value, replace_value
 from disclosure_report.rules import RULES, validate
 from disclosure_report.rules.catalogue import STANDARD, identities, layout_markers
 from disclosure_report.rules.declare import Rule
-from disclosure_report.skeleton import new_report
 
 RULES_FORMAT_VERSION = 1
 
@@ -22,7 +22,7 @@ def _rule_data(r: Rule, version: str) -> dict[str, Any]:
         "id": r.id,
         "severity": r.severity,
         "kind": r.kind,
-        "evaluation": "identity" if r.kind == "identity" and r.id != "BLANK-TOTAL" else "code",
+        "evaluation": "identity" if r.kind == "identity" and r.id not in ("BLANK-TOTAL", "NOT-ASSESSABLE") else "code",
         "title": {"zh": r.title_zh, "en": r.title_en},
         "message": {"zh": r.message_zh, "en": r.message_en},
         "source": r.source,
@@ -55,9 +55,15 @@ def rules_document(version: str) -> dict[str, Any]:
         "format_name": fmt.name,
         "evaluation": {
             "identity": "for each instance whose layout is null or the document's layout: sum(lhs) must equal "
-            "sum(rhs), exactly (tolerance 0). A blank cell is an object {\"blank\": …}. If total_side is 'lhs' "
-            "and the lhs cell is blank, the instance is not assessable: report BLANK-TOTAL[<lhs path>] once and "
-            "skip it. Otherwise blank cells count as 0. A failing instance is reported as its sub_id.",
+            'sum(rhs), exactly (tolerance 0). A blank cell is an object {"blank": …}; an unread cell (one a '
+            "reader could not read) is {\"unread\": true}. If total_side is 'lhs' and the lhs cell is blank, the "
+            "instance is not assessable: report BLANK-TOTAL[<lhs path>] once and skip it; if it is unread, the "
+            "instance is not assessable. Other cells are unknown when unread, or when blank and the lhs cell of "
+            "some instance with total_side 'lhs' (a blank total is not known to be 0); every other blank cell "
+            "counts as 0. With unknown cells on one side only, the instance fails when the other side's sum is "
+            "less than the known part of that side (counts are never negative); otherwise it is not assessable. "
+            "Report the instances not assessable once per document as NOT-ASSESSABLE (info; actual = how many, "
+            "lhs = the unknown cells). A failing instance is reported as its sub_id.",
             "layouts": "a document uses, for each table below, the layout whose marker path exists in it",
             "message_parameters": "label, label_en, expected (sum of rhs), actual (sum of lhs), delta "
             "(actual − expected); T3-BALANCE also lhs_value and rhs_value",
@@ -95,6 +101,7 @@ def conformance_cases(version: str) -> dict[str, tuple[AnnualReport, AnnualRepor
         cases[rule_id] = (passing, failing)
     blank = replace_value(passing, "review_litigation.litigation_direct.total", BLANK)
     cases["BLANK-TOTAL"] = (passing, blank)
+    cases["NOT-ASSESSABLE"] = (passing, replace_value(passing, "applications.results.granted.commercial", UNREAD))
     return cases
 
 

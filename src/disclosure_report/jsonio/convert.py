@@ -1,0 +1,653 @@
+"""JSON documents <-> the typed model, through one cattrs converter.
+
+Strict where cattrs' default hooks are lenient: an unknown key, ``"12"``, ``3.9``, ``true`` or ``null`` where a
+count belongs is an error, and money never passes through a float. Every error names the JSON path (and the cell
+path and printed labels for a table cell), what was expected and what was found; all problems of a document are
+reported together.
+
+The JSON text is canonical: keys in model order, two-space indent, UTF-8 without escapes, money as exact JSON
+numbers. ``dumps(loads(text))`` is byte-stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from os import PathLike
+from pathlib import Path
+from typing import IO, Any, Literal, Union
+
+import attrs
+import cattrs
+
+from disclosure_report.errors import DocumentError, FieldValueError, Problem
+from disclosure_report.formats import FORMATS, Format
+from disclosure_report.jsonio import unchecked
+from disclosure_report.model import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Unread
+from disclosure_report.model.cells import BLANK_EXPECTED, EXPECTED, WRITTEN_AS, CellKind, cell_kind, describe
+
+__all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure"]
+
+_Segment = str | int
+_Raw = tuple[list[_Segment], str, str]
+"""(path segments below the current point, expected, found)"""
+
+
+class _Invalid(Exception):
+    """Raised inside hooks; the segments of each problem are prefixed as it travels up."""
+
+    def __init__(self, problems: list[_Raw]) -> None:
+        self.problems = problems
+
+    @classmethod
+    def one(cls, expected: str, value: object) -> _Invalid:
+        return cls([([], expected, describe(value))])
+
+    def under(self, segment: _Segment) -> _Invalid:
+        for path, _, _ in self.problems:
+            path.insert(0, segment)
+        return self
+
+
+Handler = Callable[[Any], Any]
+
+# ---------------------------------------------------------------------------------------------------------------
+# Leaf handlers
+
+
+_MAX_DIGITS = 30
+
+
+def _integral(v: Any) -> int | None:
+    """The int a float/Decimal stands for when it is integral and of sane size (``12.0``), else None."""
+    if type(v) is float:
+        v = Decimal(repr(v)) if v == v and v not in (float("inf"), float("-inf")) else None
+    if v is None or not v.is_finite() or v.adjusted() >= _MAX_DIGITS or v != v.to_integral_value():
+        return None
+    return int(v)
+
+
+def _count(v: Any) -> Any:
+    t = type(v)
+    if t is int:
+        if v >= 0:
+            return v
+    elif t is dict:
+        return _blank(v, "count")
+    elif t is Decimal or t is float:
+        n = _integral(v)
+        if n is not None and n >= 0:
+            return n
+    raise _Invalid.one(EXPECTED["count"], v)
+
+
+def _signed(v: Any) -> Any:
+    t = type(v)
+    if t is int:
+        return v
+    if t is dict:
+        return _blank(v, "signed")
+    if t is Decimal or t is float:
+        n = _integral(v)
+        if n is not None:
+            return n
+    raise _Invalid.one(EXPECTED["signed"], v)
+
+
+def _money(v: Any) -> Any:
+    t = type(v)
+    if t is Decimal:
+        if v.is_finite() and v >= 0:
+            return v
+    elif t is int:
+        if v >= 0:
+            return Decimal(v)
+    elif t is dict:
+        return _blank(v, "money")
+    elif t is float:
+        raise _Invalid.one(
+            EXPECTED["money"] + " — a float cannot hold money exactly: read the document with "
+            "disclosure_report.loads/load, or pass a Decimal",
+            v,
+        )
+    raise _Invalid.one(EXPECTED["money"], v)
+
+
+def _blank(v: dict[str, Any], kind: CellKind) -> Blank | Unread:
+    """A cell written as an object: ``{"blank": "<mark>"}`` or ``{"unread": true}``."""
+    if v.keys() == {"unread"}:
+        if v["unread"] is True:
+            return UNREAD
+        raise _Invalid.one('true (an unread cell is written {"unread": true})', v["unread"]).under("unread")
+    if v.keys() == {"blank"}:
+        printed = v["blank"]
+        try:
+            return Blank(printed)
+        except FieldValueError:
+            raise _Invalid.one(BLANK_EXPECTED, printed).under("blank") from None
+    raise _Invalid.one(EXPECTED[kind] + WRITTEN_AS, v)
+
+
+_CELL_HANDLERS: dict[CellKind, Handler] = {"count": _count, "signed": _signed, "money": _money}
+
+
+def _str(v: Any) -> Any:
+    if type(v) is str:
+        return v
+    raise _Invalid.one("a string", v)
+
+
+def _bool(v: Any) -> Any:
+    if type(v) is bool:
+        return v
+    raise _Invalid.one("true or false", v)
+
+
+def _int(v: Any) -> Any:
+    t = type(v)
+    if t is int:
+        if v >= 0:
+            return v
+    elif t is Decimal or t is float:
+        n = _integral(v)
+        if n is not None and n >= 0:
+            return n
+    raise _Invalid.one("a whole number ≥ 0", v)
+
+
+def _decimal(v: Any) -> Any:
+    t = type(v)
+    if (t is Decimal and v.is_finite() and v >= 0) or (t is int and v >= 0):
+        return Decimal(v)
+    if t is float:
+        raise _Invalid.one("an exact amount ≥ 0 — a float cannot hold money exactly; pass a Decimal", v)
+    raise _Invalid.one("an exact amount ≥ 0", v)
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _date(v: Any) -> Any:
+    if type(v) is str and _DATE.match(v):
+        try:
+            return dt.date.fromisoformat(v)
+        except ValueError:
+            pass
+    raise _Invalid.one("a date written YYYY-MM-DD", v)
+
+
+def _literal(allowed: tuple[Any, ...]) -> Handler:
+    shown = ", ".join(json.dumps(a, ensure_ascii=False) for a in allowed)
+
+    def handle(v: Any) -> Any:
+        if type(v) is str and v in allowed:
+            return v
+        raise _Invalid.one(f"one of {shown}", v)
+
+    return handle
+
+
+def _optional(inner: Handler) -> Handler:
+    def handle(v: Any) -> Any:
+        return None if v is None else inner(v)
+
+    return handle
+
+
+def _tuple(inner: Handler) -> Handler:
+    def handle(v: Any) -> Any:
+        if type(v) is not list:
+            raise _Invalid.one("an array", v)
+        out: list[Any] = []
+        problems: list[_Raw] = []
+        for i, item in enumerate(v):
+            try:
+                out.append(inner(item))
+            except _Invalid as e:
+                problems += e.under(i).problems
+        if problems:
+            raise _Invalid(problems)
+        return tuple(out)
+
+    return handle
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# attrs classes
+
+
+def _admits_none(tp: Any) -> bool:
+    return tp is type(None) or (_is_union(tp) and type(None) in typing.get_args(tp))
+
+
+def _is_union(tp: Any) -> bool:
+    return typing.get_origin(tp) in (Union, types.UnionType)
+
+
+def _handler_for(tp: Any, field: attrs.Attribute[Any] | None = None) -> Handler:
+    kind = cell_kind(field) if field is not None else None
+    if kind is not None:
+        return _CELL_HANDLERS[kind]
+    if _is_union(tp):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        inner = _handler_for(args[0]) if len(args) == 1 else _union(tuple(args))
+        return _optional(inner) if len(args) < len(typing.get_args(tp)) else inner
+    origin = typing.get_origin(tp)
+    if origin is Literal:
+        return _literal(typing.get_args(tp))
+    if origin is tuple:
+        return _tuple(_handler_for(typing.get_args(tp)[0]))
+    if attrs.has(tp):
+        return _lazy(tp)
+    simple: dict[Any, Handler] = {str: _str, bool: _bool, int: _int, Decimal: _decimal, dt.date: _date}
+    if tp in simple:
+        return simple[tp]
+    raise TypeError(f"the converter has no hook for {tp!r}")  # a model change without a converter change
+
+
+def _lazy(cls: type) -> Handler:
+    """The structure hook of a nested model class (our generated hooks take the data alone; the model has no
+    cycles, so the hook can be built now)."""
+    hook: Handler = converter.get_structure_hook(cls)  # type: ignore[assignment]  # ours take (data, _=None)
+    return hook
+
+
+def _union(classes: tuple[type, ...]) -> Handler:
+    """A union of attrs classes, told apart by their keys (e.g. （六）其他处理 as three rows or as one row)."""
+    names = [frozenset(attrs.fields_dict(cls)) for cls in classes]
+    hooks = [_lazy(cls) for cls in classes]
+
+    def handle(v: Any) -> Any:
+        if type(v) is not dict:
+            raise _Invalid.one("an object", v)
+        return hooks[_closest_class(v, names)](v)
+
+    return handle
+
+
+def _closest_class(data: dict[str, Any], names: list[frozenset[str]]) -> int:
+    """The index of the field-name set that shares most keys with ``data`` (how a union of classes is told apart)."""
+    keys = data.keys()
+    return max(range(len(names)), key=lambda i: len(keys & names[i]))
+
+
+def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None) -> Callable[[Any, Any], Any]:
+    """The structure hook of an attrs class; ``overrides`` gives some fields another type than annotated."""
+    attrs.resolve_types(cls)
+    fields = attrs.fields(cls)
+    types_ = {f.name: (overrides or {}).get(f.name, f.type) for f in fields}
+    specs = [(f.name, _handler_for(types_[f.name], f), not _admits_none(types_[f.name])) for f in fields]
+    keyset = frozenset(f.name for f in fields)
+    known = ", ".join(f.name for f in fields)
+
+    def slow(data: Any) -> Any:
+        if type(data) is not dict:
+            raise _Invalid.one(f"an object with the keys {known}", data)
+        problems: list[_Raw] = []
+        kwargs: dict[str, Any] = {}
+        for name, handle, required in specs:
+            if name in data:
+                try:
+                    kwargs[name] = handle(data[name])
+                except _Invalid as e:
+                    problems += e.under(name).problems
+            elif required:
+                problems.append(([name], "this key (it is required)", "nothing"))
+        for key in data.keys() - keyset:
+            problems.append(([key], f"no such key here (the keys are: {known})", "this key"))
+        if problems:
+            raise _Invalid(problems)
+        try:
+            return cls(**kwargs)
+        except FieldValueError as e:
+            seg: list[_Segment] = [e.field] if e.field in keyset else []
+            raise _Invalid([(seg, e.expected, e.found)]) from None
+
+    if all(cell_kind(f) == "count" for f in fields):
+        return _count_row_hook(cls, [f.name for f in fields], slow)
+    if all(_checked_by_handler(f) for f in fields):
+        return _checked_fields_hook(cls, [(name, handle) for name, handle, _ in specs], slow)
+
+    def structure(data: Any, _: Any = None) -> Any:
+        if type(data) is dict and data.keys() == keyset:
+            try:
+                return cls(**{name: handle(data[name]) for name, handle, _ in specs})
+            except (_Invalid, FieldValueError):
+                pass
+        return slow(data)
+
+    return structure
+
+
+_REPLICATED_VALIDATORS = frozenset(
+    {
+        "_check_cell.<locals>.check",
+        "of_type.<locals>.check",
+        "one_of.<locals>.check",
+        "non_negative_int.<locals>.check",
+        "non_negative_money.<locals>.check",
+    }
+)
+"""Model validators whose checks the converter's handlers make too (so a checked value may skip them)."""
+
+
+def _checked_by_handler(field: attrs.Attribute[Any]) -> bool:
+    v = field.validator
+    return v is None or getattr(v, "__qualname__", "") in _REPLICATED_VALIDATORS
+
+
+def _checked_fields_hook(cls: type, specs: list[tuple[str, Handler]], slow: Handler) -> Callable[[Any, Any], Any]:
+    """A generated fast path for a class whose every field is fully checked by its handler."""
+    n = len(specs)
+    lines = ["def structure(data, _=None):", f"    if type(data) is dict and len(data) == {n}:", "        try:"]
+    lines += [f"            v{i} = h{i}(data[{name!r}])" for i, (name, _) in enumerate(specs)]
+    lines += ["        except (KeyError, Invalid):", "            return slow(data)"]
+    lines += ["        return construct(" + ", ".join(f"v{i}" for i in range(n)) + ")", "    return slow(data)"]
+    namespace: dict[str, Any] = {"slow": slow, "construct": unchecked.constructor(cls)}
+    namespace |= {f"h{i}": handle for i, (_, handle) in enumerate(specs)}
+    namespace["Invalid"] = _Invalid
+    exec("\n".join(lines), namespace)
+    hook: Callable[[Any, Any], Any] = namespace["structure"]
+    return hook
+
+
+def _count_row_hook(cls: type, names: list[str], slow: Handler) -> Callable[[Any, Any], Any]:
+    """A generated fast path for a row of count cells (most of a report): when every value is a plain int >= 0
+    the instance is built directly, its checks already done here; anything else takes the checked slow path."""
+    n = len(names)
+    lines = ["def structure(data, _=None):", f"    if type(data) is dict and len(data) == {n}:", "        try:"]
+    lines += [f"            v{i} = data[{name!r}]" for i, name in enumerate(names)]
+    lines += ["        except KeyError:", "            return slow(data)"]
+    checks = " and ".join(f"type(v{i}) is int and v{i} >= 0" for i in range(n))
+    lines += [f"        if {checks}:", "            return construct(" + ", ".join(f"v{i}" for i in range(n)) + ")"]
+    lines += ["    return slow(data)"]
+    namespace: dict[str, Any] = {"slow": slow, "construct": unchecked.constructor(cls)}
+    exec("\n".join(lines), namespace)
+    hook: Callable[[Any, Any], Any] = namespace["structure"]
+    return hook
+
+
+def _unstructure_attrs_factory(cls: type) -> Callable[[Any], dict[str, Any]]:
+    attrs.resolve_types(cls)
+    names = [f.name for f in attrs.fields(cls)]
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        return {name: _unstructure_value(getattr(obj, name)) for name in names}
+
+    return unstructure
+
+
+def _unstructure_value(v: Any) -> Any:
+    t = type(v)
+    if t is int or t is str or t is bool or t is Decimal or v is None:
+        return v
+    if t is Blank:
+        return {"blank": v.printed}
+    if t is Unread:
+        return {"unread": True}
+    if t is dt.date:
+        return v.isoformat()
+    if t is tuple or t is list:
+        return [_unstructure_value(x) for x in v]
+    return converter.unstructure(v)
+
+
+converter = cattrs.Converter()
+"""The one converter between JSON-shaped data and the model (strict structuring, canonical unstructuring)."""
+converter.register_structure_hook_factory(attrs.has, _structure_attrs_factory)
+converter.register_unstructure_hook_factory(attrs.has, _unstructure_attrs_factory)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Public API
+
+
+def _json_path(segments: list[_Segment]) -> str:
+    out = "$"
+    for s in segments:
+        if isinstance(s, int):
+            out += f"[{s}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", s):
+            out += f".{s}"
+        else:
+            out += "[" + json.dumps(s, ensure_ascii=False) + "]"
+    return out
+
+
+def _cell_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for fmt in FORMATS.values():
+        for table in fmt.tables:
+            rows = list(table.rows)
+            for alt in table.alternatives:
+                rows += alt.rows
+            for row in rows:
+                for col in row.columns.columns:
+                    path = ".".join((table.key, *row.path, col.key))
+                    index.setdefault(path, " › ".join(row.labels + col.headers))
+    return index
+
+
+_CELL_LABELS = _cell_index()
+
+
+def _problem(raw: _Raw) -> Problem:
+    segments, expected, found = raw
+    dotted = ".".join(str(s) for s in segments)
+    if segments and segments[-1] == "blank" and dotted not in _CELL_LABELS:  # inside a cell's {"blank": …}
+        dotted = dotted.removesuffix(".blank")
+    label = _CELL_LABELS.get(dotted)
+    return Problem(
+        json_path=_json_path(segments),
+        expected=expected,
+        found=found,
+        cell_path=dotted if label else None,
+        label=label,
+    )
+
+
+_REPORT_HOOKS: dict[str, Callable[[Any, Any], Any]] = {}
+
+
+def _report_hook(version: str) -> Callable[[Any, Any], Any]:
+    """The structure hook of a report in format ``version``: table 二 is that format's class."""
+    hook = _REPORT_HOOKS.get(version)
+    if hook is None:
+        hook = _structure_attrs_factory(AnnualReport, {"proactive": PROACTIVE_CLASSES[version]})
+        _REPORT_HOOKS[version] = hook
+    return hook
+
+
+def _report_format(data: Any) -> Format:
+    if type(data) is not dict:
+        raise _Invalid.one("an object (an annual report document)", data)
+    version = data.get("format")
+    if version is None:
+        raise _Invalid([(["format"], f"this key, one of {', '.join(map(repr, FORMATS))}", "nothing")])
+    if version not in FORMATS:
+        shown = ", ".join(f'"{v}"' for v in FORMATS)
+        raise _Invalid([(["format"], f"a supported format version ({shown})", describe(version))])
+    return FORMATS[version]
+
+
+def structure(data: Any, *, source: str | None = None) -> AnnualReport:
+    """Build a report from JSON-shaped data (dicts, lists, str, int, Decimal, bool, None).
+
+    Raises :class:`DocumentError` listing every problem, each with its JSON path.
+
+    >>> structure({"format": "2021"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    disclosure_report.errors.DocumentError: not a valid annual report document: 9 problems
+      - $.meta: expected this key (it is required), found nothing
+    ...
+    """
+    try:
+        fmt = _report_format(data)
+        report: AnnualReport = _report_hook(fmt.version)(data, AnnualReport)
+        return report
+    except _Invalid as e:
+        raise DocumentError([_problem(p) for p in e.problems], source=source) from None
+
+
+def unstructure(report: AnnualReport) -> dict[str, Any]:
+    """The report as JSON-shaped data (money stays Decimal; dates become YYYY-MM-DD strings)."""
+    data: dict[str, Any] = converter.unstructure(report)
+    return data
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        seen: set[str] = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise _DuplicateKey(k)
+            seen.add(k)
+    return d
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
+    """Parse JSON text exactly: decimals as :class:`~decimal.Decimal`, duplicate keys and NaN rejected."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise DocumentError(
+                [Problem("$", "UTF-8 text", f"a byte that is not UTF-8 at offset {e.start}")], source
+            ) from None
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_pairs)
+    except json.JSONDecodeError as e:
+        raise DocumentError(
+            [Problem("$", "JSON text", f"a syntax error: {e.msg}", line=e.lineno, column=e.colno)], source
+        ) from None
+    except _DuplicateKey as e:
+        raise DocumentError(
+            [Problem("$", "each key once per object", f'the key "{e.key}" twice in one object')], source
+        ) from None
+    except (ValueError, RecursionError) as e:
+        raise DocumentError([Problem("$", "JSON text", str(e) or type(e).__name__)], source) from None
+
+
+def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
+    """Read a report from JSON text.
+
+    >>> r = loads('{"format": "2021", "meta": {"agency": "某局", "year": 2023}}')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    disclosure_report.errors.DocumentError: not a valid annual report document: 8 problems
+    ...
+    """
+    from disclosure_report.jsonio.fast import try_loads  # it builds on this module
+
+    try:
+        decoded = text.decode("utf-8-sig") if isinstance(text, bytes) else text
+    except UnicodeDecodeError:
+        decoded = None
+    if decoded is not None:
+        report = try_loads(decoded)  # valid documents: fast; anything else: the strict path, which explains
+        if report is not None:
+            return report
+    return structure(parse_json(text, source=source), source=source)
+
+
+def load(file: str | PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
+    """Read a report from a JSON file (a path or an open file)."""
+    if isinstance(file, (str, PathLike)):
+        path = Path(file)
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise DocumentError([Problem("$", "a readable file", e.strerror or str(e))], str(path)) from None
+        return loads(data, source=str(path))
+    name = getattr(file, "name", None)
+    return loads(file.read(), source=str(name) if name else None)
+
+
+def dumps(report: AnnualReport) -> str:
+    """The canonical JSON text of a report (ends with a newline)."""
+    out: list[str] = []
+    _encode(unstructure(report), "", out)
+    out.append("\n")
+    return "".join(out)
+
+
+def dumps_data(data: Any) -> str:
+    """JSON text of JSON-shaped data (dicts, lists, str, int, ``Decimal``, bool, None) in the canonical layout;
+    a ``Decimal`` is written as the exact JSON number it is.
+
+    >>> print(dumps_data({"amount": Decimal("4068.208"), "cases": 3}), end="")
+    {
+      "amount": 4068.208,
+      "cases": 3
+    }
+    """
+    out: list[str] = []
+    _encode(data, "", out)
+    out.append("\n")
+    return "".join(out)
+
+
+def dump(report: AnnualReport, file: str | PathLike[str] | IO[str]) -> None:
+    """Write the canonical JSON text of a report to a path or an open text file."""
+    text = dumps(report)
+    if isinstance(file, (str, PathLike)):
+        Path(file).write_text(text, encoding="utf-8")
+    else:
+        file.write(text)
+
+
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _encode(v: Any, indent: str, out: list[str]) -> None:
+    t = type(v)
+    if t is str:
+        out.append(_encode_str(v))
+    elif v is None:
+        out.append("null")
+    elif t is bool:
+        out.append("true" if v else "false")
+    elif t is int or t is Decimal:
+        out.append(str(v))
+    elif t is dict:
+        if not v:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        out.append("{")
+        first = True
+        for k, x in v.items():
+            out.append("\n" + inner if first else ",\n" + inner)
+            first = False
+            out.append(_encode_str(k))
+            out.append(": ")
+            _encode(x, inner, out)
+        out.append("\n" + indent + "}")
+    elif t is list or t is tuple:
+        if not v:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        out.append("[")
+        for i, x in enumerate(v):
+            out.append(("\n" if i == 0 else ",\n") + inner)
+            _encode(x, inner, out)
+        out.append("\n" + indent + "]")
+    else:
+        raise TypeError(f"cannot write {type(v).__name__} as JSON")

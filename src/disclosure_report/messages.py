@@ -1,0 +1,322 @@
+"""What the command line prints, in Chinese (``zh``, the default) or English (``en``).
+
+The rules' own messages are in the rule catalogue (``Finding.message(lang)``); this module words everything around
+them — status and count lines with correct English plurals, severities, summaries, and the located problems of a
+document that cannot be read (:class:`~disclosure_report.errors.DocumentError`), whose phrases the converter
+writes in English and this module translates.
+
+>>> counts_line({"error": 1, "warning": 2, "info": 0}, "en")
+'1 error, 2 warnings, 0 info'
+>>> counts_line({"error": 1, "warning": 2, "info": 0}, "zh")
+'错误 1 个，警告 2 个，提示 0 个'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Literal
+
+from disclosure_report.errors import DocumentError, Problem
+from disclosure_report.model.cells import EXPECTED, EXPECTED_ZH, WRITTEN_AS
+from disclosure_report.read.base import ReadWarning
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+_COLON: dict[Lang, str] = {"zh": "：", "en": ": "}
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``1 error``, ``2 errors``, ``0 errors``.
+
+    >>> plural(1, "document"), plural(3, "cell"), plural(0, "info", "info")
+    ('1 document', '3 cells', '0 info')
+    """
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def severity(name: str, lang: Lang) -> str:
+    """A finding's severity as printed: ``error``/``warning``/``info`` or 错误/警告/提示."""
+    return _SEVERITY_ZH.get(name, name) if lang == "zh" else name
+
+
+_KIND_ZH = {
+    "identity": "勾稽关系",
+    "layout": "版式",
+    "metadata": "报告信息",
+    "cross-year": "跨年度",
+    "narrative": "正文",
+}
+
+
+def rule_kind(name: str, lang: Lang) -> str:
+    """A rule's kind as printed: ``identity``… or 勾稽关系…"""
+    return _KIND_ZH.get(name, name) if lang == "zh" else name
+
+
+def counts_line(counts: Mapping[str, int], lang: Lang) -> str:
+    """Findings by severity, e.g. ``1 error, 24 warnings, 0 info``."""
+    e, w, i = counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0)
+    if lang == "zh":
+        return f"错误 {e} 个，警告 {w} 个，提示 {i} 个"
+    return f"{plural(e, 'error')}, {plural(w, 'warning')}, {plural(i, 'info', 'info')}"
+
+
+def status(ok: bool, lang: Lang) -> str:
+    """``ok`` / ``ERRORS`` (通过 / 有错误): whether a report has findings of severity error."""
+    if lang == "zh":
+        return "通过" if ok else "有错误"
+    return "ok" if ok else "ERRORS"
+
+
+def result_line(where: str, ok: bool, counts: Mapping[str, int], lang: Lang) -> str:
+    """``report.json: ERRORS — 1 error, 2 warnings, 0 info`` (``report.json：有错误 — 错误 1 个，…``)."""
+    return f"{where}{_COLON[lang]}{status(ok, lang)} — {counts_line(counts, lang)}"
+
+
+def unreadable_line(where: str, first_line: str, lang: Lang) -> str:
+    return f"{where}{_COLON[lang]}{'无法读取' if lang == 'zh' else 'UNREADABLE'} — {first_line}"
+
+
+def read_warnings_note(n: int, lang: Lang) -> str:
+    """The note after a result line when the reader of a published document had to interpret something."""
+    return f"；读取提示 {n} 条" if lang == "zh" else f"; {plural(n, 'read warning')}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Documents that cannot be read: the converter's phrases in Chinese
+
+_Phrase = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+
+
+def _fixed(text: str, zh: str) -> _Phrase:
+    return re.compile(re.escape(text) + r"\Z"), lambda _m: zh
+
+
+def _pattern(pattern: str, zh: Callable[[re.Match[str]], str]) -> _Phrase:
+    return re.compile(pattern + r"\Z", re.S), zh
+
+
+_EXPECTED_ZH: tuple[_Phrase, ...] = (
+    *(
+        _fixed(
+            EXPECTED[kind] + WRITTEN_AS,
+            f'{EXPECTED_ZH[kind]}，留空写作 {{"blank": "<原文所印>"}}，未读出写作 {{"unread": true}}',
+        )
+        for kind in EXPECTED
+    ),
+    *(_fixed(EXPECTED[kind], EXPECTED_ZH[kind]) for kind in EXPECTED),
+    _pattern(
+        r"(.+) — a float cannot hold money exactly: read the document with disclosure_report\.loads/load, or pass a "
+        r"Decimal",
+        lambda m: (
+            f"{_expected_zh(m[1])}——浮点数不能精确表示金额：请用 disclosure_report.loads/load 读取文档，或传入 Decimal"
+        ),
+    ),
+    _fixed(
+        "what the source printed in place of a number: a string of at most 16 characters with no digits",
+        "原文在数字位置所印的内容：不含数字、不超过 16 个字符的字符串",
+    ),
+    _fixed("a string", "字符串"),
+    _fixed("true or false", "true 或 false"),
+    _fixed("a whole number ≥ 0", "≥ 0 的整数"),
+    _fixed(
+        "an exact amount ≥ 0 — a float cannot hold money exactly; pass a Decimal",
+        "≥ 0 的精确金额——浮点数不能精确表示金额，请传入 Decimal",
+    ),
+    _fixed("an exact amount ≥ 0", "≥ 0 的精确金额"),
+    _fixed("a date written YYYY-MM-DD", "写作 YYYY-MM-DD 的日期"),
+    _pattern(r"one of (.+)", lambda m: f"以下之一：{m[1]}"),
+    _fixed("an array", "数组"),
+    _fixed("an object (an annual report document)", "对象（一份年度报告文档）"),
+    _pattern(r"an object with the keys (.+)", lambda m: f"含以下键的对象：{m[1]}"),
+    _fixed("an object", "对象"),
+    _fixed("this key (it is required)", "此键（必填）"),
+    _pattern(r"no such key here \(the keys are: (.+)\)", lambda m: f"此处没有这个键（可用的键：{m[1]}）"),
+    _pattern(r"this key, one of (.+)", lambda m: f"此键，取值之一：{m[1]}"),
+    _pattern(r"a supported format version \((.+)\)", lambda m: f"受支持的格式版本（{m[1]}）"),
+    _fixed("UTF-8 text", "UTF-8 文本"),
+    _fixed("JSON text", "JSON 文本"),
+    _fixed("each key once per object", "每个对象中每个键只出现一次"),
+)
+
+_JSON_SYNTAX_ZH: tuple[_Phrase, ...] = (  # the messages of Python's json module
+    _fixed("Expecting value", "此处应有一个值"),
+    _fixed("Expecting property name enclosed in double quotes", "此处应有用双引号括起的键名"),
+    _fixed("Expecting ',' delimiter", "此处应有逗号"),
+    _fixed("Expecting ':' delimiter", "此处应有冒号"),
+    _fixed("Extra data", "文档结束后还有多余内容"),
+    _fixed("Unterminated string starting at", "字符串没有结束"),
+    _fixed("Invalid control character at", "字符串中有控制字符"),
+    _fixed("Invalid \\escape", "无效的转义"),
+    _fixed("Illegal trailing comma before end of object", "对象末尾多了逗号"),
+    _fixed("Illegal trailing comma before end of array", "数组末尾多了逗号"),
+)
+
+_FOUND_ZH: tuple[_Phrase, ...] = (
+    _fixed("nothing", "无"),
+    _fixed("this key", "此键"),
+    _fixed("an object", "对象"),
+    _fixed("an array", "数组"),
+    _pattern(r"(true|false) \(a boolean\)", lambda m: f"{m[1]}（布尔值）"),
+    _pattern(r"(\".*\") \(a string\)", lambda m: f"{m[1]}（字符串）"),
+    _pattern(r"(\S+) \(a float\)", lambda m: f"{m[1]}（浮点数）"),
+    _pattern(r"(\S+) \(a decimal number\)", lambda m: f"{m[1]}（小数）"),
+    _pattern(r"a byte that is not UTF-8 at offset (\d+)", lambda m: f"偏移 {m[1]} 处不是 UTF-8 的字节"),
+    _pattern(r"a syntax error: (.+)", lambda m: f"语法错误：{_translate(m[1], _JSON_SYNTAX_ZH)}"),
+    _pattern(r"the key (\".*\") twice in one object", lambda m: f"同一对象中键 {m[1]} 出现两次"),
+)
+
+
+def _translate(text: str, phrases: tuple[_Phrase, ...]) -> str:
+    for pattern, zh in phrases:
+        found = pattern.match(text)
+        if found:
+            return zh(found)
+    return text
+
+
+def _expected_zh(text: str) -> str:
+    return _translate(text, _EXPECTED_ZH)
+
+
+def problem_text(problem: Problem, lang: Lang) -> str:
+    """One located problem: where (JSON path, line, printed labels), what was expected, what was found."""
+    if lang == "en":
+        return problem.message
+    where = problem.json_path
+    if problem.line is not None:
+        at = f"第 {problem.line} 行第 {problem.column} 列"
+        where = f"{at}：{where}" if where != "$" else at
+    if problem.label:
+        where = f"{where}（{problem.label}）"
+    return f"{where}：应为{_expected_zh(problem.expected)}，实为{_translate(problem.found, _FOUND_ZH)}"
+
+
+def document_error_text(error: DocumentError, lang: Lang, *, limit: int = 50) -> str:
+    """Every problem of a document that cannot be read, as :class:`DocumentError` words it, in ``lang``."""
+    if lang == "en":
+        return str(error)
+    head = f"{error.source}：" if error.source else ""
+    n = len(error.problems)
+    if n == 1:
+        return f"{head}不是有效的年度报告文档：{problem_text(error.problems[0], lang)}"
+    lines = [f"{head}不是有效的年度报告文档：共 {n} 处问题"]
+    lines += [f"  - {problem_text(p, lang)}" for p in error.problems[:limit]]
+    if n > limit:
+        lines.append(f"  … 另有 {n - limit} 处")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Published documents: what the reader had to interpret, and why a document could not be read
+
+_LEFT_BLANK = "各单元格留空"
+
+_VALUE_PROBLEMS_ZH: tuple[_Phrase, ...] = (
+    _pattern(r"('.*') is not a number or a blank mark", lambda m: f"{m[1]} 不是数字，也不是留空标记"),
+    _pattern(r"('.*') is not an amount", lambda m: f"{m[1]} 不是金额"),
+    _pattern(r"('.*') is a negative amount", lambda m: f"{m[1]} 是负数金额"),
+    _pattern(r"('.*') is not a whole number", lambda m: f"{m[1]} 不是整数"),
+    _pattern(r"('.*') is negative", lambda m: f"{m[1]} 是负数"),
+)
+
+_READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
+    _pattern(
+        r"(.+): expected (\d+) cells, found (\d+) \((.*)\); the cells of this row are left blank",
+        lambda m: f"{m[1]}：应有 {m[2]} 个单元格，实有 {m[3]} 个（{m[4]}）；本行{_LEFT_BLANK}",
+    ),
+    _pattern(
+        r"(.+): the digits (.+) ran together without separators; it splits (\d+\+?) ways \((.*)\) and no identity "
+        r"decides between them; the cells are left blank",
+        lambda m: (
+            f"{m[1]}：数字 {m[2]} 连在一起，没有分隔；可拆为 {m[3]} 种（{m[4]}），没有勾稽关系能确定；{_LEFT_BLANK}"
+        ),
+    ),
+    _pattern(
+        r"(.+): the digits (.+) ran together without separators; it cannot be split into the row's cells; the cells "
+        r"are left blank",
+        lambda m: f"{m[1]}：数字 {m[2]} 连在一起，没有分隔；无法拆到本行的各单元格；{_LEFT_BLANK}",
+    ),
+    _pattern(
+        r"table 四: the digits (.+) ran together and split (\d+) ways under the 总计 identities; the cells are left "
+        r"blank",
+        lambda m: f"表四：数字 {m[1]} 连在一起，按总计的勾稽关系有 {m[2]} 种拆法；{_LEFT_BLANK}",
+    ),
+    _pattern(
+        r"table 四: expected (\d+) cells, found (\d+); the cells are left blank",
+        lambda m: f"表四：应有 {m[1]} 个单元格，实有 {m[2]} 个；{_LEFT_BLANK}",
+    ),
+    _pattern(
+        r"(.+): digits ran together; of (\d+) splits, the table's 总计 identities allow only (.+)",
+        lambda m: f"{m[1]}：数字连在一起；{m[2]} 种拆法中，只有 {m[3]} 符合表中总计的勾稽关系",
+    ),
+    _pattern(
+        r"(.+): digits ran together and split (\d+) ways \((.*)\); no identity decides; the cells are left blank",
+        lambda m: f"{m[1]}：数字连在一起，有 {m[2]} 种拆法（{m[3]}）；没有勾稽关系能确定；{_LEFT_BLANK}",
+    ),
+    _pattern(
+        r"(.+); the cell is left blank",
+        lambda m: f"{_translate(m[1], _VALUE_PROBLEMS_ZH)}；该单元格留空",
+    ),
+    _pattern(r"('.*'): a digit grouping comma was removed", lambda m: f"{m[1]}：已去掉数字中的分组逗号"),
+    _pattern(r"('.*'): the unit (.+) was removed", lambda m: f"{m[1]}：已去掉单位 {m[2]}"),
+    _pattern(r"no report year found in a title; assumed (\d+)", lambda m: f"标题中没有找到报告年度；按 {m[1]} 年处理"),
+    _pattern(
+        r"the heading (.+) appears again; its text is joined to the first",
+        lambda m: f"标题 {m[1]} 再次出现；其正文并入第一次出现处",
+    ),
+    _pattern(r"headings not found: (.+)", lambda m: f"未找到的标题：{m[1]}"),
+    _pattern(
+        r"the embedded record dates the report (.+); the date printed, (.+), is kept",
+        lambda m: f"内嵌记录所载的发布日期为 {m[1]}；保留所印日期 {m[2]}",
+    ),
+    _pattern(
+        r"the embedded record is for the (.+) format, not this document's; it is ignored",
+        lambda m: f"内嵌记录属于 {m[1]} 格式，与本文档不符；已忽略",
+    ),
+    _fixed("the embedded record is not a valid metadata record; it is ignored", "内嵌记录不是有效的元数据记录；已忽略"),
+    _pattern(
+        r"the embedded record is for (.+), not the title printed; it is ignored",
+        lambda m: f"内嵌记录属于 {m[1]}，与所印标题不符；已忽略",
+    ),
+    _pattern(
+        r"rows not found \(their cells are left blank\): (.+?)(?: and (\d+) more)?",
+        lambda m: f"未找到的行（其单元格留空）：{m[1]}" + (f"，另有 {m[2]} 行" if m[2] else ""),
+    ),
+)
+
+_READ_ERRORS_ZH: tuple[_Phrase, ...] = (
+    _pattern(
+        r"(.+): not a 政府信息公开工作年度报告 \(no title, headings or tables of one\)",
+        lambda m: f"{m[1]}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）",
+    ),
+    _pattern(r"(.+): none of the report's tables was found", lambda m: f"{m[1]}：没有找到报告的任何表格"),
+    _pattern(r"(.+): cannot be read: (.+)", lambda m: f"{m[1]}：无法读取：{m[2]}"),
+    _pattern(r"(.+): not text in UTF-8 or GB18030", lambda m: f"{m[1]}：不是 UTF-8 或 GB18030 编码的文本"),
+    _pattern(r"(.+): not a Word \(\.docx\) file: (.+)", lambda m: f"{m[1]}：不是 Word（.docx）文件：{m[2]}"),
+)
+
+
+def read_warning_text(warning: ReadWarning, lang: Lang) -> str:
+    """What the reader of a published document had to interpret, with its source line and cell path."""
+    if lang == "en":
+        return str(warning)
+    where = f"第 {warning.line} 行：" if warning.line is not None else ""
+    cell = f" [{warning.cell_path}]" if warning.cell_path else ""
+    return f"{where}{_translate(warning.message, _READ_WARNINGS_ZH)}{cell}"
+
+
+def error_text(error: Exception, lang: Lang) -> str:
+    """The message of an error the command line reports, in ``lang`` (English when no translation is known)."""
+    if isinstance(error, DocumentError):
+        return document_error_text(error, lang)
+    text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
+    return _translate(text, _READ_ERRORS_ZH) if lang == "zh" else text
+
+
+def with_colon(where: object, text: str, lang: Lang) -> str:
+    """``where: text`` (``where：text`` in Chinese)."""
+    return f"{where}{_COLON[lang]}{text}"

@@ -1,0 +1,238 @@
+"""What the command line prints: Chinese by default, English with --lang en, plurals right, errors translated."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from disclosure_report import DocumentError, dump, dumps, loads, new_report, structure
+from disclosure_report.cli import main
+from disclosure_report.jsonio.convert import parse_json
+from disclosure_report.messages import (
+    counts_line,
+    document_error_text,
+    error_text,
+    plural,
+    read_warning_text,
+    result_line,
+)
+from disclosure_report.read import read
+from disclosure_report.read.base import ReadError, ReadWarning
+
+ENGLISH = re.compile(r"\b(a|an|the|expected|found|nothing|string|object|array|key|keys|number|problems?)\b")
+
+
+def _doc() -> dict[str, Any]:
+    data: dict[str, Any] = parse_json(dumps(new_report("某局", 2023)))
+    return data
+
+
+def _error(data: Any) -> DocumentError:
+    with pytest.raises(DocumentError) as info:
+        structure(data)
+    return info.value
+
+
+@pytest.mark.parametrize(
+    ("counts", "en", "zh"),
+    [
+        ({"error": 1, "warning": 24, "info": 0}, "1 error, 24 warnings, 0 info", "错误 1 个，警告 24 个，提示 0 个"),
+        ({"error": 2, "warning": 1, "info": 3}, "2 errors, 1 warning, 3 info", "错误 2 个，警告 1 个，提示 3 个"),
+        ({"error": 0, "warning": 0, "info": 1}, "0 errors, 0 warnings, 1 info", "错误 0 个，警告 0 个，提示 1 个"),
+    ],
+)
+def test_counts_have_right_plurals_and_chinese(counts: dict[str, int], en: str, zh: str) -> None:
+    assert counts_line(counts, "en") == en
+    assert counts_line(counts, "zh") == zh
+    assert result_line("r.json", False, counts, "en") == f"r.json: ERRORS — {en}"
+    assert result_line("r.json", True, counts, "zh") == f"r.json：通过 — {zh}"
+    assert plural(1, "document") == "1 document" and plural(2, "document") == "2 documents"
+
+
+def test_every_converter_problem_is_translated() -> None:
+    data = _doc()
+    new = data["applications"]["new"]
+    new["natural_person"] = "12"
+    new["commercial"] = Decimal("3.9")
+    new["research"] = {"blank": "12"}
+    new["public_interest"] = {"blank": "", "x": 1}
+    new["legal_services"] = True
+    new["other_org"] = None
+    new["totl"] = 1
+    data["proactive"]["fees"]["amount"] = 4068.208
+    data["meta"]["published_on"] = "2024/01/31"
+    data["meta"]["scope"] = "city"
+    del data["review_litigation"]["review"]
+    data["overview"]["extra"] = {}
+    error = _error(data)
+    zh = document_error_text(error, "zh")
+    assert zh.splitlines()[0] == f"不是有效的年度报告文档：共 {len(error.problems)} 处问题"
+    for line in zh.splitlines()[1:]:
+        said = line.partition("：应为")[2]
+        assert "，实为" in said, line
+        assert not ENGLISH.search(said.replace("disclosure_report.loads/load", "")), line
+    assert (
+        "  - $.applications.new.natural_person（一、本年新收政府信息公开申请数量 › 申请人情况 › 自然人）："
+        '应为≥ 0 的整数、留空或未读出，实为"12"（字符串）'
+    ) in zh.splitlines()
+    assert "  - $.review_litigation.review：应为此键（必填），实为无" in zh.splitlines()
+    assert document_error_text(error, "en") == str(error)
+
+
+@pytest.mark.parametrize(
+    ("text", "zh"),
+    [
+        ('{"format" "2021"}', "第 1 行第 11 列：应为JSON 文本，实为语法错误：此处应有冒号"),
+        (
+            '{"format": "2021", "format": "2019"}',
+            '$：应为每个对象中每个键只出现一次，实为同一对象中键 "format" 出现两次',
+        ),
+        ('{"format": "2018"}', '$.format：应为受支持的格式版本（"2021", "2019"），实为"2018"（字符串）'),
+    ],
+)
+def test_document_level_problems_in_chinese(text: str, zh: str) -> None:
+    with pytest.raises(DocumentError) as info:
+        loads(text, source="r.json")
+    assert document_error_text(info.value, "zh") == f"r.json：不是有效的年度报告文档：{zh}"
+
+
+def test_validate_prints_chinese_by_default_and_english_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "2021", "meta": 3}', encoding="utf-8")
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{bad}：不是有效的年度报告文档：共 9 处问题\n")
+    for line in err.splitlines()[1:]:
+        assert not ENGLISH.search(line.partition("：应为")[2]), line
+    assert main(["validate", str(bad), "--json"]) == 2  # machine output stays English and stable
+    (entry,) = json.loads(capsys.readouterr().out)["files"]
+    assert entry["error"].startswith(f"{bad}: not a valid annual report document: 9 problems")
+
+
+def test_corpus_lines_and_summary_in_both_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    dump(new_report("甲局", 2023), folder / "a.json")
+    (folder / "b.json").write_text("{", encoding="utf-8")
+    assert main(["validate", str(folder), "--jobs", "1"]) == 2
+    out = capsys.readouterr().out
+    assert f"{folder / 'a.json'}：通过 — 错误 0 个，警告 1 个，提示 0 个" in out  # no statement on fees
+    assert f"{folder / 'b.json'}：无法读取 — " in out
+    assert "共 2 份文档：无错误 1 份，有错误 0 份，无法读取 1 份" in out
+    assert "FEE-STATEMENT（警告）" in out
+    assert main(["validate", str(folder), "--lang", "en"]) == 2
+    out = capsys.readouterr().out
+    assert f"{folder / 'a.json'}: ok — 0 errors, 1 warning, 0 info" in out
+    assert f"{folder / 'b.json'}: UNREADABLE — " in out
+    assert "2 documents: 1 without errors, 0 with errors, 1 unreadable" in out
+    assert "FEE-STATEMENT (warning)" in out
+
+
+def test_aggregate_duplicate_names_the_command_line_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "units"
+    folder.mkdir()
+    unit = new_report("单位甲", 2023)
+    dump(unit, folder / "a.json")
+    dump(unit, folder / "b.json")
+    assert main(["aggregate", str(folder), "--agency", "某县人民政府"]) == 2
+    err = capsys.readouterr().err
+    assert err == "aggregate: 单位甲 has more than one report on 2023; pass --first-duplicate to keep the first\n"
+    assert "on_duplicate" not in err
+    assert main(["aggregate", str(folder), "--agency", "某县人民政府", "--first-duplicate"]) == 0
+    assert "duplicated (first kept): 单位甲" in capsys.readouterr().out
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "real"
+LABELS = "三、本年度办理结果 › （一）予以公开"
+
+
+@pytest.mark.parametrize(
+    ("message", "zh"),
+    [
+        (
+            f"{LABELS}: expected 7 cells, found 5 (1 | 2 | 3 | 4 | 5); the cells of this row are left blank",
+            f"{LABELS}：应有 7 个单元格，实有 5 个（1 | 2 | 3 | 4 | 5）；本行各单元格留空",
+        ),
+        (
+            f"{LABELS}: the digits 12 ran together without separators; it cannot be split into the row's cells; "
+            "the cells are left blank",
+            f"{LABELS}：数字 12 连在一起，没有分隔；无法拆到本行的各单元格；各单元格留空",
+        ),
+        (
+            "table 四: the digits 1234 ran together and split 3 ways under the 总计 identities; "
+            "the cells are left blank",
+            "表四：数字 1234 连在一起，按总计的勾稽关系有 3 种拆法；各单元格留空",
+        ),
+        (
+            "table 四: expected 15 cells, found 14; the cells are left blank",
+            "表四：应有 15 个单元格，实有 14 个；各单元格留空",
+        ),
+        (
+            f"{LABELS}: digits ran together and split 2 ways (1 2; 12 3); no identity decides; "
+            "the cells are left blank",
+            f"{LABELS}：数字连在一起，有 2 种拆法（1 2; 12 3）；没有勾稽关系能确定；各单元格留空",
+        ),
+        ("'x1' is not a number or a blank mark; the cell is left blank", "'x1' 不是数字，也不是留空标记；该单元格留空"),
+        ("'-3' is negative; the cell is left blank", "'-3' 是负数；该单元格留空"),
+        ("'1,234': a digit grouping comma was removed", "'1,234'：已去掉数字中的分组逗号"),
+        ("'12件': the unit 件 was removed", "'12件'：已去掉单位 件"),
+        ("no report year found in a title; assumed 2021", "标题中没有找到报告年度；按 2021 年处理"),
+        (
+            "the heading 五、存在的主要问题及改进情况 appears again; its text is joined to the first",
+            "标题 五、存在的主要问题及改进情况 再次出现；其正文并入第一次出现处",
+        ),
+        ("headings not found: 五、存在的主要问题及改进情况", "未找到的标题：五、存在的主要问题及改进情况"),
+        (
+            "the embedded record dates the report 2024-01-20; the date printed, 2024-01-21, is kept",
+            "内嵌记录所载的发布日期为 2024-01-20；保留所印日期 2024-01-21",
+        ),
+        ("the embedded record is not a valid metadata record; it is ignored", "内嵌记录不是有效的元数据记录；已忽略"),
+        (
+            "rows not found (their cells are left blank): a；b；c；d；e；f and 2 more",
+            "未找到的行（其单元格留空）：a；b；c；d；e；f，另有 2 行",
+        ),
+    ],
+)
+def test_reader_warnings_in_chinese(message: str, zh: str) -> None:
+    warning = ReadWarning(message, 3, "applications.results.granted.natural_person")
+    assert read_warning_text(warning, "zh") == f"第 3 行：{zh} [applications.results.granted.natural_person]"
+    assert read_warning_text(warning, "en") == str(warning)
+
+
+def test_every_warning_read_from_the_real_reports_is_translated() -> None:
+    seen = 0
+    for path in sorted(FIXTURES.iterdir()):
+        if path.suffix in (".txt", ".md", ".html"):
+            for warning in read(path).warnings:
+                text = read_warning_text(warning, "zh").rsplit(" [", 1)[0]
+                assert not ENGLISH.search(text) and "ran together" not in text, text
+                seen += 1
+    assert seen == 3  # pingtan-2021.txt: digits run together in three rows
+
+
+def test_read_errors_in_chinese(tmp_path: Path) -> None:
+    page = tmp_path / "note.txt"
+    page.write_text("会议通知\n请各单位参加。\n", encoding="utf-8")
+    with pytest.raises(ReadError) as info:
+        read(page)
+    assert (
+        error_text(info.value, "zh") == f"{page}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）"
+    )
+    assert error_text(info.value, "en") == str(info.value)
+
+
+def test_the_rule_listing_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.split() == ["T3-BALANCE", "错误", "勾稽关系", "表三勾稽关系"]
+    assert main(["rules", "--lang", "en"]) == 0
+    assert (
+        capsys.readouterr().out.splitlines()[0].startswith("T3-BALANCE         error    identity    table 三 balance")
+    )
