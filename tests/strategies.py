@@ -14,11 +14,13 @@ from hypothesis import strategies as st
 from disclosure_report import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Meta, Period
 from disclosure_report.model.cells import cell_kind
 
+NOT_TEXT_CHARACTERS = "".join(chr(c) for c in [*range(9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF])
+"""Characters no document text may hold (lone surrogates are excluded as category Cs)."""
 BLANK_MARKS = st.sampled_from(["", "-", "—", "－", "/", "／", "无", "×"])
 blanks = BLANK_MARKS.map(Blank)
 texts = st.text(
     alphabet=st.one_of(
-        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters=NOT_TEXT_CHARACTERS),
         st.sampled_from(list("一二三四五六（）、。，：；“”《》<>&\"'\n\t 0123456789")),
     ),
     max_size=40,

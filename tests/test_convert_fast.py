@@ -118,15 +118,21 @@ def test_invalid_documents_get_the_strict_paths_errors(change: object) -> None:
     assert fast.value.problems == strict.value.problems
 
 
-def test_what_msgspec_refuses_the_standard_parser_still_reads_fast() -> None:
+def test_what_msgspec_refuses_the_standard_parser_parses_and_the_strict_path_judges() -> None:
     text = dumps(load(example_path("panzhou-rural-revitalization-2023")))
     text = text.replace('"preamble": "', '"preamble": "\\ud800', 1)  # a lone surrogate, written as an escape
     with pytest.raises(msgspec.DecodeError):
         PARSERS["msgspec"](text)
+    assert try_loads(text) is None  # no document text holds a lone surrogate: the strict path says where
+    with pytest.raises(DocumentError, match=r"\$\.preamble: expected text without control characters"):
+        structure(parse_json(text))
+
+
+def test_an_escaped_surrogate_pair_is_a_character_and_reads_fast() -> None:
+    text = dumps(load(example_path("panzhou-rural-revitalization-2023")))
+    text = text.replace('"preamble": "', '"preamble": "\\ud83d\\ude00', 1)
     report = try_loads(text)
-    assert report is not None
-    assert report == structure(parse_json(text))
-    assert report.preamble.startswith("\ud800")
+    assert report is not None and report.preamble.startswith("😀")
 
 
 _SCALARS = (

@@ -47,4 +47,10 @@ def test_only_the_top_layers_use_corpus_and_commands() -> None:
 
 def test_the_package_root_holds_only_entry_points_and_cross_cutting_modules() -> None:
     flat = sorted(p.name for p in PACKAGE.glob("*.py"))
-    assert flat == ["__init__.py", "__main__.py", "cli.py", "errors.py", "examples.py", "messages.py"]
+    assert flat == ["__init__.py", "__main__.py", "cli.py", "errors.py", "examples.py", "files.py", "messages.py"]
+
+
+def test_the_fast_path_builds_on_the_converter_helpers_not_on_the_converter() -> None:
+    fast = _imports(PACKAGE / "jsonio" / "fast.py")
+    assert "disclosure_report.jsonio.convert" not in fast
+    assert "disclosure_report.jsonio.handlers" in fast

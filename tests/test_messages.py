@@ -78,7 +78,7 @@ def test_every_converter_problem_is_translated() -> None:
         assert not ENGLISH.search(said.replace("disclosure_report.loads/load", "")), line
     assert (
         "  - $.applications.new.natural_person（一、本年新收政府信息公开申请数量 › 申请人情况 › 自然人）："
-        '应为≥ 0 的整数、留空或未读出，实为"12"（字符串）'
+        '应为至多 15 位的 ≥ 0 整数、留空或未读出，实为"12"（字符串）'
     ) in zh.splitlines()
     assert "  - $.review_litigation.review：应为此键（必填），实为无" in zh.splitlines()
     assert document_error_text(error, "en") == str(error)

@@ -33,7 +33,8 @@ ROUND_TRIP = ("text", "markdown", "html", "docx", "json")
 
 
 def test_readers_are_registered_and_detected_by_content() -> None:
-    assert available_readers() == ["docx", "html", "json", "markdown", "text", "xlsx"]
+    assert available_readers() == ["docx", "html", "json", "markdown", "pdf", "text", "xlsx"]
+    assert detect((FIXTURES / "huaian-hongze-district-2024.pdf").read_bytes()) == "pdf"
     assert detect((FIXTURES / "shanghai-gov-office-2019.html").read_bytes()) == "html"
     assert detect((FIXTURES / "shuyang-county-gov-2025.md").read_bytes()) == "markdown"
     assert detect((FIXTURES / "pingtan-2021.txt").read_bytes(), ".txt") == "text"

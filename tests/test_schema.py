@@ -70,7 +70,7 @@ def test_cells_carry_official_labels_and_units() -> None:
     fee = props["proactive"]["properties"]["fees"]["properties"]["amount"]
     assert fee["title"] == "本年收费金额（单位：万元）"
     assert fee["x-unit"] == "万元"
-    assert fee["anyOf"][0] == {"type": "number", "minimum": 0}
+    assert fee["anyOf"][0] == {"type": "number", "minimum": 0, "exclusiveMaximum": 10**18}
     denied = props["applications"]["properties"]["results"]["properties"]["denied"]
     assert denied["title"] == "（三）不予公开"
     assert denied["properties"]["security_stability"]["title"] == "3.危及“三安全一稳定”"
@@ -78,7 +78,7 @@ def test_cells_carry_official_labels_and_units() -> None:
     assert props["overview"]["properties"]["platforms"]["title"] == "（四）政府信息公开平台建设"
     assert props["format"] == {**props["format"], "const": "2021"}
     delta = report_schema("2019")["properties"]["proactive"]["properties"]["licensing"]["properties"]["delta"]
-    assert delta["anyOf"][0] == {"type": "integer"}
+    assert delta["anyOf"][0] == {"type": "integer", "minimum": -(10**15 - 1), "maximum": 10**15 - 1}
 
 
 def test_optional_keys_are_nullable_and_not_required() -> None:

@@ -62,3 +62,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        print(f"disclosure-report {args.command}: interrupted", file=sys.stderr)
+        return 130

@@ -59,17 +59,25 @@ class FieldValueError(DisclosureReportError, ValueError):
 class DocumentError(DisclosureReportError, ValueError):
     """A report document that cannot be read: every problem found, each located.
 
-    ``problems`` lists them all (not just the first); ``source`` names the file when there is one.
+    ``problems`` lists them (not just the first), at most 100 of them; ``more`` counts those found beyond (a
+    document with a million unknown keys gives 100 problems and ``more == 999900``); ``source`` names the file when
+    there is one.
     """
 
-    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
+    def __init__(self, problems: Sequence[Problem], source: str | None = None, more: int = 0) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.source = source
+        self.more = more
         super().__init__(self._render())
+
+    @property
+    def count(self) -> int:
+        """Every problem found: those listed and those only counted."""
+        return len(self.problems) + self.more
 
     def _render(self) -> str:
         head = f"{self.source}: " if self.source else ""
-        n = len(self.problems)
+        n = self.count
         if n == 1:
             return f"{head}not a valid annual report document: {self.problems[0].message}"
         lines = [f"{head}not a valid annual report document: {n} problems"]
@@ -80,4 +88,4 @@ class DocumentError(DisclosureReportError, ValueError):
         return "\n".join(lines)
 
     def with_source(self, source: str) -> DocumentError:
-        return DocumentError(self.problems, source=source)
+        return DocumentError(self.problems, source=source, more=self.more)

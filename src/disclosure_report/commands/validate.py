@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from disclosure_report.corpus.batch import read_document
+from disclosure_report.corpus.batch import DOCUMENT_SUFFIXES, read_document
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
 from disclosure_report.messages import (
@@ -76,12 +76,27 @@ def _human(path: Path, result: ValidationResult, report_format: str, lang: Lang)
     return lines
 
 
+EXIT_INTERRUPTED = 130
+"""The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it."""
+
+
+def _empty_given(paths: list[Path]) -> list[Path]:
+    """The folders given by name that hold no report document at all."""
+    from disclosure_report.corpus.batch import iter_documents
+
+    return [p for p in paths if p.is_dir() and next(iter_documents([p]), None) is None]
+
+
 def _corpus(args: argparse.Namespace) -> int:
     from disclosure_report.corpus.batch import Progress, Summary, validate_paths, write_jsonl
 
     summary = Summary()
     progress = Progress(lang=args.lang)
-    results = validate_paths(args.files, jobs=args.jobs, disable=tuple(args.disable))
+    notes: list[str] = []
+    empty = _empty_given(args.files)
+    for folder in empty:
+        print(f"{folder}: a folder with no report documents ({', '.join(DOCUMENT_SUFFIXES)})", file=sys.stderr)
+    results = validate_paths(args.files, jobs=args.jobs, disable=tuple(args.disable), notes=notes)
     sink = args.jsonl.open("w", encoding="utf-8") if args.jsonl else None
     try:
         stream = write_jsonl(results, sink) if sink else results
@@ -96,13 +111,24 @@ def _corpus(args: argparse.Namespace) -> int:
                 else:
                     read = read_warnings_note(len(result.read_warnings), args.lang) if result.read_warnings else ""
                     print(result_line(result.file, result.ok, result.counts, args.lang) + read)
+    except KeyboardInterrupt:  # every JSON line written so far stays whole (one write per line; closed below)
+        print(f"interrupted: {summary.files} documents checked", file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
         progress.close()
         if sink:
             sink.close()
     if not args.json:
         print(summary.table(lang=args.lang))
-    if summary.unreadable:
+        for note in notes:
+            print(f"note: {note}")
+    else:
+        for note in notes:
+            print(f"note: {note}", file=sys.stderr)
+    if summary.files == 0:
+        print("no report documents found: nothing was checked", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if summary.unreadable or empty:
         return EXIT_BAD_INPUT
     return EXIT_FINDINGS if summary.failed else EXIT_OK
 

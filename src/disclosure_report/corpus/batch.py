@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -59,18 +60,36 @@ class FileResult:
         }
 
 
-def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every document under ``paths`` (files as given; folders walked recursively, sorted), lazily."""
+def iter_documents(paths: Iterable[str | Path], notes: list[str] | None = None) -> Iterator[Path]:
+    """Every document under ``paths`` (files as given; folders walked recursively, sorted), lazily.
+
+    ``notes``, when given, receives a line for each folder that holds nothing to check (no document and no
+    subfolder), each folder named like a document (``x.json/``) and each folder that cannot be listed."""
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=None if notes is None else _note_unlisted(notes)):
                 dirs.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(DOCUMENT_SUFFIXES):
-                        yield Path(root) / name
+                found = [name for name in sorted(files) if name.lower().endswith(DOCUMENT_SUFFIXES)]
+                if notes is not None:
+                    notes += [f"{Path(root) / d}: a folder named like a document" for d in dirs if _named_like(d)]
+                    if not found and not dirs:
+                        notes.append(f"{root}: a folder with no report documents")
+                for name in found:
+                    yield Path(root) / name
         else:
             yield path
+
+
+def _named_like(name: str) -> bool:
+    return name.lower().endswith(DOCUMENT_SUFFIXES)
+
+
+def _note_unlisted(notes: list[str]) -> Any:
+    def note(error: OSError) -> None:
+        notes.append(f"{error.filename}: a folder that cannot be listed ({error.strerror or error})")
+
+    return note
 
 
 def read_document(path: Path, *, year: int | None = None, agency: str | None = None) -> ReadResult:
@@ -89,7 +108,8 @@ def load_document(path: Path) -> AnnualReport:
 
 
 def validate_file(path: str | Path, disable: tuple[str, ...] = ()) -> FileResult:
-    """Load and check one document; never raises for a bad document (its error is in the result)."""
+    """Load and check one document; never raises (a corpus run goes on): a bad document's error, and any failure
+    of the library on it, is in the result."""
     p = Path(path)
     try:
         document = read_document(p)
@@ -97,6 +117,8 @@ def validate_file(path: str | Path, disable: tuple[str, ...] = ()) -> FileResult
         result = validate(report, disable=disable)
     except (DisclosureReportError, KeyError, OSError) as e:
         return FileResult(str(p), error=str(e.args[0] if isinstance(e, KeyError) else e))
+    except Exception as e:  # a fault of the library on this document must not end the run; it is reported
+        return FileResult(str(p), error=f"{p}: could not be checked ({type(e).__name__}: {e})")
     return FileResult(
         str(p),
         report.meta.agency,
@@ -114,16 +136,25 @@ def _validate_chunk(paths: list[Path], disable: tuple[str, ...]) -> list[FileRes
 
 
 def validate_paths(
-    paths: Iterable[str | Path], *, jobs: int = 1, disable: tuple[str, ...] = (), window: int = 4, chunk: int = 32
+    paths: Iterable[str | Path],
+    *,
+    jobs: int = 1,
+    disable: tuple[str, ...] = (),
+    window: int = 4,
+    chunk: int = 32,
+    notes: list[str] | None = None,
 ) -> Iterator[FileResult]:
     """Check every document under ``paths``, in order; with ``jobs > 1`` across processes, in chunks of ``chunk``
-    documents with at most ``window`` chunks per job in flight, so memory stays flat however large the corpus."""
-    documents = iter_documents(paths)
+    documents with at most ``window`` chunks per job in flight, so memory stays flat however large the corpus.
+    ``notes`` receives what :func:`iter_documents` notes about the folders. An interrupt (Ctrl-C) reaches this
+    process only: the workers ignore it, and the chunks not yet started are cancelled."""
+    documents = iter_documents(paths, notes)
     if jobs <= 1:
         for path in documents:
             yield validate_file(path, disable)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
         pending: deque[Future[list[FileResult]]] = deque()
         batch: list[Path] = []
         for path in documents:
@@ -137,6 +168,13 @@ def validate_paths(
             pending.append(pool.submit(_validate_chunk, batch, disable))
         while pending:
             yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process (no traceback from each of them)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def validate_bag(paths: Iterable[str | Path], *, disable: tuple[str, ...] = (), partitions: int | None = None) -> Any:
@@ -235,6 +273,21 @@ class Progress:
         return f"已检查 {self.count} 份文档" if self.lang == "zh" else f"checked {plural(self.count, 'document')}"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    r"""A text cell of the CSV, safe to open in a spreadsheet: text beginning with ``=``, ``+``, ``-``, ``@``, a tab
+    or a carriage return (which Excel and LibreOffice would run as a formula: ``=HYPERLINK(…)``, ``@SUM(A:A)``) gets
+    a leading ``'``, as OWASP advises. A text of dashes only (the blank mark ``-``) is left as it is: with no
+    operand it is no formula. Numbers are not passed through here: they stay numbers.
+
+    >>> csv_text("=1+1"), csv_text("@SUM(A:A)"), csv_text("-1+1"), csv_text("\tx"), csv_text("-"), csv_text("某局")
+    ("'=1+1", "'@SUM(A:A)", "'-1+1", "'\tx", '-', '某局')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) and text.strip("-") else text
+
+
 CSV_COLUMNS = (
     "file",
     "agency",
@@ -250,31 +303,37 @@ CSV_COLUMNS = (
 """``state`` is ``value``, ``blank`` or ``unread`` (a cell the reader could not read: ``value`` is empty)."""
 
 
-def write_cells_csv(paths: Iterable[str | Path], out: IO[str]) -> int:
+def write_cells_csv(
+    paths: Iterable[str | Path], out: IO[str], skipped: list[str] | None = None, notes: list[str] | None = None
+) -> int:
     """A tidy CSV of every cell of every document (one row per report × cell path), streamed; returns the rows.
 
-    Unreadable documents are skipped (checking them is ``validate``'s job)."""
+    Unreadable documents are skipped (checking them is ``validate``'s job); ``skipped`` receives a line for each,
+    ``notes`` what :func:`iter_documents` notes about the folders."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     rows = 0
-    for path in iter_documents(paths):
+    for path in iter_documents(paths, notes):
         try:
             report = load_document(path)
-        except DisclosureReportError:
+        except Exception as e:  # one bad document never ends the export
+            if skipped is not None:
+                first = str(e).splitlines()[0] if str(e) else type(e).__name__
+                skipped.append(first if first.startswith(str(path)) else f"{path}: {first}")
             continue
         for cell, value in iter_cells(report):
             state = "blank" if type(value) is Blank else "unread" if type(value) is Unread else "value"
             writer.writerow(
                 (
-                    str(path),
-                    report.meta.agency,
+                    csv_text(str(path)),
+                    csv_text(report.meta.agency),
                     report.meta.year,
                     report.format,
                     cell.path,
-                    " › ".join(cell.row.labels),
-                    " › ".join(cell.column.headers),
+                    csv_text(" › ".join(cell.row.labels)),
+                    csv_text(" › ".join(cell.column.headers)),
                     str(value) if state == "value" else "",
-                    value.printed if isinstance(value, Blank) else "",
+                    csv_text(value.printed) if isinstance(value, Blank) else "",
                     state,
                 )
             )

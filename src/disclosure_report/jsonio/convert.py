@@ -14,240 +14,65 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
 from os import PathLike
 from pathlib import Path
-from typing import IO, Any, Literal, Union
+from typing import IO, Any, Literal
 
 import attrs
 import cattrs
 
 from disclosure_report.errors import DocumentError, FieldValueError, Problem
+from disclosure_report.files import read_regular_file
 from disclosure_report.formats import FORMATS, Format
 from disclosure_report.jsonio import unchecked
-from disclosure_report.model import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Unread
-from disclosure_report.model.cells import BLANK_EXPECTED, EXPECTED, WRITTEN_AS, CellKind, cell_kind, describe
+from disclosure_report.jsonio.fast import try_loads
+from disclosure_report.jsonio.handlers import (
+    CELL_HANDLERS,
+    MAX_PROBLEMS,
+    Handler,
+    Invalid,
+    Raw,
+    Segment,
+    admits_none,
+    checked_by_handler,
+    closest_class,
+    is_union,
+    leaf_handler,
+    literal,
+    no_constant,
+    optional,
+    tuple_of,
+)
+from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport, Blank, Unread
+from disclosure_report.model.cells import (
+    MAX_COUNT,
+    NOT_TEXT,
+    cell_kind,
+    describe,
+)
 
 __all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure"]
-
-_Segment = str | int
-_Raw = tuple[list[_Segment], str, str]
-"""(path segments below the current point, expected, found)"""
-
-
-class _Invalid(Exception):
-    """Raised inside hooks; the segments of each problem are prefixed as it travels up."""
-
-    def __init__(self, problems: list[_Raw]) -> None:
-        self.problems = problems
-
-    @classmethod
-    def one(cls, expected: str, value: object) -> _Invalid:
-        return cls([([], expected, describe(value))])
-
-    def under(self, segment: _Segment) -> _Invalid:
-        for path, _, _ in self.problems:
-            path.insert(0, segment)
-        return self
-
-
-Handler = Callable[[Any], Any]
-
-# ---------------------------------------------------------------------------------------------------------------
-# Leaf handlers
-
-
-_MAX_DIGITS = 30
-
-
-def _integral(v: Any) -> int | None:
-    """The int a float/Decimal stands for when it is integral and of sane size (``12.0``), else None."""
-    if type(v) is float:
-        v = Decimal(repr(v)) if v == v and v not in (float("inf"), float("-inf")) else None
-    if v is None or not v.is_finite() or v.adjusted() >= _MAX_DIGITS or v != v.to_integral_value():
-        return None
-    return int(v)
-
-
-def _count(v: Any) -> Any:
-    t = type(v)
-    if t is int:
-        if v >= 0:
-            return v
-    elif t is dict:
-        return _blank(v, "count")
-    elif t is Decimal or t is float:
-        n = _integral(v)
-        if n is not None and n >= 0:
-            return n
-    raise _Invalid.one(EXPECTED["count"], v)
-
-
-def _signed(v: Any) -> Any:
-    t = type(v)
-    if t is int:
-        return v
-    if t is dict:
-        return _blank(v, "signed")
-    if t is Decimal or t is float:
-        n = _integral(v)
-        if n is not None:
-            return n
-    raise _Invalid.one(EXPECTED["signed"], v)
-
-
-def _money(v: Any) -> Any:
-    t = type(v)
-    if t is Decimal:
-        if v.is_finite() and v >= 0:
-            return v
-    elif t is int:
-        if v >= 0:
-            return Decimal(v)
-    elif t is dict:
-        return _blank(v, "money")
-    elif t is float:
-        raise _Invalid.one(
-            EXPECTED["money"] + " — a float cannot hold money exactly: read the document with "
-            "disclosure_report.loads/load, or pass a Decimal",
-            v,
-        )
-    raise _Invalid.one(EXPECTED["money"], v)
-
-
-def _blank(v: dict[str, Any], kind: CellKind) -> Blank | Unread:
-    """A cell written as an object: ``{"blank": "<mark>"}`` or ``{"unread": true}``."""
-    if v.keys() == {"unread"}:
-        if v["unread"] is True:
-            return UNREAD
-        raise _Invalid.one('true (an unread cell is written {"unread": true})', v["unread"]).under("unread")
-    if v.keys() == {"blank"}:
-        printed = v["blank"]
-        try:
-            return Blank(printed)
-        except FieldValueError:
-            raise _Invalid.one(BLANK_EXPECTED, printed).under("blank") from None
-    raise _Invalid.one(EXPECTED[kind] + WRITTEN_AS, v)
-
-
-_CELL_HANDLERS: dict[CellKind, Handler] = {"count": _count, "signed": _signed, "money": _money}
-
-
-def _str(v: Any) -> Any:
-    if type(v) is str:
-        return v
-    raise _Invalid.one("a string", v)
-
-
-def _bool(v: Any) -> Any:
-    if type(v) is bool:
-        return v
-    raise _Invalid.one("true or false", v)
-
-
-def _int(v: Any) -> Any:
-    t = type(v)
-    if t is int:
-        if v >= 0:
-            return v
-    elif t is Decimal or t is float:
-        n = _integral(v)
-        if n is not None and n >= 0:
-            return n
-    raise _Invalid.one("a whole number ≥ 0", v)
-
-
-def _decimal(v: Any) -> Any:
-    t = type(v)
-    if (t is Decimal and v.is_finite() and v >= 0) or (t is int and v >= 0):
-        return Decimal(v)
-    if t is float:
-        raise _Invalid.one("an exact amount ≥ 0 — a float cannot hold money exactly; pass a Decimal", v)
-    raise _Invalid.one("an exact amount ≥ 0", v)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-
-
-def _date(v: Any) -> Any:
-    if type(v) is str and _DATE.match(v):
-        try:
-            return dt.date.fromisoformat(v)
-        except ValueError:
-            pass
-    raise _Invalid.one("a date written YYYY-MM-DD", v)
-
-
-def _literal(allowed: tuple[Any, ...]) -> Handler:
-    shown = ", ".join(json.dumps(a, ensure_ascii=False) for a in allowed)
-
-    def handle(v: Any) -> Any:
-        if type(v) is str and v in allowed:
-            return v
-        raise _Invalid.one(f"one of {shown}", v)
-
-    return handle
-
-
-def _optional(inner: Handler) -> Handler:
-    def handle(v: Any) -> Any:
-        return None if v is None else inner(v)
-
-    return handle
-
-
-def _tuple(inner: Handler) -> Handler:
-    def handle(v: Any) -> Any:
-        if type(v) is not list:
-            raise _Invalid.one("an array", v)
-        out: list[Any] = []
-        problems: list[_Raw] = []
-        for i, item in enumerate(v):
-            try:
-                out.append(inner(item))
-            except _Invalid as e:
-                problems += e.under(i).problems
-        if problems:
-            raise _Invalid(problems)
-        return tuple(out)
-
-    return handle
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# attrs classes
-
-
-def _admits_none(tp: Any) -> bool:
-    return tp is type(None) or (_is_union(tp) and type(None) in typing.get_args(tp))
-
-
-def _is_union(tp: Any) -> bool:
-    return typing.get_origin(tp) in (Union, types.UnionType)
 
 
 def _handler_for(tp: Any, field: attrs.Attribute[Any] | None = None) -> Handler:
     kind = cell_kind(field) if field is not None else None
     if kind is not None:
-        return _CELL_HANDLERS[kind]
-    if _is_union(tp):
+        return CELL_HANDLERS[kind]
+    if is_union(tp):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         inner = _handler_for(args[0]) if len(args) == 1 else _union(tuple(args))
-        return _optional(inner) if len(args) < len(typing.get_args(tp)) else inner
+        return optional(inner) if len(args) < len(typing.get_args(tp)) else inner
     origin = typing.get_origin(tp)
     if origin is Literal:
-        return _literal(typing.get_args(tp))
+        return literal(typing.get_args(tp))
     if origin is tuple:
-        return _tuple(_handler_for(typing.get_args(tp)[0]))
+        return tuple_of(_handler_for(typing.get_args(tp)[0]))
     if attrs.has(tp):
         return _lazy(tp)
-    simple: dict[Any, Handler] = {str: _str, bool: _bool, int: _int, Decimal: _decimal, dt.date: _date}
-    if tp in simple:
-        return simple[tp]
-    raise TypeError(f"the converter has no hook for {tp!r}")  # a model change without a converter change
+    return leaf_handler(tp)
 
 
 def _lazy(cls: type) -> Handler:
@@ -264,16 +89,10 @@ def _union(classes: tuple[type, ...]) -> Handler:
 
     def handle(v: Any) -> Any:
         if type(v) is not dict:
-            raise _Invalid.one("an object", v)
-        return hooks[_closest_class(v, names)](v)
+            raise Invalid.one("an object", v)
+        return hooks[closest_class(v, names)](v)
 
     return handle
-
-
-def _closest_class(data: dict[str, Any], names: list[frozenset[str]]) -> int:
-    """The index of the field-name set that shares most keys with ``data`` (how a union of classes is told apart)."""
-    keys = data.keys()
-    return max(range(len(names)), key=lambda i: len(keys & names[i]))
 
 
 def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None) -> Callable[[Any, Any], Any]:
@@ -281,64 +100,54 @@ def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None)
     attrs.resolve_types(cls)
     fields = attrs.fields(cls)
     types_ = {f.name: (overrides or {}).get(f.name, f.type) for f in fields}
-    specs = [(f.name, _handler_for(types_[f.name], f), not _admits_none(types_[f.name])) for f in fields]
+    specs = [(f.name, _handler_for(types_[f.name], f), not admits_none(types_[f.name])) for f in fields]
     keyset = frozenset(f.name for f in fields)
     known = ", ".join(f.name for f in fields)
 
     def slow(data: Any) -> Any:
         if type(data) is not dict:
-            raise _Invalid.one(f"an object with the keys {known}", data)
-        problems: list[_Raw] = []
+            raise Invalid.one(f"an object with the keys {known}", data)
+        problems: list[Raw] = []
+        more = 0
         kwargs: dict[str, Any] = {}
         for name, handle, required in specs:
             if name in data:
                 try:
                     kwargs[name] = handle(data[name])
-                except _Invalid as e:
+                except Invalid as e:
                     problems += e.under(name).problems
+                    more += e.more
             elif required:
                 problems.append(([name], "this key (it is required)", "nothing"))
-        for key in data.keys() - keyset:
-            problems.append(([key], f"no such key here (the keys are: {known})", "this key"))
+        if len(data) > len(kwargs):
+            for key in data:
+                if key not in keyset:
+                    if len(problems) < MAX_PROBLEMS:
+                        problems.append(([key], f"no such key here (the keys are: {known})", "this key"))
+                    else:
+                        more += 1
         if problems:
-            raise _Invalid(problems)
+            raise Invalid.bounded(problems, more)
         try:
             return cls(**kwargs)
         except FieldValueError as e:
-            seg: list[_Segment] = [e.field] if e.field in keyset else []
-            raise _Invalid([(seg, e.expected, e.found)]) from None
+            seg: list[Segment] = [e.field] if e.field in keyset else []
+            raise Invalid([(seg, e.expected, e.found)]) from None
 
     if all(cell_kind(f) == "count" for f in fields):
         return _count_row_hook(cls, [f.name for f in fields], slow)
-    if all(_checked_by_handler(f) for f in fields):
+    if all(checked_by_handler(f) for f in fields):
         return _checked_fields_hook(cls, [(name, handle) for name, handle, _ in specs], slow)
 
     def structure(data: Any, _: Any = None) -> Any:
         if type(data) is dict and data.keys() == keyset:
             try:
                 return cls(**{name: handle(data[name]) for name, handle, _ in specs})
-            except (_Invalid, FieldValueError):
+            except (Invalid, FieldValueError):
                 pass
         return slow(data)
 
     return structure
-
-
-_REPLICATED_VALIDATORS = frozenset(
-    {
-        "_check_cell.<locals>.check",
-        "of_type.<locals>.check",
-        "one_of.<locals>.check",
-        "non_negative_int.<locals>.check",
-        "non_negative_money.<locals>.check",
-    }
-)
-"""Model validators whose checks the converter's handlers make too (so a checked value may skip them)."""
-
-
-def _checked_by_handler(field: attrs.Attribute[Any]) -> bool:
-    v = field.validator
-    return v is None or getattr(v, "__qualname__", "") in _REPLICATED_VALIDATORS
 
 
 def _checked_fields_hook(cls: type, specs: list[tuple[str, Handler]], slow: Handler) -> Callable[[Any, Any], Any]:
@@ -350,7 +159,7 @@ def _checked_fields_hook(cls: type, specs: list[tuple[str, Handler]], slow: Hand
     lines += ["        return construct(" + ", ".join(f"v{i}" for i in range(n)) + ")", "    return slow(data)"]
     namespace: dict[str, Any] = {"slow": slow, "construct": unchecked.constructor(cls)}
     namespace |= {f"h{i}": handle for i, (_, handle) in enumerate(specs)}
-    namespace["Invalid"] = _Invalid
+    namespace["Invalid"] = Invalid
     exec("\n".join(lines), namespace)
     hook: Callable[[Any, Any], Any] = namespace["structure"]
     return hook
@@ -363,7 +172,7 @@ def _count_row_hook(cls: type, names: list[str], slow: Handler) -> Callable[[Any
     lines = ["def structure(data, _=None):", f"    if type(data) is dict and len(data) == {n}:", "        try:"]
     lines += [f"            v{i} = data[{name!r}]" for i, name in enumerate(names)]
     lines += ["        except KeyError:", "            return slow(data)"]
-    checks = " and ".join(f"type(v{i}) is int and v{i} >= 0" for i in range(n))
+    checks = " and ".join(f"type(v{i}) is int and 0 <= v{i} <= {MAX_COUNT}" for i in range(n))
     lines += [f"        if {checks}:", "            return construct(" + ", ".join(f"v{i}" for i in range(n)) + ")"]
     lines += ["    return slow(data)"]
     namespace: dict[str, Any] = {"slow": slow, "construct": unchecked.constructor(cls)}
@@ -407,7 +216,7 @@ converter.register_unstructure_hook_factory(attrs.has, _unstructure_attrs_factor
 # Public API
 
 
-def _json_path(segments: list[_Segment]) -> str:
+def _json_path(segments: list[Segment]) -> str:
     out = "$"
     for s in segments:
         if isinstance(s, int):
@@ -415,7 +224,7 @@ def _json_path(segments: list[_Segment]) -> str:
         elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", s):
             out += f".{s}"
         else:
-            out += "[" + json.dumps(s, ensure_ascii=False) + "]"
+            out += "[" + json.dumps(s, ensure_ascii=NOT_TEXT.search(s) is not None) + "]"
     return out
 
 
@@ -436,7 +245,7 @@ def _cell_index() -> dict[str, str]:
 _CELL_LABELS = _cell_index()
 
 
-def _problem(raw: _Raw) -> Problem:
+def _problem(raw: Raw) -> Problem:
     segments, expected, found = raw
     dotted = ".".join(str(s) for s in segments)
     if segments and segments[-1] == "blank" and dotted not in _CELL_LABELS:  # inside a cell's {"blank": …}
@@ -465,13 +274,13 @@ def _report_hook(version: str) -> Callable[[Any, Any], Any]:
 
 def _report_format(data: Any) -> Format:
     if type(data) is not dict:
-        raise _Invalid.one("an object (an annual report document)", data)
+        raise Invalid.one("an object (an annual report document)", data)
     version = data.get("format")
     if version is None:
-        raise _Invalid([(["format"], f"this key, one of {', '.join(map(repr, FORMATS))}", "nothing")])
+        raise Invalid([(["format"], f"this key, one of {', '.join(map(repr, FORMATS))}", "nothing")])
     if version not in FORMATS:
         shown = ", ".join(f'"{v}"' for v in FORMATS)
-        raise _Invalid([(["format"], f"a supported format version ({shown})", describe(version))])
+        raise Invalid([(["format"], f"a supported format version ({shown})", describe(version))])
     return FORMATS[version]
 
 
@@ -491,8 +300,8 @@ def structure(data: Any, *, source: str | None = None) -> AnnualReport:
         fmt = _report_format(data)
         report: AnnualReport = _report_hook(fmt.version)(data, AnnualReport)
         return report
-    except _Invalid as e:
-        raise DocumentError([_problem(p) for p in e.problems], source=source) from None
+    except Invalid as e:
+        raise DocumentError([_problem(p) for p in e.problems], source=source, more=e.more) from None
 
 
 def unstructure(report: AnnualReport) -> dict[str, Any]:
@@ -517,8 +326,50 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return d
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+MAX_NESTING = 32
+"""How deep the place of a too-deeply nested value is reported (a report is 6 levels deep)."""
+_LONG_INTEGER = 40
+"""Integers written with more digits than this are parsed as Decimals, so that the converter reports them at their
+place (Python refuses ``int()`` of more than 4300 digits, with a message about its internals)."""
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*+"|[\[\]{},]')
+_KEY_COLON = re.compile(r"\s*+:")
+
+
+def _parse_int(digits: str) -> int | Decimal:
+    return int(digits) if len(digits) <= _LONG_INTEGER else Decimal(digits)
+
+
+def _nesting_problem(text: str) -> Problem:
+    """Where ``text`` first nests deeper than :data:`MAX_NESTING`: its JSON path, line and column (one linear scan
+    of strings and brackets, no recursion)."""
+    stack: list[list[Any]] = []  # [opening bracket, key or index] per level
+    for m in _TOKENS.finditer(text):
+        token = m.group()
+        if token in "[{":
+            if len(stack) == MAX_NESTING:
+                line = text.count("\n", 0, m.start()) + 1
+                column = m.start() - text.rfind("\n", 0, m.start())
+                segments: list[Segment] = [seg for _, seg in stack if seg is not None]
+                return Problem(
+                    _json_path(segments),
+                    f"JSON nested at most {MAX_NESTING} levels deep (a report is 6 levels deep)",
+                    f"more than {MAX_NESTING} levels of arrays and objects",
+                    line=line,
+                    column=column,
+                )
+            stack.append([token, 0 if token == "[" else None])
+        elif token in "]}":
+            if stack:
+                stack.pop()
+        elif token == ",":
+            if stack and stack[-1][0] == "[":
+                stack[-1][1] += 1
+        elif stack and stack[-1][0] == "{" and _KEY_COLON.match(text, m.end()):
+            try:
+                stack[-1][1] = json.loads(token)
+            except ValueError:
+                stack[-1][1] = token[1:-1]
+    return Problem("$", "JSON text", "nesting too deep to read")
 
 
 def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
@@ -531,7 +382,9 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
                 [Problem("$", "UTF-8 text", f"a byte that is not UTF-8 at offset {e.start}")], source
             ) from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_pairs)
+        return json.loads(
+            text, parse_float=Decimal, parse_int=_parse_int, parse_constant=no_constant, object_pairs_hook=_pairs
+        )
     except json.JSONDecodeError as e:
         raise DocumentError(
             [Problem("$", "JSON text", f"a syntax error: {e.msg}", line=e.lineno, column=e.colno)], source
@@ -540,7 +393,9 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
         raise DocumentError(
             [Problem("$", "each key once per object", f'the key "{e.key}" twice in one object')], source
         ) from None
-    except (ValueError, RecursionError) as e:
+    except RecursionError:
+        raise DocumentError([_nesting_problem(text)], source) from None
+    except ValueError as e:
         raise DocumentError([Problem("$", "JSON text", str(e) or type(e).__name__)], source) from None
 
 
@@ -553,7 +408,6 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
     disclosure_report.errors.DocumentError: not a valid annual report document: 8 problems
     ...
     """
-    from disclosure_report.jsonio.fast import try_loads  # it builds on this module
 
     try:
         decoded = text.decode("utf-8-sig") if isinstance(text, bytes) else text
@@ -566,14 +420,21 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
     return structure(parse_json(text, source=source), source=source)
 
 
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+"""The largest JSON file :func:`load` reads (as the readers of published documents)."""
+
+
 def load(file: str | PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
     """Read a report from a JSON file (a path or an open file)."""
     if isinstance(file, (str, PathLike)):
         path = Path(file)
         try:
-            data = path.read_bytes()
+            data = read_regular_file(path, MAX_DOCUMENT_BYTES)
         except OSError as e:
             raise DocumentError([Problem("$", "a readable file", e.strerror or str(e))], str(path)) from None
+        if len(data) > MAX_DOCUMENT_BYTES:
+            found = f"a file of more than {MAX_DOCUMENT_BYTES} bytes (a report is some 50 KB)"
+            raise DocumentError([Problem("$", "a report document of at most 64 MiB", found)], str(path))
         return loads(data, source=str(path))
     name = getattr(file, "name", None)
     return loads(file.read(), source=str(name) if name else None)

@@ -19,6 +19,7 @@ document down the strict path, which decides.
 from __future__ import annotations
 
 import json
+import re
 import typing
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -29,16 +30,16 @@ import attrs
 from disclosure_report.errors import FieldValueError
 from disclosure_report.formats import FORMATS
 from disclosure_report.jsonio import unchecked
-from disclosure_report.jsonio.convert import (
-    _checked_by_handler,
-    _closest_class,
-    _handler_for,
-    _Invalid,
-    _is_union,
-    _no_constant,
+from disclosure_report.jsonio.handlers import (
+    Invalid,
+    checked_by_handler,
+    closest_class,
+    is_union,
+    leaf_handler,
+    no_constant,
 )
 from disclosure_report.model import PROACTIVE_CLASSES, UNREAD, AnnualReport, Blank, Unread
-from disclosure_report.model.cells import cell_kind
+from disclosure_report.model.cells import MAX_COUNT, MAX_MONEY, NOT_TEXT, cell_kind, money_in_range
 
 __all__ = ["try_loads", "try_structure", "try_structure_as"]
 
@@ -53,7 +54,7 @@ class _Fallback(Exception):
     """The document leaves the happy path: run the strict path."""
 
 
-_GIVE_UP = (_Fallback, _Invalid, FieldValueError, KeyError)
+_GIVE_UP = (_Fallback, Invalid, FieldValueError, KeyError)
 
 
 def _blank(x: dict[str, Any], t: Tally) -> Blank | Unread:
@@ -83,7 +84,7 @@ def _string(x: Any, t: Tally) -> str:
 
 def _value_fn(tp: Any) -> Fast:
     """The fast function of a value of type ``tp`` (not a table cell, which is generated inline)."""
-    if _is_union(tp):
+    if is_union(tp):
         args = tuple(a for a in typing.get_args(tp) if a is not type(None))
         inner = _value_fn(args[0]) if len(args) == 1 else _union(args)
         if len(args) == len(typing.get_args(tp)):
@@ -116,7 +117,7 @@ def _value_fn(tp: Any) -> Fast:
         return fast_hook(tp)
     if tp is str:
         return _string
-    strict = _handler_for(tp)  # bool, int, Decimal, date: no strings with colons among them
+    strict = leaf_handler(tp)  # bool, int, Decimal, date: no strings with colons among them
 
     def leaf(x: Any, _t: Tally) -> Any:
         return strict(x)
@@ -132,7 +133,7 @@ def _union(classes: tuple[type, ...]) -> Fast:
     def union(x: Any, t: Tally) -> Any:
         if type(x) is not dict:
             raise _Fallback
-        return hooks[_closest_class(x, names)](x, t)
+        return hooks[closest_class(x, names)](x, t)
 
     return union
 
@@ -151,18 +152,18 @@ def fast_hook(cls: type, overrides: dict[str, Any] | None = None) -> Fast:
 
 _CELL_CODE = {
     "count": [
-        "if type(x) is int and x >= 0: {v} = x",
+        "if type(x) is int and 0 <= x <= MAX_COUNT: {v} = x",
         "elif type(x) is dict: {v} = blank(x, t)",
         "else: raise Fallback",
     ],
     "signed": [
-        "if type(x) is int: {v} = x",
+        "if type(x) is int and -MAX_COUNT <= x <= MAX_COUNT: {v} = x",
         "elif type(x) is dict: {v} = blank(x, t)",
         "else: raise Fallback",
     ],
     "money": [
-        "if type(x) is Decimal and x.is_finite() and x >= 0: {v} = x",
-        "elif type(x) is int and x >= 0: {v} = Decimal(x)",
+        "if type(x) is Decimal and money_in_range(x): {v} = x",
+        "elif type(x) is int and 0 <= x < MAX_MONEY: {v} = Decimal(x)",
         "elif type(x) is dict: {v} = blank(x, t)",
         "else: raise Fallback",
     ],
@@ -188,7 +189,14 @@ class _Writer:
 
     def __init__(self) -> None:
         self.lines = ["def fast(data, t):"]
-        self.namespace: dict[str, Any] = {"Fallback": _Fallback, "Decimal": Decimal, "blank": _blank}
+        self.namespace: dict[str, Any] = {
+            "Fallback": _Fallback,
+            "Decimal": Decimal,
+            "blank": _blank,
+            "MAX_COUNT": MAX_COUNT,
+            "MAX_MONEY": MAX_MONEY,
+            "money_in_range": money_in_range,
+        }
         self.objects = 0
 
     def function(self, cls: type, overrides: dict[str, Any]) -> Fast:
@@ -233,7 +241,7 @@ class _Writer:
         for f, v in zip(fields, values, strict=True):
             self.lines.append(f"{indent}{self.name(unchecked.store(cls, f.name), 'store')}({target}, {v})")
         for f, v in zip(fields, values, strict=True):
-            if not _checked_by_handler(f):
+            if not checked_by_handler(f):
                 self.lines.append(f"{indent}{self.name(f.validator, 'check')}({target}, {self.name(f, 'field')}, {v})")
         return members
 
@@ -256,7 +264,7 @@ class _Writer:
                 f"{indent}{target} = x",
             ]
             return 0
-        if _is_union(tp) and len(args) == 2 and type(None) in args:
+        if is_union(tp) and len(args) == 2 and type(None) in args:
             inner = next(a for a in args if a is not type(None))
             if attrs.has(inner):  # counted only when present
                 self.lines += [f"{indent}if x is None: {target} = None", f"{indent}else:"]
@@ -271,7 +279,7 @@ class _Writer:
     def call(self, tp: Any) -> str:
         """The expression checking ``x`` as a ``tp`` with a function of its own."""
         if _is_leaf(tp):
-            return f"{self.name(_handler_for(tp), 'handle')}(x)"
+            return f"{self.name(leaf_handler(tp), 'handle')}(x)"
         return f"{self.name(_value_fn(tp), 'fast')}(x, t)"
 
 
@@ -283,7 +291,7 @@ def _converter_is_identity(field: attrs.Attribute[Any], tp: Any) -> bool:
 
 def _is_leaf(tp: Any) -> bool:
     """bool, int, Decimal, date: checked by the strict handler alone, and holding no colon."""
-    return not (_is_union(tp) or typing.get_origin(tp) or attrs.has(tp) or tp is str)
+    return not (is_union(tp) or typing.get_origin(tp) or attrs.has(tp) or tp is str)
 
 
 def _report_hooks() -> dict[str, Fast]:
@@ -292,7 +300,7 @@ def _report_hooks() -> dict[str, Fast]:
 
 _REPORTS: dict[str, Fast] = {}
 
-_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=no_constant)
 """One decoder for every call (``json.loads`` with options makes a new decoder each time)."""
 
 
@@ -315,6 +323,39 @@ def _parsers() -> dict[str, Parser]:
 PARSERS = _parsers()
 """The parsers ``loads`` tries, by name, in the order it tries them."""
 
+_ESCAPE = re.compile(r"\\[ubf]")
+"""The escapes that can write a control character or a lone surrogate (about 7 µs over a report's text; ``in``
+with a two-character needle takes three times as long)."""
+_REFUSE_RAW_SURROGATES = frozenset(p for name, p in PARSERS.items() if name == "msgspec")
+
+
+def _may_hold_bad_text(text: str, parse: Parser) -> bool:
+    """Whether the strings parsed from ``text`` may hold what no document text may (:data:`NOT_TEXT`).
+
+    Both parsers refuse raw control characters in JSON strings, so those come only from escapes (``\\u0000``,
+    ``\\b``, ``\\f``); lone surrogates from escapes too, or raw in a ``str`` (which msgspec refuses); U+FFFE and
+    U+FFFF raw or escaped. Two character searches and one regex over the text (under 10 µs on a report) clear
+    most documents; the others have their strings checked one by one."""
+    return (
+        parse not in _REFUSE_RAW_SURROGATES or "\ufffe" in text or "\uffff" in text or _ESCAPE.search(text) is not None
+    )
+
+
+def _all_text_ok(data: Any) -> bool:
+    """Whether no string in the JSON-shaped ``data`` holds a character of :data:`NOT_TEXT` (no recursion)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        t = type(value)
+        if t is str:
+            if NOT_TEXT.search(value):
+                return False
+        elif t is dict:
+            stack.extend(value.values())
+        elif t is list:
+            stack.extend(value)
+    return True
+
 
 def try_loads(text: str, parsers: Iterable[Parser] | None = None) -> AnnualReport | None:
     """The report in ``text`` when it is a valid document (proved without a duplicate key), else None: the strict
@@ -329,6 +370,8 @@ def try_loads(text: str, parsers: Iterable[Parser] | None = None) -> AnnualRepor
         report = _build(data, tally)
         if report is None or text.count(":") != tally[0] + tally[1]:
             return None  # another parser would give the same values
+        if _may_hold_bad_text(text, parse) and not _all_text_ok(data):
+            return None  # the strict path names the string
         return report
     return None
 
@@ -336,7 +379,8 @@ def try_loads(text: str, parsers: Iterable[Parser] | None = None) -> AnnualRepor
 def try_structure(data: Any) -> AnnualReport | None:
     """The report built from JSON-shaped ``data`` when it is valid, else None (the strict
     :func:`~disclosure_report.jsonio.convert.structure` explains)."""
-    return _build(data, [0, 0])
+    report = _build(data, [0, 0])
+    return report if report is not None and _all_text_ok(data) else None
 
 
 def try_structure_as(cls: type[T], data: Any) -> T | None:
@@ -345,7 +389,7 @@ def try_structure_as(cls: type[T], data: Any) -> T | None:
         built: T = fast_hook(cls)(data, [0, 0])
     except _GIVE_UP:
         return None
-    return built
+    return built if _all_text_ok(data) else None
 
 
 def _build(data: Any, tally: Tally) -> AnnualReport | None:

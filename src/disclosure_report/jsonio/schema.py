@@ -20,7 +20,7 @@ import attrs
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import FORMATS, Format, Table, get_format
 from disclosure_report.model import PROACTIVE_CLASSES, AnnualReport
-from disclosure_report.model.cells import BLANK_PATTERN, MAX_BLANK_TEXT, cell_kind
+from disclosure_report.model.cells import BLANK_PATTERN, MAX_BLANK_TEXT, MAX_COUNT, MAX_MONEY_DIGITS, cell_kind
 from disclosure_report.model.meta import MAX_YEAR, MIN_YEAR
 
 __all__ = [
@@ -78,10 +78,13 @@ FIELD_DOCS: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 _CELL_EN = {
-    "count": "a count (integer ≥ 0), a blank, or unread",
-    "signed": "a signed count (negative for a decrease), a blank, or unread",
-    "money": "an amount ≥ 0, exact decimal, a blank, or unread",
+    "count": "a count (integer from 0 to 999999999999999), a blank, or unread",
+    "signed": "a signed count (at most 15 digits, negative for a decrease), a blank, or unread",
+    "money": "an amount ≥ 0, exact decimal, below 10^18 with at most 6 decimal places, a blank, or unread",
 }
+_COUNT: dict[str, Any] = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
+_AMOUNT: dict[str, Any] = {"type": "number", "minimum": 0, "exclusiveMaximum": 10**MAX_MONEY_DIGITS}
+"""(At most 6 decimal places is said in the descriptions: ``multipleOf`` 0.000001 fails in float validators.)"""
 
 
 @attrs.frozen
@@ -131,11 +134,11 @@ class _Builder:
         column = row.columns.column(key)
         value: dict[str, Any]
         if kind == "money":
-            value = {"type": "number", "minimum": 0}
+            value = dict(_AMOUNT)
         elif kind == "signed":
-            value = {"type": "integer"}
+            value = {"type": "integer", "minimum": -MAX_COUNT, "maximum": MAX_COUNT}
         else:
-            value = {"type": "integer", "minimum": 0}
+            value = dict(_COUNT)
         out: dict[str, Any] = {
             "title": column.label,
             "description": f"{' › '.join(row.labels + column.headers)} — {column.en}; {_CELL_EN[kind]}",
@@ -222,9 +225,9 @@ class _Builder:
         if tp is bool:
             return {"type": "boolean"}
         if tp is int:
-            return {"type": "integer", "minimum": 0}
+            return dict(_COUNT)
         if tp is Decimal:
-            return {"type": "number", "minimum": 0}
+            return dict(_AMOUNT)
         if tp is dt.date:
             return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
         raise TypeError(f"the schema generator has no rule for {tp!r} at {'.'.join(place)}")
@@ -281,7 +284,7 @@ def report_schema(version: str = "2021") -> dict[str, Any]:
     'https://disclosure-report.github.io/schemas/2021/report.schema.json'
     >>> cell = s["properties"]["applications"]["properties"]["new"]["properties"]["total"]
     >>> cell["title"], cell["anyOf"][0]
-    ('总计', {'type': 'integer', 'minimum': 0})
+    ('总计', {'type': 'integer', 'minimum': 0, 'maximum': 999999999999999})
     """
     if version not in _CACHE:
         _CACHE[version] = _Builder(get_format(version)).report()

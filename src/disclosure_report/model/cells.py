@@ -20,13 +20,17 @@ import attrs
 from disclosure_report.errors import FieldValueError
 
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters no document text may hold: control characters other than tab and line breaks, lone surrogates (not
+characters at all: no UTF-8 encodes them), U+FFFE and U+FFFF. XML (Word, Excel) cannot hold any of them."""
+TEXT_EXPECTED = "text without control characters (other than tab and line breaks) or lone surrogates"
 MAX_BLANK_TEXT = 16
 BLANK_PATTERN = "^[^0-9０-９]{0,16}$"
 BLANK_EXPECTED = "what the source printed in place of a number: a string of at most 16 characters with no digits"
 
 
 def _check_printed(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
-    if type(value) is not str or len(value) > MAX_BLANK_TEXT or _HAS_DIGIT.search(value):
+    if type(value) is not str or len(value) > MAX_BLANK_TEXT or _HAS_DIGIT.search(value) or NOT_TEXT.search(value):
         raise FieldValueError("Blank", "printed", BLANK_EXPECTED, describe(value))
 
 
@@ -86,17 +90,25 @@ Money: TypeAlias = Decimal | Blank | Unread
 
 CellKind = Literal["count", "signed", "money"]
 
+MAX_COUNT = 10**15 - 1
+"""The largest count (and the largest size of a signed cell): 15 digits, far above any agency's figures."""
+MAX_MONEY_DIGITS = 18
+"""Integer digits an amount may have at most (an amount is below ``10**18``)."""
+MAX_MONEY_PLACES = 6
+"""Decimal places an amount may have at most (万元 to the yuan cent needs 6)."""
+MAX_MONEY = Decimal(10) ** MAX_MONEY_DIGITS
+
 EXPECTED: dict[str, str] = {
-    "count": "a whole number ≥ 0, a blank, or unread",
-    "signed": "a whole number (negative for a decrease), a blank, or unread",
-    "money": "an exact amount ≥ 0 (a Decimal), a blank, or unread",
+    "count": "a whole number ≥ 0 of at most 15 digits, a blank, or unread",
+    "signed": "a whole number of at most 15 digits (negative for a decrease), a blank, or unread",
+    "money": "an exact amount ≥ 0 (a Decimal) of at most 18 integer digits and 6 decimal places, a blank, or unread",
 }
 """What each cell kind holds, as error messages say it."""
 
 EXPECTED_ZH: dict[str, str] = {
-    "count": "≥ 0 的整数、留空或未读出",
-    "signed": "整数（减少记为负数）、留空或未读出",
-    "money": "≥ 0 的精确金额（Decimal）、留空或未读出",
+    "count": "至多 15 位的 ≥ 0 整数、留空或未读出",
+    "signed": "至多 15 位的整数（减少记为负数）、留空或未读出",
+    "money": "整数部分至多 18 位、小数至多 6 位的 ≥ 0 精确金额（Decimal）、留空或未读出",
 }
 """The same in Chinese (``--lang zh``)."""
 
@@ -128,6 +140,25 @@ def number(value: int | Decimal | Blank | Unread) -> int | Decimal:
     return value if type(value) is int or type(value) is Decimal else 0
 
 
+def count_in_range(value: int) -> bool:
+    """Whether the int ``value`` is a count the model holds (0 to :data:`MAX_COUNT`)."""
+    return 0 <= value <= MAX_COUNT
+
+
+def signed_in_range(value: int) -> bool:
+    """Whether the int ``value`` fits a signed cell (at most 15 digits either side of 0)."""
+    return -MAX_COUNT <= value <= MAX_COUNT
+
+
+def money_in_range(value: Decimal) -> bool:
+    """Whether the Decimal ``value`` is an amount the model holds: finite, ≥ 0, below ``10**18``, at most 6 decimal
+    places as written (``1.0000000`` has 7). Cheap for any exponent: nothing is expanded."""
+    if not value.is_finite() or value < 0 or value >= MAX_MONEY:
+        return False
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -MAX_MONEY_PLACES
+
+
 def describe(value: object) -> str:
     """A short, JSON-flavoured description of a value for error messages."""
     if value is None:
@@ -136,18 +167,44 @@ def describe(value: object) -> str:
         return "true (a boolean)" if value else "false (a boolean)"
     if type(value) is str:
         shown = value if len(value) <= 40 else value[:37] + "..."
+        if NOT_TEXT.search(shown):  # shown escaped, so that the message itself can be printed
+            shown = NOT_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", shown)
         return f'"{shown}" (a string)'
     if type(value) is float:
         return f"{value!r} (a float)"
     if type(value) is Decimal:
-        return f"{value} (a decimal number)"
+        return _describe_decimal(value)
     if type(value) is int:
-        return str(value)
+        assert isinstance(value, int)
+        return _describe_int(value)
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, (list, tuple)):
         return "an array"
     return f"a {type(value).__name__}"
+
+
+_SHOWN_DIGITS = 40
+
+
+def _describe_int(value: int) -> str:
+    if value.bit_length() <= 128:
+        return str(value)
+    digits = int(value.bit_length() * 0.30103) + 1  # str() of a huge int is slow, and refused past 4300 digits
+    return f"{'-' if value < 0 else ''}a number of about {digits} digits"
+
+
+def _describe_decimal(value: Decimal) -> str:
+    if value.is_finite():
+        sign, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)
+        if len(digits) > _SHOWN_DIGITS or not -_SHOWN_DIGITS <= exponent <= _SHOWN_DIGITS:
+            integer = max(0, len(digits) + exponent)
+            places = max(0, -exponent)
+            if not places:
+                return f"{'-' if sign else ''}a whole number of {integer} digits"
+            return f"{'-' if sign else ''}a number of {integer} integer digits and {places} decimal places"
+    return f"{value} (a decimal number)"
 
 
 def _check_cell(kind: CellKind) -> Any:
@@ -158,16 +215,16 @@ def _check_cell(kind: CellKind) -> Any:
         if kind == "money":
             if t is Decimal:
                 assert isinstance(value, Decimal)
-                if value.is_finite() and value >= 0:
+                if money_in_range(value):
                     return
             elif t is int:
                 assert isinstance(value, int)
-                if value >= 0:
+                if 0 <= value < MAX_MONEY:
                     return
             raise FieldValueError(type(inst).__name__, attr.name, EXPECTED[kind], describe(value))
         if t is int:
             assert isinstance(value, int)
-            if kind == "signed" or value >= 0:
+            if signed_in_range(value) if kind == "signed" else count_in_range(value):
                 return
         raise FieldValueError(type(inst).__name__, attr.name, EXPECTED[kind], describe(value))
 

@@ -8,8 +8,17 @@ from typing import Any, get_args
 import attrs
 
 from disclosure_report.errors import FieldValueError
-from disclosure_report.model.cells import describe
+from disclosure_report.model.cells import (
+    MAX_MONEY,
+    NOT_TEXT,
+    TEXT_EXPECTED,
+    count_in_range,
+    describe,
+    money_in_range,
+)
 
+WHOLE_NUMBER = "a whole number ≥ 0 of at most 15 digits"
+AMOUNT = "an exact amount ≥ 0 (a Decimal) of at most 18 integer digits and 6 decimal places"
 _NAMES = {str: "a string", bool: "true or false", int: "a whole number"}
 
 
@@ -19,6 +28,8 @@ def of_type(kind: type, *, optional: bool = False) -> Any:
             return
         if type(value) is not kind:
             raise FieldValueError(type(inst).__name__, attr.name, _NAMES.get(kind, kind.__name__), describe(value))
+        if isinstance(value, str) and NOT_TEXT.search(value):
+            raise FieldValueError(type(inst).__name__, attr.name, TEXT_EXPECTED, describe(value))
 
     return check
 
@@ -27,8 +38,8 @@ def non_negative_int(*, optional: bool = False) -> Any:
     def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
-        if type(value) is not int or value < 0:
-            raise FieldValueError(type(inst).__name__, attr.name, "a whole number ≥ 0", describe(value))
+        if type(value) is not int or not count_in_range(value):
+            raise FieldValueError(type(inst).__name__, attr.name, WHOLE_NUMBER, describe(value))
 
     return check
 
@@ -37,11 +48,11 @@ def non_negative_money(*, optional: bool = False) -> Any:
     def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
-        if type(value) is int and value >= 0:
+        if type(value) is int and 0 <= value < MAX_MONEY:
             return
-        if type(value) is Decimal and value.is_finite() and value >= 0:
+        if type(value) is Decimal and money_in_range(value):
             return
-        raise FieldValueError(type(inst).__name__, attr.name, "an exact amount ≥ 0 (a Decimal)", describe(value))
+        raise FieldValueError(type(inst).__name__, attr.name, AMOUNT, describe(value))
 
     return check
 

@@ -24,8 +24,11 @@ __all__ = ["stated_fees"]
 _NONE = re.compile(
     r"(未|没有|无)[^。；;]{0,12}?(收取|收费)[^。；;]{0,12}?信息处理费|信息处理费[^。；;]{0,8}(为0|为零|0元)|无收取信息处理费"
 )
-_AMOUNT = re.compile(r"信息处理费[^。；;]{0,20}?([0-9][0-9,]*(?:\.[0-9]+)?)\s*元")
-_CASES = re.compile(r"([0-9]+)\s*件[^。；;]{0,20}?信息处理费|涉及\s*([0-9]+)\s*件|收取[^。]{0,10}?([0-9]+)件")
+# possessive runs and no start inside a run of digits: linear time on any text
+_AMOUNT = re.compile(r"信息处理费[^。；;]{0,20}?([0-9][0-9,]*+(?:\.[0-9]++)?)\s*+元")
+_CASES = re.compile(
+    r"(?<![0-9])([0-9]++)\s*+件[^。；;]{0,20}?信息处理费|涉及\s*+([0-9]++)\s*+件|收取[^。]{0,10}?(?<![0-9])([0-9]++)件"
+)
 
 
 def stated_fees(text: str) -> FeeCollection | None:

@@ -25,8 +25,8 @@ def decode(data: bytes, *, source: str | None = None, html: bool = False) -> str
             declared = "gb18030" if declared in ("gb2312", "gbk", "gb18030") else declared
             try:
                 return data.decode(declared)
-            except (LookupError, UnicodeDecodeError):
-                pass
+            except (LookupError, UnicodeError, ValueError):  # unknown, not a text encoding, or refusing the bytes
+                pass  # (punycode and idna raise a bare UnicodeError) — fall back to UTF-8, then GB18030
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

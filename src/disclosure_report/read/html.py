@@ -17,7 +17,24 @@ from disclosure_report.read.lines import Line
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "title", "caption"}
 CONTAINERS = {"div", "table", "section", "article", "ul", "ol", "tr", "td"}
 MAX_GRID = 200_000
-"""Rows × columns a table may expand to (rowspan/colspan bombs stop here)."""
+"""Grid cells all the tables of one page may expand to together (rowspan/colspan bombs stop here); a real report's
+tables hold a few thousand."""
+
+
+class _GridBudget:
+    """The grid cells a page has left: each table's spans and its final rectangle are charged before they are
+    built, so no page expands beyond :data:`MAX_GRID` cells however its tables split the work."""
+
+    def __init__(self, cells: int = MAX_GRID) -> None:
+        self.left = cells
+
+    def charge(self, cells: int, table: int) -> None:
+        self.left -= cells
+        if self.left < 0:
+            raise ReadError(
+                f"the tables of this page expand (rowspan/colspan, rows × columns) to more than {MAX_GRID} cells "
+                f"by table {table}: far beyond any real report"
+            )
 
 
 def _text(el: Any) -> str:
@@ -31,7 +48,7 @@ def _span(el: Any, name: str) -> int:
         return 1
 
 
-def _table_rows(table: Any) -> list[tuple[str, ...]]:
+def _table_rows(table: Any, budget: _GridBudget, number: int) -> list[tuple[str, ...]]:
     grid: dict[tuple[int, int], str] = {}
     rows = [tr for tr in table.iter("tr") if tr.getparent() is not None and _owner(tr) is table]
     for r, tr in enumerate(rows):
@@ -43,8 +60,7 @@ def _table_rows(table: Any) -> list[tuple[str, ...]]:
                 c += 1
             text = _text(cell)
             rs, cs = _span(cell, "rowspan"), _span(cell, "colspan")
-            if (r + rs) * (c + cs) > MAX_GRID:
-                raise ReadError("a table whose rowspan/colspan expand beyond any real report")
+            budget.charge(rs * cs, number)
             for i in range(rs):
                 for j in range(cs):
                     grid[(r + i, c + j)] = text
@@ -53,6 +69,7 @@ def _table_rows(table: Any) -> list[tuple[str, ...]]:
         return []
     n_rows = max(r for r, _ in grid) + 1
     n_cols = max(c for _, c in grid) + 1
+    budget.charge(n_rows * n_cols - len(grid), number)  # the empty places the rectangle fills in
     return [tuple(grid.get((r, c), "") for c in range(n_cols)) for r in range(n_rows)]
 
 
@@ -66,7 +83,8 @@ def _owner(tr: Any) -> Any:
 def html_lines(text: str) -> tuple[list[Line], dict[str, Any] | None]:
     """The lines of a page, and the embedded metadata record if the page carries one."""
     try:
-        root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=False, recover=True))
+        parser = lxml_html.HTMLParser(huge_tree=False, recover=True, no_network=True)  # no entity, no fetch
+        root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as e:
         raise ReadError(f"not an HTML document: {e}") from None
     found = None
@@ -76,9 +94,11 @@ def html_lines(text: str) -> tuple[list[Line], dict[str, Any] | None]:
         bad.drop_tree()
     out: list[Line] = []
     counter = 0
+    budget = _GridBudget()
+    tables = 0
 
     def walk(el: Any) -> None:
-        nonlocal counter
+        nonlocal counter, tables
         if not isinstance(el.tag, str):
             return
         if el.tag == "table":
@@ -86,7 +106,8 @@ def html_lines(text: str) -> tuple[list[Line], dict[str, Any] | None]:
                 for child in el:
                     walk(child)
                 return
-            for cells in _table_rows(el):
+            tables += 1
+            for cells in _table_rows(el, budget, tables):
                 counter += 1
                 out.append(Line(" ".join(cells), counter, cells))
             return
@@ -130,5 +151,8 @@ class HtmlReader:
     def read(
         self, data: bytes, *, source: str | None = None, year: int | None = None, agency: str | None = None
     ) -> ReadResult:
-        lines, found = html_lines(decode(data, source=source, html=True))
+        try:
+            lines, found = html_lines(decode(data, source=source, html=True))
+        except ReadError as e:
+            raise ReadError(f"{source or 'the document'}: {e}") from None
         return assemble(lines, source=source, record=found, year=year, agency=agency)

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import inspect
+import io
+import zipfile
 from collections.abc import Collection
 from importlib.metadata import EntryPoint, entry_points
 from os import PathLike
 from pathlib import Path
 
+from disclosure_report.files import read_regular_file
 from disclosure_report.read.base import Reader, ReadError, ReadResult
 
 GROUP = "disclosure_report.readers"
 MAX_BYTES = 64 * 1024 * 1024
-SNIFF_ORDER = ("json", "xlsx", "docx", "html", "markdown", "text")
+SNIFF_ORDER = ("json", "pdf", "xlsx", "docx", "html", "markdown", "text")
 """Built-ins tried in this order when detecting by content (most specific first); plugins after them."""
+_DECIDED_BY_MAGIC = {"pdf": b"%PDF-"}
+"""Built-ins whose first bytes decide the kind outright: when such a reader cannot be loaded (its extra is not
+installed), its error is the answer rather than a fall-through to plain text."""
 
 _LOADED: dict[str, Reader] = {}
 
@@ -58,6 +64,9 @@ def detect(data: bytes, suffix: str = "") -> str:
         try:
             reader = get_reader(name)
         except ReadError:
+            magic = _DECIDED_BY_MAGIC.get(name)
+            if magic is not None and magic in data[:1024]:
+                raise
             continue
         if reader.sniff(data[:16384]) and (name != "markdown" or suffix not in (".txt",)):
             return name
@@ -70,6 +79,68 @@ def detect(data: bytes, suffix: str = "") -> str:
     return "text"
 
 
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SAVE_AS_DOCX = "save it as .docx (Word or WPS: File › Save As) or as PDF, then read that"
+_OLE2_KINDS = {
+    ".doc": f"a Word 97–2003 (.doc) file; {_SAVE_AS_DOCX}",
+    ".dot": f"a Word 97–2003 template (.dot); {_SAVE_AS_DOCX}",
+    ".wps": f"a WPS Writer (.wps) file; {_SAVE_AS_DOCX}",
+    ".xls": "an Excel 97–2003 (.xls) file; save it as .xlsx (Excel or WPS: File › Save As) or as PDF, then read that",
+    ".et": "a WPS Spreadsheets (.et) file; save it as .xlsx (WPS: File › Save As) or as PDF, then read that",
+}
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+
+
+def unreadable_kind(data: bytes, suffix: str = "") -> str | None:
+    """What a document is when it is a kind no reader reads (Word 97–2003, WPS, Excel 97–2003, OFD, an image),
+    said with what to do instead; None for anything else."""
+    suffix = suffix.lower()
+    if data.startswith(_OLE2):
+        if suffix in _OLE2_KINDS:
+            return _OLE2_KINDS[suffix]
+        if "WordDocument".encode("utf-16-le") in data:
+            return _OLE2_KINDS[".doc"]
+        if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+            return _OLE2_KINDS[".xls"]
+        return "a Microsoft Office 97–2003 (OLE2) file; save it as .docx or as PDF, then read that"
+    if data.startswith(b"PK\x03\x04") and (suffix == ".ofd" or _is_ofd(data)):
+        return (
+            "an OFD file (the Chinese fixed-layout format); export it to PDF (e.g. with the OFD reader), then read that"
+        )
+    image = next((kind for magic, kind in _IMAGES if data.startswith(magic)), None)
+    if image is None and _is_bmp(data):
+        image = "BMP"
+    if image is None and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        image = "WebP"
+    if image is not None:
+        return f"an image ({image}), not a document with text: the report must be OCR'd first (or give its Word/PDF)"
+    return None
+
+
+def _is_ofd(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return any(n.lower() == "ofd.xml" for n in archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+
+
+def _is_bmp(data: bytes) -> bool:
+    """``BM``, then the file size, then the size of one of the known DIB headers."""
+    return (
+        data[:2] == b"BM"
+        and len(data) >= 18
+        and int.from_bytes(data[14:18], "little") in (12, 40, 52, 56, 64, 108, 124)
+    )
+
+
 def read(
     source: str | bytes | PathLike[str],
     format: str | None = None,
@@ -79,10 +150,11 @@ def read(
 ) -> ReadResult:
     """Read a published report (a path, or the document's bytes) into a typed report, faithfully.
 
-    ``format`` names the reader (``text``, ``markdown``, ``html``, ``docx``, ``xlsx``, ``json``); by default it is
-    detected from the content. ``year`` and ``agency`` are the caller's, for a document that does not name them (a
-    :class:`ReadError` says to pass them when it does not). Returns the report and the warnings about what could
-    not be placed.
+    ``format`` names the reader (``text``, ``markdown``, ``html``, ``docx``, ``xlsx``, ``pdf``, ``json``); by default
+    it is detected from the content. Kinds no reader reads (Word 97–2003 ``.doc``, WPS, ``.xls``, OFD, images) are
+    named in the :class:`ReadError`, with what to do instead. ``year`` and ``agency`` are the caller's, for a
+    document that does not name them (a :class:`ReadError` says to pass them when it does not). Returns the report
+    and the warnings about what could not be placed.
     """
     name: str | None = None
     suffix = ""
@@ -92,14 +164,15 @@ def read(
         path = Path(source)
         name, suffix = str(path), path.suffix
         try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise ReadError(f"{path}: {size} bytes is larger than any annual report ({MAX_BYTES} at most)")
-            data = path.read_bytes()
+            data = read_regular_file(path, MAX_BYTES)  # never blocks on a named pipe
         except OSError as e:
             raise ReadError(f"{path}: cannot be read: {e.strerror or e}") from None
     if len(data) > MAX_BYTES:
         raise ReadError(f"{name or 'the document'}: larger than any annual report ({MAX_BYTES} bytes at most)")
+    if format is None:
+        kind = unreadable_kind(data, suffix)
+        if kind is not None:
+            raise ReadError(f"{name or 'the document'}: this is {kind}")
     reader = get_reader(format or detect(data, suffix))
     given = {k: v for k, v in (("year", year), ("agency", agency)) if v is not None}
     if given and not _takes(reader, given):

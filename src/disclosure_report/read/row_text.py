@@ -63,6 +63,28 @@ def match_row(text: str, index: list[tuple[str, Row]]) -> Row | None:
     return None
 
 
+_ITEM = re.compile(r"^\s*([0-9]+)\s*[.．、]")
+
+
+def misprinted_row(text: str, table: Table) -> Row | None:
+    """The row a numbered item label stands for when it was printed with characters left out (洪泽 2024 prints
+    ``2.其他法律行政止公开`` for ``2.其他法律行政法规禁止公开``): the only row of ``table`` with the same item number
+    whose label holds the printed characters in order, at least two thirds of them. Never a guess between rows."""
+    m = _ITEM.match(text)
+    printed = strip_numbering(text) if m else ""
+    if len(printed) < 4:
+        return None
+    found = []
+    for row in rows_with_alternatives(table):
+        number = _ITEM.match(row.label)
+        declared = strip_numbering(row.label)
+        if number and m and number.group(1) == m.group(1) and 3 * len(printed) >= 2 * len(declared):
+            rest = iter(declared)
+            if all(c in rest for c in printed):
+                found.append(row)
+    return found[0] if len(found) == 1 else None
+
+
 _HEADERS: dict[int, set[str]] = {}
 
 

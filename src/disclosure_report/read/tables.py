@@ -16,7 +16,15 @@ from disclosure_report.read.digits import bands_rule, row_total_rule, split_runs
 from disclosure_report.read.labels import normalise
 from disclosure_report.read.lines import Line
 from disclosure_report.read.notes import Notes
-from disclosure_report.read.row_text import Token, classified, headers, is_value, label_index, match_row
+from disclosure_report.read.row_text import (
+    Token,
+    classified,
+    headers,
+    is_value,
+    label_index,
+    match_row,
+    misprinted_row,
+)
 from disclosure_report.read.table_cells import PendingSplit, TableCells, cell_path, layout_of, row_paths, unread
 from disclosure_report.read.values import BLANK_MARKS, ValueProblem, is_number_text, parse_value
 
@@ -97,18 +105,18 @@ class _TableReader:
     def _cell_row_events(self, line: Line) -> list[_Label | _Values]:
         assert line.cells is not None
         cells = list(line.cells)
-        label_at = None
+        label_at, row = None, None
         for k, cell in enumerate(cells):
-            if not is_value(cell) and match_row(cell, self.index) is not None:
-                label_at = k
+            if not is_value(cell) and (found := match_row(cell, self.index)) is not None:
+                label_at, row = k, found
         if label_at is None:
+            label_at, row = self._misprinted_label(cells, line.number)
+        if label_at is None or row is None:
             filled = [c for c in cells if c.strip()]
             numbers = any(is_number_text(c.strip()) for c in filled)  # a row of marks alone: an OCR header's rule
             if numbers and all(is_value(c) or self._mark_like(c) for c in filled):
                 return [_Values(tuple(Token(c, line.number) for c in filled), exact=True)]
             return []
-        row = match_row(cells[label_at], self.index)
-        assert row is not None
         rest = cells[label_at + 1 :]
         while rest and normalise(rest[0]) == normalise(cells[label_at]):
             rest = rest[1:]  # a label repeated by an expanded colspan
@@ -126,6 +134,20 @@ class _TableReader:
         ):
             return []  # a header row that names a row label among its headers
         return [_Label(row, line.number), _Values(tuple(Token(c, line.number) for c in rest), exact=True)]
+
+    def _misprinted_label(self, cells: list[str], line: int) -> tuple[int | None, Row | None]:
+        """The last cell that is a numbered item printed with characters left out, with its row (see
+        :func:`~.row_text.misprinted_row`), and a warning saying how it was read."""
+        for k in range(len(cells) - 1, -1, -1):
+            row = misprinted_row(cells[k], self.table) if not is_value(cells[k]) else None
+            if row is not None:
+                self.notes.warn(
+                    f"the row label {cells[k]!r} is read as {row.label!r} (same item number, its characters in order)",
+                    line,
+                    self._path(row, row.columns.columns[0].key),
+                )
+                return k, row
+        return None, None
 
     def _mark_like(self, text: str) -> bool:
         """A cell that can only be a blank mark: short, no digits, not a header or a row label."""

@@ -24,6 +24,14 @@ from disclosure_report.render.docx_xml import paragraph, table
 from disclosure_report.render.grid import Grid
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline
 
+CORE_PROPERTY_LIMIT = 255
+"""Characters a Word core property (title, author) holds at most (Word and python-docx refuse more)."""
+
+
+def _core_property(text: str) -> str:
+    """``text`` cut to fit a core property, marked with … when cut."""
+    return text if len(text) <= CORE_PROPERTY_LIMIT else text[: CORE_PROPERTY_LIMIT - 1] + "…"
+
 
 def column_widths(grid: Grid) -> list[float]:
     """Column widths in mm: label columns wide enough for their labels, data columns share the rest."""
@@ -87,4 +95,5 @@ class DocxRenderer:
                 widths = column_widths(grid)
                 table(body, grid, widths, style, table_style=ids["Table Grid"], repeat_rows=grid.header_rows)
                 paragraph(body, "", ids["正文"])
-        return package(root, title=doc.title, author=report.meta.agency, record=record(report))
+        title, author = _core_property(doc.title), _core_property(report.meta.agency)  # the body keeps the full text
+        return package(root, title=title, author=author, record=record(report))

@@ -21,7 +21,15 @@ from disclosure_report.render.outline import Heading, Paragraph, TableBlock, out
 
 
 def _esc(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return _no_links(out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def _no_links(text: str) -> str:
+    """Link and image syntax made literal: ``[x](javascript:alert(1))`` must not become a live link. Escaping the
+    brackets is enough (no ``[`` … ``]`` pair, no link, image or reference definition); ``<`` is escaped as
+    ``&lt;`` elsewhere, so no autolink either. (Run after backslashes are escaped.)"""
+    return text.replace("[", "\\[").replace("]", "\\]")
 
 
 def _row(cells: list[str]) -> str:
@@ -92,7 +100,7 @@ def _esc_paragraph(text: str) -> str:
 
 def _esc_inline(text: str) -> str:
     out = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
-    return out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _no_links(out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 _LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])")

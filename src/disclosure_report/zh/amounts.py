@@ -17,6 +17,9 @@ from disclosure_report.zh.errors import ZhParseError
 from disclosure_report.zh.numerals import CAPITAL_DIGITS, format_int, read_int
 
 LOCALE = "zh_Hans_CN"
+MAX_DIGITS = 1000
+"""Amounts with more digits than this before or after the decimal point are refused, not expanded (the model holds
+at most 18 integer digits and 6 decimal places)."""
 UNITS: dict[str, int] = {"元": 1, "万元": 10**4, "亿元": 10**8}
 """The money units reports use, in yuan."""
 
@@ -32,6 +35,11 @@ def _decimal(value: object, name: str) -> Decimal:
         raise ZhParseError(str(value), None, "an amount", "not a decimal number (write it like 4068.208)") from None
     if not d.is_finite():
         raise ZhParseError(str(value), None, "an amount", "not a finite number")
+    exponent = d.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if d and (d.adjusted() >= MAX_DIGITS or exponent < -MAX_DIGITS):
+        shown = f"{d:.6E}"  # a huge amount is never written out digit by digit
+        raise ZhParseError(shown, None, "an amount", f"more than {MAX_DIGITS} digits before or after the point")
     return d
 
 
@@ -173,8 +181,8 @@ def parse_amount_capitals(text: str) -> Decimal:
     folded = fold(text)
     s = folded.text
     m = re.fullmatch(
-        r"\s*(?:人民币)?(?:(?P<yuan>[^元圆角分整正]+)[元圆])?零?(?:(?P<jiao>[^元圆角分整正])角)?"
-        r"零?(?:(?P<fen>[^元圆角分整正])分)?(?P<zheng>[整正])?\s*",
+        r"\s*+(?:人民币)?(?:(?P<yuan>[^元圆角分整正]++)[元圆])?零?(?:(?P<jiao>[^元圆角分整正])角)?"
+        r"零?(?:(?P<fen>[^元圆角分整正])分)?(?P<zheng>[整正])?\s*+",
         s,
     )
     if m is None or not any(m.group(g) for g in ("yuan", "jiao", "fen")):
@@ -192,8 +200,8 @@ def parse_amount_capitals(text: str) -> Decimal:
 
 
 _AMOUNT = re.compile(
-    r"\s*(?P<cur>[¥￥])?\s*(?P<number>-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[^\s元.,0-9]+?)"
-    r"\s*(?P<unit>元|万元|亿元)?\s*"
+    r"\s*+(?P<cur>[¥￥])?\s*+(?P<number>-?(?:[0-9]{1,3}(?:,[0-9]{3})++|[0-9]++)(?:\.[0-9]++)?|[^\s元.,0-9]+?)"
+    r"\s*+(?P<unit>元|万元|亿元)?\s*+"
 )
 
 
@@ -216,7 +224,7 @@ def parse_amount(text: str) -> tuple[Decimal, str | None]:
         raise ZhParseError(text, None, "an amount", "expected a number, optionally followed by 元, 万元 or 亿元")
     number = m.group("number")
     unit = m.group("unit") or ("元" if m.group("cur") else None)
-    if number[0].isdigit() or number[0] == "-":
+    if number.lstrip("-")[:1].isdigit():
         return Decimal(number.replace(",", "")), unit
     if unit == "元" and any(c in CAPITAL_DIGITS[1:] + "拾佰仟" for c in number):
         return parse_amount_capitals(text), "元"

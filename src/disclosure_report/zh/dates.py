@@ -14,9 +14,12 @@ from disclosure_report.zh.numerals import format_int, read_int
 
 DateStyle = Literal["arabic", "chinese"]
 
-_YEAR_CN = "(?:[0-9]{4}|[〇○零OＯ一二三四五六七八九十百千两]+)"
-_MD_CN = "[0-9一二三四五六七八九十廿卅]+"
-_S = r"[ \t\u3000]*"
+# Runs are possessive (``*+``, ``++``: the character after each is never one of the run's own), and a date starts
+# only where no numeral stands before it, so every run is scanned once: linear time on any text.
+_YEAR_CHARS = "〇○零OＯ一二三四五六七八九十百千两"
+_YEAR_CN = f"(?:[0-9]{{4}}|[{_YEAR_CHARS}]++)"
+_MD_CN = "[0-9一二三四五六七八九十廿卅]++"
+_S = r"[ \t\u3000]*+"
 # "#" stands for the number of the date in the pattern (1: the date or the start of a period, 2: its end)
 _CN_DATE = f"(?P<y#>{_YEAR_CN}){_S}年{_S}(?P<m#>{_MD_CN}){_S}月{_S}(?P<d#>{_MD_CN}){_S}[日号]"
 _SEP_DATE = (
@@ -24,7 +27,7 @@ _SEP_DATE = (
 )
 _SHORT_END = f"(?:(?P<y2>{_YEAR_CN}){_S}年{_S})?(?P<m2>{_MD_CN}){_S}月{_S}(?P<d2>{_MD_CN}){_S}[日号]"
 _JOIN = f"{_S}起?{_S}(?:至|到|~|-|—+|–){_S}"
-_DATE = re.compile("(?<![0-9])(?:" + _CN_DATE.replace("#", "1") + "|" + _SEP_DATE.replace("#", "1") + ")")
+_DATE = re.compile(f"(?<![0-9{_YEAR_CHARS}])(?:" + _CN_DATE.replace("#", "1") + "|" + _SEP_DATE.replace("#", "1") + ")")
 _PERIOD = re.compile(_DATE.pattern + _JOIN + "(?:" + _SEP_DATE.replace("#", "2") + "|" + _SHORT_END + ")")
 
 

@@ -1,0 +1,65 @@
+"""Odd files: named pipes, folders named like documents, empty folders, unreadable files — each reported, none
+blocks or stops a run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bounded import run_bounded
+from disclosure_report import DocumentError, load
+from disclosure_report.corpus.batch import validate_file
+from disclosure_report.files import NotARegularFileError, read_regular_file
+from disclosure_report.read import ReadError, read
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "shuyang-county-gov-2025.json"
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.json"
+    os.mkfifo(path)
+    return path
+
+
+def test_a_named_pipe_is_not_read(fifo: Path) -> None:
+    with pytest.raises(NotARegularFileError, match=r"not a regular file \(a named pipe\)"):
+        read_regular_file(fifo)
+    with pytest.raises(DocumentError, match=r"expected a readable file, found not a regular file \(a named pipe\)"):
+        load(fifo)
+    with pytest.raises(ReadError, match=r"pipe.json: cannot be read: not a regular file \(a named pipe\)"):
+        read(fifo)
+    assert "not a regular file (a named pipe)" in (validate_file(fifo).error or "")
+
+
+def test_a_folder_is_not_read_as_a_file(tmp_path: Path) -> None:
+    with pytest.raises(NotARegularFileError, match=r"\(a folder\)"):
+        read_regular_file(tmp_path)
+
+
+def test_validate_on_a_named_pipe_neither_blocks_nor_stops_the_corpus(tmp_path: Path, fifo: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path / "good.json")
+    code = f"""
+from disclosure_report.cli import main
+print(main(["validate", {str(fifo)!r}, "--lang", "en"]))
+print(main(["validate", {str(tmp_path)!r}, "--jobs", "2", "--lang", "en"]))
+"""
+    out, _ = run_bounded(code, seconds=60)
+    lines = out.splitlines()
+    assert lines[0] == "2"
+    assert any("pipe.json: UNREADABLE" in line and "named pipe" in line for line in lines)
+    assert any("good.json: ok" in line for line in lines)
+    assert lines[-1] == "2"
+
+
+def test_a_json_file_over_64_mib_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from disclosure_report.jsonio import convert
+
+    monkeypatch.setattr(convert, "MAX_DOCUMENT_BYTES", 1000)
+    path = tmp_path / "big.json"
+    path.write_text(" " * 2000 + "{}", encoding="utf-8")
+    with pytest.raises(DocumentError, match="expected a report document of at most 64 MiB, found a file of more than"):
+        load(path)

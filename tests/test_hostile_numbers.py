@@ -1,0 +1,171 @@
+"""Out-of-range numbers are refused at load, located, in bounded time and memory; the schema says the same bounds."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bounded import run_bounded
+from disclosure_report import DocumentError, dumps, loads, new_report
+from disclosure_report.jsonio.schema import report_schema
+from disclosure_report.model.cells import MAX_COUNT, count_in_range, money_in_range
+from disclosure_report.zh.amounts import format_wan, wan_to_yuan
+from disclosure_report.zh.errors import ZhParseError
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "shuyang-county-gov-2025.json"
+AMOUNT = '"amount": 4068.208'
+TOTAL = "proactive.fees.amount"
+
+
+def _with_amount(number: str) -> str:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert AMOUNT in text
+    return text.replace(AMOUNT, f'"amount": {number}')
+
+
+def _with_count(number: str) -> str:
+    data = json.loads(dumps(new_report("某局", 2023)))
+    data["applications"]["new"]["natural_person"] = "@@"
+    return json.dumps(data, ensure_ascii=False).replace('"@@"', number)
+
+
+def _problem(text: str) -> Any:
+    with pytest.raises(DocumentError) as info:
+        loads(text)
+    assert len(info.value.problems) == 1, info.value
+    return info.value.problems[0]
+
+
+@pytest.mark.parametrize(
+    "number", ["1e999999999", "1E+18", "1000000000000000000", "0.0000001", "1.0000000", "1e-999999999", "-0.5"]
+)
+def test_an_amount_out_of_range_is_refused_at_its_cell(number: str) -> None:
+    p = _problem(_with_amount(number))
+    assert p.json_path == "$." + TOTAL and p.cell_path == TOTAL
+    assert "18 integer digits and 6 decimal places" in p.expected
+
+
+@pytest.mark.parametrize("number", ["999999999999999999.999999", "0.000001", "1E+17", "0"])
+def test_an_amount_in_range_is_kept_as_written(number: str) -> None:
+    assert loads(_with_amount(number)).proactive.fees.amount == Decimal(number)
+
+
+@pytest.mark.parametrize("number", [str(MAX_COUNT + 1), "1e999999999", "1e15", "10" + "0" * 399])
+def test_a_count_out_of_range_is_refused_at_its_cell(number: str) -> None:
+    p = _problem(_with_count(number))
+    assert p.cell_path == "applications.new.natural_person"
+    assert p.expected.startswith("a whole number ≥ 0 of at most 15 digits")
+    assert len(p.found) < 80
+
+
+def test_the_largest_count_loads() -> None:
+    assert loads(_with_count(str(MAX_COUNT))).applications.new.natural_person == MAX_COUNT
+
+
+def test_a_fee_count_and_amount_in_yuan_are_bounded_too() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert '"amount_yuan": 380' in text
+    with pytest.raises(DocumentError) as info:
+        loads(text.replace('"amount_yuan": 380', '"amount_yuan": 1e40'))
+    assert [p.json_path for p in info.value.problems] == ["$.other_matters.fees.amount_yuan"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+def test_money_in_range_agrees_with_its_definition(d: Decimal) -> None:
+    exponent = d.as_tuple().exponent
+    assert isinstance(exponent, int)
+    assert money_in_range(d) == (0 <= d < 10**18 and exponent >= -6)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers())
+def test_count_in_range_agrees_with_the_schema(n: int) -> None:
+    cell = report_schema("2021")["properties"]["applications"]["properties"]["new"]["properties"]["total"]
+    bound = cell["anyOf"][0]
+    assert count_in_range(n) == (bound["minimum"] <= n <= bound["maximum"])
+
+
+def test_the_schema_bounds_amounts() -> None:
+    fee = report_schema("2021")["properties"]["proactive"]["properties"]["fees"]["properties"]["amount"]
+    assert fee["anyOf"][0] == {"type": "number", "minimum": 0, "exclusiveMaximum": 10**18}
+    assert "6 decimal places" in fee["description"]
+
+
+def test_amount_formatting_never_expands_a_huge_exponent() -> None:
+    with pytest.raises(ZhParseError, match="more than 1000 digits"):
+        format_wan(Decimal("1e999999999"))
+    with pytest.raises(ZhParseError, match="more than 1000 digits"):
+        wan_to_yuan("1e-999999999")
+    assert format_wan(Decimal("999999999999999999.999999")) == "999,999,999,999,999,999.999999"
+
+
+def test_loading_and_rendering_hostile_numbers_is_bounded() -> None:
+    code = f"""
+import time
+from pathlib import Path
+from disclosure_report import DocumentError, loads, render
+text = Path({str(EXAMPLE)!r}).read_text(encoding="utf-8")
+for bad in ("1e999999999", "9" * 4000, "1e-999999999"):
+    try:
+        loads(text.replace({AMOUNT!r}, '"amount": ' + bad))
+    except DocumentError as e:
+        assert "proactive.fees.amount" in str(e)
+    else:
+        raise SystemExit("accepted " + bad[:20])
+report = loads(text.replace({AMOUNT!r}, '"amount": 999999999999999999.999999'))
+for name in ("html", "markdown", "text", "json"):
+    assert "999" in render(report, name)
+print("ok")
+"""
+    out, elapsed = run_bounded(code, seconds=30, megabytes=1024)
+    assert out.strip() == "ok"
+    assert elapsed < 30
+
+
+def test_a_count_of_thousands_of_digits_is_located_in_the_documents_terms() -> None:
+    p = _problem(_with_count("9" * 5000))
+    assert p.cell_path == "applications.new.natural_person"
+    assert p.found == "a whole number of 5000 digits"
+    assert "set_int_max_str_digits" not in p.message
+
+
+def test_a_year_of_thousands_of_digits_is_located() -> None:
+    text = _with_count("1").replace('"year": 2023', '"year": ' + "2" * 4500)
+    p = _problem(text)
+    assert p.json_path == "$.meta.year" and p.found == "a whole number of 4500 digits"
+
+
+@pytest.mark.parametrize(
+    ("nest", "path"),
+    [
+        (lambda inner: '"agency": ' + "[" * 100_000 + "]" * 100_000, "$.meta.agency" + "[0]" * 30),
+        (lambda inner: '"agency": ' + '{"a": ' * 100_000 + "1" + "}" * 100_000, "$.meta.agency" + ".a" * 30),
+    ],
+    ids=["arrays", "objects"],
+)
+def test_json_nested_100k_deep_is_located(nest: Any, path: str) -> None:
+    text = _with_count("1").replace('"agency": "某局"', nest(None))
+    p = _problem(text)
+    assert p.json_path == path
+    assert p.expected.startswith("JSON nested at most 32 levels deep")
+    assert p.line is not None and p.column is not None
+    assert "recursion" not in p.message
+
+
+@pytest.mark.parametrize(("number", "ok"), [(-MAX_COUNT, True), (MAX_COUNT, True), (-MAX_COUNT - 1, False)])
+def test_a_signed_cell_is_bounded_both_ways(number: int, ok: bool) -> None:
+    shanghai = Path(__file__).parent.parent / "examples" / "shanghai-gov-office-2019.json"
+    data = json.loads(shanghai.read_text(encoding="utf-8"))
+    data["proactive"]["licensing"]["delta"] = number
+    text = json.dumps(data, ensure_ascii=False)
+    if ok:
+        assert loads(text).proactive.licensing.delta == number  # type: ignore[union-attr]
+    else:
+        assert _problem(text).cell_path == "proactive.licensing.delta"
