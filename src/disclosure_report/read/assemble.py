@@ -2,8 +2,9 @@
 
 1. **Lines** — each reader (text, Markdown, HTML, Word, …) turns its document into :class:`~.lines.Line` s: a
    paragraph or heading, or a table row of cells. A new kind of document plugs in here and only here.
-2. **Title and sections** — :mod:`.title` finds the title block (title, year, agency); :mod:`.detect` the format;
-   :mod:`.sections` cuts the body at the section headings.
+2. **Title and sections** — :mod:`.title` finds the title block (title, year, agency); :mod:`.format_version`
+   the format; :mod:`.sections` cuts the body at the section headings; :mod:`.identity` settles the agency and
+   year (from the document or the caller).
 3. **Metadata and tables** — :mod:`.metadata` reads the publication date, period, contact and the embedded
    record; :mod:`.tables` places table rows by their labels into :class:`~.table_cells.TableCells`, and
    :mod:`.identities` decides digit runs that split several ways.
@@ -24,7 +25,7 @@ from disclosure_report.errors import DocumentError
 from disclosure_report.jsonio.convert import structure
 from disclosure_report.jsonio.fast import try_structure
 from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, UnsupportedFormatError
-from disclosure_report.read.detect import Haystack, detect_format, looks_like_a_report
+from disclosure_report.read.format_version import Haystack, detect_format, looks_like_a_report
 from disclosure_report.read.identities import resolve_pending
 from disclosure_report.read.identity import Identity, preamble_names, resolve
 from disclosure_report.read.lines import Line
