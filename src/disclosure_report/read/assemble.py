@@ -27,7 +27,7 @@ from disclosure_report.jsonio.fast import try_structure
 from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, UnsupportedFormatError
 from disclosure_report.read.format_version import Haystack, detect_format, looks_like_a_report
 from disclosure_report.read.identities import resolve_pending
-from disclosure_report.read.identity import Identity, preamble_names, resolve
+from disclosure_report.read.identity import Identity, looks_like_an_agency, preamble_names, resolve
 from disclosure_report.read.lines import Line
 from disclosure_report.read.metadata import contact_data, find_published, period_data, usable_record
 from disclosure_report.read.narrative import other_matters, overview, split_closing, text_of
@@ -143,6 +143,8 @@ def _identity(
     """Agency and year from the document (record, title, preamble, period, signature) or the caller."""
     named_agency, named_year = preamble_names(preamble)
     signed = closing[0].text.strip() if closing else None
+    if signed is not None and not looks_like_an_agency(signed):
+        signed = None  # a closing line that is no agency's name (特此报告)
     record_agency, record_year = (meta["agency"], meta["year"]) if meta is not None else (None, None)
     return resolve(
         name,

@@ -29,6 +29,20 @@ class Identity:
     year_from: str
 
 
+_AGENCY_ENDINGS = "府局委办厅院室会部署心处所站队司馆区县市镇乡道"
+"""The last character of the name of an agency (人民政府, 局, 委员会, 办公室, 中心, 街道…) or of a region."""
+
+
+def looks_like_an_agency(text: str) -> bool:
+    """Whether a short line can be an agency's name, as a signature prints it (``沭阳县人民政府``; not ``特此报告``).
+
+    >>> looks_like_an_agency("沭阳县人民政府"), looks_like_an_agency("特此报告")
+    (True, False)
+    """
+    name = text.strip()
+    return 2 <= len(name) <= 40 and name[-1] in _AGENCY_ENDINGS and not _NOT_AN_AGENCY.match(name)
+
+
 def preamble_names(preamble: str) -> tuple[str | None, int | None]:
     """The agency and year the preamble names its report by (``现将盘州市乡村振兴局2023年政府信息公开工作年度报告
     向社会公布``), else the year its statistics period covers.
