@@ -284,8 +284,11 @@ def test_an_unknown_mark_between_numbers_in_extracted_text(mark: str) -> None:
     assert {p: v for p, v in got.items() if p not in changed} == {p: v for p, v in want.items() if p not in changed}
 
 
-def test_a_reader_that_takes_no_year_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_reader_that_takes_no_year_still_gets_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader written before ``year``/``agency`` (its ``read`` takes only ``source``) still reads a document that
+    names neither, with the caller's: the assembler finds them all the same."""
     from disclosure_report.read import ReadError, ReadResult, registry
+    from disclosure_report.read.markdown import MarkdownReader
 
     class OldReader:
         name = "old"
@@ -297,9 +300,13 @@ def test_a_reader_that_takes_no_year_says_so(monkeypatch: pytest.MonkeyPatch) ->
             return False
 
         def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
-            return ReadResult(SOURCE)
+            return MarkdownReader().read(data, source=source)
 
     monkeypatch.setitem(registry._LOADED, "old", OldReader())
-    assert read(b"x", format="old").report == SOURCE
-    with pytest.raises(ReadError, match="does not take year"):
-        read(b"x", format="old", year=2025)
+    anonymous = str(render(SOURCE, "markdown")).replace("沭阳县人民政府", "").replace("沐阳县人民政府", "")
+    kept = [x for x in anonymous.splitlines() if not x.startswith("<!--") and "统计期限" not in x and "2025年" not in x]
+    anonymous = "\n".join(kept)  # no record, no title, no period: nothing names the year or the agency
+    with pytest.raises(ReadError, match="year="):
+        read(anonymous.encode(), format="old")
+    result = read(anonymous.encode(), format="old", year=2025, agency="沭阳县人民政府")
+    assert (result.report.meta.year, result.report.meta.agency) == (2025, "沭阳县人民政府")

@@ -27,7 +27,7 @@ from disclosure_report.jsonio.fast import try_structure
 from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, UnsupportedFormatError
 from disclosure_report.read.format_version import Haystack, detect_format, looks_like_a_report
 from disclosure_report.read.identities import resolve_pending
-from disclosure_report.read.identity import Identity, looks_like_an_agency, preamble_names, resolve
+from disclosure_report.read.identity import Identity, caller_given, looks_like_an_agency, preamble_names, resolve
 from disclosure_report.read.lines import Line
 from disclosure_report.read.metadata import contact_data, find_published, period_data, usable_record
 from disclosure_report.read.narrative import other_matters, overview, split_closing, text_of
@@ -54,6 +54,9 @@ def assemble(
     :mod:`disclosure_report.published.embedded`). ``year`` and ``agency``, when given, are the caller's: used when the
     document names none (and, with a warning, when it names others); a :class:`ReadError` says to pass them when
     neither the document nor the caller gives them."""
+    given_year, given_agency = caller_given()
+    year = year if year is not None else given_year
+    agency = agency if agency is not None else given_agency
     lines = [line for line in lines if line.text.strip() or line.cells is not None]
     flat = Haystack([line.text if line.cells is None else " ".join(line.cells) for line in lines])
     name = source or "the document"

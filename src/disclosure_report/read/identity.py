@@ -4,6 +4,9 @@ signature) or from the caller — never assumed. When neither gives them the rea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import attrs
 
@@ -16,6 +19,25 @@ _NAMED = re.compile(
     r"([0-9]{4})\s*年度?\s*(?:的)?\s*政府信息公开(?:工作)?(?:年度)?报告"
 )
 _NOT_AN_AGENCY = re.compile(r"^(?:本|我|现|特|公布|发布|向社会|编制|根据|依据)")
+
+
+_GIVEN: ContextVar[tuple[int | None, str | None]] = ContextVar("given_identity", default=(None, None))
+
+
+@contextmanager
+def given_identity(year: int | None, agency: str | None) -> Iterator[None]:
+    """The caller's year and agency for every read inside the block, also through a reader whose ``read`` does not
+    take them as keywords (a plugin written before them): the assembler uses them as if they had been passed."""
+    token = _GIVEN.set((year, agency))
+    try:
+        yield
+    finally:
+        _GIVEN.reset(token)
+
+
+def caller_given() -> tuple[int | None, str | None]:
+    """The year and agency :func:`given_identity` set for the read under way, if any."""
+    return _GIVEN.get()
 
 
 @attrs.frozen

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from disclosure_report.files import read_regular_file
 from disclosure_report.read.base import Reader, ReadError, ReadResult
+from disclosure_report.read.identity import given_identity
 
 GROUP = "disclosure_report.readers"
 MAX_BYTES = 64 * 1024 * 1024
@@ -175,8 +176,9 @@ def read(
             raise ReadError(f"{name or 'the document'}: this is {kind}")
     reader = get_reader(format or detect(data, suffix))
     given = {k: v for k, v in (("year", year), ("agency", agency)) if v is not None}
-    if given and not _takes(reader, given):
-        raise ReadError(f"the {reader.name!r} reader does not take {' or '.join(given)}")
+    if given and not _takes(reader, given):  # a reader without the keywords: the assembler finds them all the same
+        with given_identity(year, agency):
+            return reader.read(data, source=name)
     return reader.read(data, source=name, **given)
 
 
