@@ -7,7 +7,7 @@
    year (from the document or the caller).
 3. **Metadata and tables** — :mod:`.metadata` reads the publication date, period, contact and the embedded
    record; :mod:`.tables` places table rows by their labels into :class:`~.table_cells.TableCells`, and
-   :mod:`.identities` decides digit runs that split several ways.
+   :mod:`.pending_splits` decides digit runs that split several ways.
 4. **Narrative** — :mod:`.narrative` keeps the text sections as printed.
 5. **Report** — :mod:`.place` writes everything into the JSON data of a report, which is structured (strictly) into
    the model.
@@ -26,12 +26,12 @@ from disclosure_report.jsonio.convert import structure
 from disclosure_report.jsonio.fast import try_structure
 from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, UnsupportedFormatError
 from disclosure_report.read.format_version import Haystack, detect_format, looks_like_a_report
-from disclosure_report.read.identities import resolve_pending
 from disclosure_report.read.identity import Identity, caller_given, looks_like_an_agency, preamble_names, resolve
 from disclosure_report.read.lines import Line
 from disclosure_report.read.metadata import contact_data, find_published, period_data, usable_record
 from disclosure_report.read.narrative import other_matters, overview, split_closing, text_of
 from disclosure_report.read.notes import Notes
+from disclosure_report.read.pending_splits import resolve_pending
 from disclosure_report.read.place import place_cells, skeleton
 from disclosure_report.read.sections import split_sections
 from disclosure_report.read.table_cells import TableCells
