@@ -7,11 +7,23 @@ import io
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
 from disclosure_report import dump, load, replace_value
 from disclosure_report.cli import main
-from disclosure_report.corpus.batch import Summary, validate_bag, validate_file, validate_paths, write_cells_csv
+from disclosure_report.corpus.batch import (
+    CorpusOutput,
+    Summary,
+    check_corpus,
+    human_line,
+    iter_document_paths,
+    json_line,
+    validate_bag,
+    validate_file,
+    validate_paths,
+    write_cells_csv,
+)
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
@@ -36,9 +48,10 @@ def test_serial_and_parallel_give_the_same_results_in_order(corpus: Path) -> Non
     serial = list(validate_paths([corpus]))
     parallel = list(validate_paths([corpus], jobs=2, window=1, chunk=3))
     assert serial == parallel
-    assert [Path(r.file).name for r in serial][:3] == ["broken.json", "pingtan.txt", "u00.json"]
+    assert [r.file for r in serial] == list(iter_document_paths([corpus]))  # the walk's order
+    assert sorted(Path(r.file).name for r in serial)[:3] == ["broken.json", "pingtan.txt", "u00.json"]
     assert len(serial) == 14
-    broken = serial[0]
+    (broken,) = [r for r in serial if r.file.endswith("broken.json")]
     assert broken.error is not None and "$.meta" in broken.error
     failing = [r for r in serial if r.error is None and not r.ok]
     assert len(failing) == 3
@@ -94,3 +107,114 @@ def test_dask_path_on_a_local_cluster(corpus: Path) -> None:
 def test_validate_file_is_pure_and_never_raises(tmp_path: Path) -> None:
     missing = validate_file(tmp_path / "nope.json")
     assert missing.error is not None and missing.ok is False
+
+
+def test_the_walk_takes_documents_only_and_does_not_follow_folder_links(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "notes.csv").write_text("x", encoding="utf-8")
+    (corpus / "deeper" / "still").mkdir(parents=True)
+    (corpus / "deeper" / "still" / "A.JSON").write_text("{}", encoding="utf-8")
+    (corpus / "loop").symlink_to(corpus)
+    found = sorted(Path(p).relative_to(corpus).as_posix() for p in iter_document_paths([corpus]))
+    assert len(found) == 15 and "deeper/still/A.JSON" in found and "notes.csv" not in found
+    assert not any(p.startswith("loop/") for p in found)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_check_corpus_sends_back_the_printed_text_and_totals(corpus: Path, jobs: int) -> None:
+    results = list(validate_paths([corpus]))
+    both = CorpusOutput("human", jsonl=True)
+    chunks = list(check_corpus([corpus], jobs=jobs, output=both, chunk=4, window=1))
+    assert len(chunks) == 4
+    assert "".join(c.stdout for c in chunks) == "".join(human_line(r) + "\n" for r in results)
+    assert "".join(c.jsonl for c in chunks) == "".join(json_line(r) + "\n" for r in results)
+    total = Summary()
+    for c in chunks:
+        total.merge(c.summary)
+    expected = Summary()
+    for r in results:
+        expected.add(r)
+    assert total == expected and total.files == 14
+    quiet = list(check_corpus([corpus], jobs=jobs, output=CorpusOutput("none")))
+    assert [(c.stdout, c.jsonl) for c in quiet] == [("", ""), ("", "")]
+    assert [c.summary.files for c in quiet] == [8, 6]  # the first chunks are small, so every process gets work
+    as_json = "".join(c.stdout for c in check_corpus([corpus], jobs=jobs, output=CorpusOutput("json")))
+    assert [json.loads(line) for line in as_json.splitlines()] == [r.to_dict() for r in results]
+
+
+def test_validate_folder_prints_a_line_per_document_then_the_summary(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(corpus), "--lang", "en"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert sum(": ok — 0 errors" in line for line in out) == 10 and sum(": ERRORS — " in line for line in out) == 3
+    assert sum(": UNREADABLE — " in line for line in out) == 1
+    assert "14 documents: 10 without errors, 3 with errors, 1 unreadable" in out
+
+
+@pytest.mark.parametrize(
+    "verb", [["validate"], ["validate", "--jobs", "2"], ["export"], ["aggregate", "--agency", "全县"]]
+)
+def test_corpus_verbs_refuse_a_missing_path(
+    verb: list[str], corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nosuch"
+    assert main([verb[0], str(corpus / "sub"), str(missing), *verb[1:]]) == 2
+    captured = capsys.readouterr()
+    assert f"{missing}: no such file or folder" in captured.err and captured.out == ""
+
+
+@pytest.mark.parametrize("verb", [["validate"], ["export"], ["aggregate", "--agency", "全县"]])
+def test_corpus_verbs_refuse_a_folder_without_reports(
+    verb: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    (empty / "inner").mkdir(parents=True)
+    (empty / "readme.csv").write_text("x", encoding="utf-8")
+    assert main([verb[0], str(empty), *verb[1:]]) == 2
+    captured = capsys.readouterr()
+    assert f"{empty}: the folder holds no report document" in captured.err and captured.out == ""
+
+
+def test_export_names_an_unreadable_document_and_exits_2(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "cells.csv"
+    assert main(["export", str(corpus / "broken.json"), str(corpus / "u00.json"), "-o", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert f"{corpus / 'broken.json'}: not a valid annual report document" in captured.err
+    assert "1 document(s) could not be read" in captured.err
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 201  # header + the good document's cells
+
+
+def test_export_of_good_documents_exits_0(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(corpus / "sub")]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1 + 6 * 200
+
+
+def test_without_details_a_result_keeps_the_rules_and_severities_only(corpus: Path) -> None:
+    full = validate_file(corpus / "u00.json")
+    brief = validate_file(corpus / "u00.json", details=False)
+    assert full.findings and brief.findings == ()
+    assert brief.rules == full.rules == tuple((f["rule"], f["severity"]) for f in full.findings)
+    assert human_line(brief) == human_line(full)
+    assert attrs.evolve(brief, findings=full.findings) == full
+
+
+def test_aggregate_keeps_the_first_duplicate_in_sorted_order_within_a_folder(tmp_path: Path) -> None:
+    units = tmp_path / "units"
+    units.mkdir()
+    base = load(ROOT / "examples" / "shuyang-county-gov-2025.json")
+    for name, figure in (("b.json", 2), ("a.json", 1), ("c.json", 3)):
+        dump(replace_value(base, "proactive.regulations.issued", figure), units / name)
+    out = tmp_path / "rollup.json"
+    assert main(["aggregate", str(units), "--agency", "全县", "--first-duplicate", "-o", str(out)]) == 0
+    assert load(out).proactive.regulations.issued == 1
+
+
+def test_a_folder_walk_picks_up_every_kind_a_reader_reads(tmp_path: Path) -> None:
+    from disclosure_report.corpus.batch import document_suffixes, iter_document_paths
+
+    assert {".json", ".txt", ".md", ".html", ".docx", ".xlsx", ".pdf"} <= set(document_suffixes())
+    for name in ("a.pdf", "b.xlsx", "c.docx", "d.csv", "e.PDF"):
+        (tmp_path / name).write_bytes(b"x")
+    assert sorted(Path(p).name for p in iter_document_paths([tmp_path])) == ["a.pdf", "b.xlsx", "c.docx", "e.PDF"]

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from disclosure_report.corpus.batch import iter_documents, load_document
+from disclosure_report.corpus.batch import iter_documents, load_document, missing_inputs
 from disclosure_report.corpus.rollup import Coverage, DuplicateReportError, aggregate, check_rollup
 from disclosure_report.jsonio.convert import dump, load
 
@@ -56,7 +56,13 @@ def _coverage_lines(c: Coverage) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    units = [load_document(p) for p in iter_documents(args.units)]
+    problems = missing_inputs([*args.units, *([args.check] if args.check is not None else [])])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return EXIT_BAD_INPUT
+    # paths in the order given, each folder's documents sorted: which of two duplicates comes first is fixed
+    units = [load_document(p) for entry in args.units for p in sorted(iter_documents([entry]))]
     if args.check is not None:
         published = load(args.check)
         differences, coverage = check_rollup(published, units, blank_as_zero=args.blank_as_zero)

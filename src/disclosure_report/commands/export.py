@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_OK
-from disclosure_report.corpus.batch import write_cells_csv
+from disclosure_report.corpus.batch import missing_inputs, write_cells_csv
 
 NAME = "export"
-HELP = "write a tidy CSV of every cell of every document (for pandas / Excel)"
+HELP = "write a tidy CSV of every cell of every document (for pandas / Excel; exit 2 if one cannot be read)"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +19,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    problems = missing_inputs(args.paths)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return EXIT_BAD_INPUT
     skipped: list[str] = []
     notes: list[str] = []
     if args.output:
@@ -31,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"skipped, unreadable: {line}", file=sys.stderr)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
+    if skipped:
+        print(f"{len(skipped)} document(s) could not be read and have no rows", file=sys.stderr)
     if rows == 0:
         print("no report documents could be read: the CSV has no rows", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    return EXIT_OK
+    return EXIT_BAD_INPUT if skipped or rows == 0 else EXIT_OK

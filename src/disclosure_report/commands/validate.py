@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from disclosure_report.corpus.batch import DOCUMENT_SUFFIXES, read_document
+from disclosure_report.corpus.batch import read_document
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
 from disclosure_report.messages import (
@@ -17,10 +17,8 @@ from disclosure_report.messages import (
     Lang,
     error_text,
     read_warning_text,
-    read_warnings_note,
     result_line,
     severity,
-    unreadable_line,
     with_colon,
 )
 from disclosure_report.rules import Finding, ValidationResult, validate
@@ -80,38 +78,33 @@ EXIT_INTERRUPTED = 130
 """The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it."""
 
 
-def _empty_given(paths: list[Path]) -> list[Path]:
-    """The folders given by name that hold no report document at all."""
-    from disclosure_report.corpus.batch import iter_documents
-
-    return [p for p in paths if p.is_dir() and next(iter_documents([p]), None) is None]
-
-
 def _corpus(args: argparse.Namespace) -> int:
-    from disclosure_report.corpus.batch import Progress, Summary, validate_paths, write_jsonl
+    from disclosure_report.corpus.batch import CorpusOutput, Progress, Summary, check_corpus, missing_inputs
 
-    summary = Summary()
+    missing = missing_inputs(args.files, empty_folders=False)
+    empty = [p for p in missing_inputs(args.files) if p not in missing]  # folders that hold no report
+    for problem in missing + empty:
+        print(problem, file=sys.stderr)
+    if missing or len(empty) == len(args.files):
+        if not missing:
+            print("no report documents found: nothing was checked", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    summary = Summary()  # the folders that do hold reports are checked; the empty ones make the exit code 2
     progress = Progress(lang=args.lang)
     notes: list[str] = []
-    empty = _empty_given(args.files)
-    for folder in empty:
-        print(f"{folder}: a folder with no report documents ({', '.join(DOCUMENT_SUFFIXES)})", file=sys.stderr)
-    results = validate_paths(args.files, jobs=args.jobs, disable=tuple(args.disable), notes=notes)
+    shown: Literal["human", "json", "none"] = "json" if args.json else "none" if args.summary else "human"
+    output = CorpusOutput(shown, args.jsonl is not None, args.lang)
     sink = args.jsonl.open("w", encoding="utf-8") if args.jsonl else None
     try:
-        stream = write_jsonl(results, sink) if sink else results
-        for result in stream:
-            summary.add(result)
-            progress.step()
-            if args.json:
-                print(json.dumps(result.to_dict(), ensure_ascii=False))
-            elif not args.summary:
-                if result.error is not None:
-                    print(unreadable_line(result.file, result.error.splitlines()[0], args.lang))
-                else:
-                    read = read_warnings_note(len(result.read_warnings), args.lang) if result.read_warnings else ""
-                    print(result_line(result.file, result.ok, result.counts, args.lang) + read)
-    except KeyboardInterrupt:  # every JSON line written so far stays whole (one write per line; closed below)
+        chunks = check_corpus(args.files, jobs=args.jobs, disable=tuple(args.disable), output=output, notes=notes)
+        for chunk in chunks:
+            summary.merge(chunk.summary)
+            progress.step(chunk.summary.files)
+            if chunk.stdout:
+                sys.stdout.write(chunk.stdout)
+            if sink:
+                sink.write(chunk.jsonl)  # whole lines only: a chunk's lines are written at once
+    except KeyboardInterrupt:  # every JSON line written so far stays whole
         print(f"interrupted: {summary.files} documents checked", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
@@ -144,7 +137,12 @@ def run(args: argparse.Namespace) -> int:
             )
             return EXIT_BAD_INPUT
         if args.year is not None or args.agency is not None:
-            print("--year and --agency name one report's year and agency; not with folders", file=sys.stderr)
+            print(
+                "--year 和 --agency 给出一份报告的年度和机关，不能用于文件夹"
+                if args.lang == "zh"
+                else "--year and --agency name one report's year and agency; not with folders",
+                file=sys.stderr,
+            )
             return EXIT_BAD_INPUT
         return _corpus(args)
     previous = None

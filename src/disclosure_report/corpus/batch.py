@@ -8,26 +8,43 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import os
 import signal
 import sys
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cache, partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal, TypeVar
 
 import attrs
 
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.jsonio.convert import load
-from disclosure_report.messages import Lang, plural, severity
+from disclosure_report.messages import Lang, plural, result_line, severity, unreadable_line
 from disclosure_report.model import AnnualReport, Blank, Unread
 from disclosure_report.model.paths import iter_cells
 from disclosure_report.read.base import ReadResult
-from disclosure_report.rules import validate
+from disclosure_report.rules import ValidationResult, validate
 
-DOCUMENT_SUFFIXES = (".json", ".txt", ".md", ".html", ".htm", ".docx")
+
+@cache
+def document_suffixes() -> tuple[str, ...]:
+    """The file endings a folder walk picks up: those of every registered reader (the built-in ones — JSON, text,
+    Markdown, HTML, Word, Excel, PDF — and plugins'). A reader whose extra is not installed is left out: its files
+    are not picked up."""
+    from disclosure_report.read.base import ReadError
+    from disclosure_report.read.registry import available_readers, get_reader
+
+    found: list[str] = []
+    for name in available_readers():
+        try:
+            found += get_reader(name).suffixes
+        except ReadError:
+            continue
+    return tuple(dict.fromkeys(s.lower() for s in found))
 
 
 @attrs.frozen
@@ -44,6 +61,9 @@ class FileResult:
     error: str | None = None
     read_warnings: tuple[str, ...] = ()
     """What the reader of a published document had to interpret (none for a JSON document)."""
+    rules: tuple[tuple[str, str], ...] = ()
+    """The rule id and severity of each finding, in order: what the summary counts. Set even when ``findings``
+    is left out (``validate_file(..., details=False)``)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-lines record of a file (see docs/batch.md)."""
@@ -60,78 +80,186 @@ class FileResult:
         }
 
 
-def iter_documents(paths: Iterable[str | Path], notes: list[str] | None = None) -> Iterator[Path]:
-    """Every document under ``paths`` (files as given; folders walked recursively, sorted), lazily.
+def iter_document_paths(paths: Iterable[str | os.PathLike[str]], notes: list[str] | None = None) -> Iterator[str]:
+    """Every document under ``paths``, lazily, as path strings: files as given; folders walked recursively in the
+    order the file system lists them (:func:`os.scandir`), so a folder of any size is never held in memory.
 
-    ``notes``, when given, receives a line for each folder that holds nothing to check (no document and no
-    subfolder), each folder named like a document (``x.json/``) and each folder that cannot be listed."""
+    ``notes``, when given, receives a line for each folder inside that holds nothing to check (no document and no
+    subfolder), each folder named like a document (``x.json/``) and each folder that cannot be listed (without
+    ``notes``, such a folder is an error)."""
     for entry in paths:
-        path = Path(entry)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path, onerror=None if notes is None else _note_unlisted(notes)):
-                dirs.sort()
-                found = [name for name in sorted(files) if name.lower().endswith(DOCUMENT_SUFFIXES)]
-                if notes is not None:
-                    notes += [f"{Path(root) / d}: a folder named like a document" for d in dirs if _named_like(d)]
-                    if not found and not dirs:
-                        notes.append(f"{root}: a folder with no report documents")
-                for name in found:
-                    yield Path(root) / name
+        name = os.fspath(entry)
+        if os.path.isdir(name):
+            yield from _walk(name, notes)
         else:
-            yield path
+            yield name
+
+
+def _walk(folder: str, notes: list[str] | None) -> Iterator[str]:
+    try:
+        entries = os.scandir(folder)
+    except OSError as e:
+        if notes is None:
+            raise DisclosureReportError(f"{folder}: the folder cannot be listed: {e.strerror or e}") from None
+        notes.append(f"{folder}: a folder that cannot be listed ({e.strerror or e})")
+        return
+    held = False
+    with entries:
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                held = True
+                if notes is not None and _named_like(entry.name):
+                    notes.append(f"{entry.path}: a folder named like a document")
+                if not entry.is_symlink():  # a link to a folder is not followed (no cycles), as os.walk does
+                    yield from _walk(entry.path, notes)
+            elif _named_like(entry.name):
+                held = True
+                yield entry.path
+    if not held and notes is not None:
+        notes.append(f"{folder}: a folder with no report documents")
 
 
 def _named_like(name: str) -> bool:
-    return name.lower().endswith(DOCUMENT_SUFFIXES)
+    return name.lower().endswith(document_suffixes())
 
 
-def _note_unlisted(notes: list[str]) -> Any:
-    def note(error: OSError) -> None:
-        notes.append(f"{error.filename}: a folder that cannot be listed ({error.strerror or error})")
-
-    return note
+def iter_documents(paths: Iterable[str | os.PathLike[str]], notes: list[str] | None = None) -> Iterator[Path]:
+    """Every document under ``paths`` (see :func:`iter_document_paths`) as a :class:`~pathlib.Path`, lazily."""
+    return map(Path, iter_document_paths(paths, notes))
 
 
-def read_document(path: Path, *, year: int | None = None, agency: str | None = None) -> ReadResult:
+def missing_inputs(paths: Iterable[str | os.PathLike[str]], *, empty_folders: bool = True) -> list[str]:
+    """What is wrong with the paths a corpus command was given, one message each naming the path: a path that does
+    not exist or cannot be read, a folder that holds no report document (unless ``empty_folders`` is false: the
+    caller names those itself). Empty when all is well."""
+    problems = []
+    for entry in paths:
+        name = os.fspath(entry)
+        if not os.path.lexists(name):
+            problems.append(f"{name}: no such file or folder")
+        elif os.path.isdir(name) and empty_folders:
+            try:
+                found = next(iter_document_paths([name]), None)
+            except DisclosureReportError as e:
+                problems.append(str(e))
+                continue
+            if found is None:
+                suffixes = ", ".join(document_suffixes())
+                problems.append(f"{name}: the folder holds no report document (no file ending in {suffixes})")
+        elif not os.access(name, os.R_OK):
+            problems.append(f"{name}: cannot be read (permission denied)")
+    return problems
+
+
+def read_document(path: str | Path, *, year: int | None = None, agency: str | None = None) -> ReadResult:
     """A report from a JSON document (no warnings), or through the readers for a published one (with theirs).
     ``year`` and ``agency`` are the caller's, for a document that does not name them (see ``read``)."""
-    if path.suffix.lower() == ".json" and year is None and agency is None:
+    if os.fspath(path).lower().endswith(".json") and year is None and agency is None:
         return ReadResult(load(path))
     from disclosure_report.read import read
 
-    return read(path, year=year, agency=agency)
+    return read(Path(path), year=year, agency=agency)
 
 
-def load_document(path: Path) -> AnnualReport:
+def load_document(path: str | Path) -> AnnualReport:
     """A report from a JSON document, or through the readers for a published one."""
     return read_document(path).report
 
 
-def validate_file(path: str | Path, disable: tuple[str, ...] = ()) -> FileResult:
+def validate_file(path: str | Path, disable: tuple[str, ...] = (), *, details: bool = True) -> FileResult:
     """Load and check one document; never raises (a corpus run goes on): a bad document's error, and any failure
-    of the library on it, is in the result."""
-    p = Path(path)
+    of the library on it, is in the result.
+
+    ``details=False`` leaves out the findings' JSON form (their messages and fingerprints are then never made),
+    keeping their rules and severities: enough for the summary and the one-line report of ``validate DIR``."""
+    return check_document(path, disable, details=details)[2]
+
+
+def check_document(
+    path: str | Path, disable: tuple[str, ...] = (), *, details: bool = True
+) -> tuple[AnnualReport | None, ValidationResult | None, FileResult]:
+    """:func:`validate_file` with the report and its validation kept (None for a document that cannot be read),
+    for callers that go on working with them (the corpus page)."""
+    name = os.fspath(path)
     try:
-        document = read_document(p)
+        document = read_document(name)
         report = document.report
         result = validate(report, disable=disable)
     except (DisclosureReportError, KeyError, OSError) as e:
-        return FileResult(str(p), error=str(e.args[0] if isinstance(e, KeyError) else e))
+        return None, None, FileResult(name, error=str(e.args[0] if isinstance(e, KeyError) else e))
     except Exception as e:  # a fault of the library on this document must not end the run; it is reported
-        return FileResult(str(p), error=f"{p}: could not be checked ({type(e).__name__}: {e})")
-    return FileResult(
-        str(p),
+        return None, None, FileResult(name, error=f"{name}: could not be checked ({type(e).__name__}: {e})")
+    record = FileResult(
+        name,
         report.meta.agency,
         report.meta.year,
         report.format,
         result.ok,
         result.counts,
-        tuple(f.to_dict() for f in result.findings),
+        tuple(f.to_dict() for f in result.findings) if details else (),
         read_warnings=tuple(map(str, document.warnings)),
+        rules=tuple((f.rule, f.severity) for f in result.findings),
     )
+    return report, result, record
 
 
-def _validate_chunk(paths: list[Path], disable: tuple[str, ...]) -> list[FileResult]:
+_T = TypeVar("_T")
+
+
+def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Lists of up to ``size`` items; the first ones smaller (8, 16, …), so a small corpus still reaches every
+    process and large ones cost the printing process little per document."""
+    batch: list[str] = []
+    limit = min(8, size)
+    for item in items:
+        batch.append(item)
+        if len(batch) == limit:
+            yield batch
+            batch = []
+            limit = min(2 * limit, size)
+    if batch:
+        yield batch
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """Worker processes. On Linux they are forked: they start at once with the library imported and its generated
+    functions built, where a spawned worker would import everything again. They ignore Ctrl-C: an interrupt
+    reaches the printing process only."""
+    if sys.platform.startswith("linux"):
+        context = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process (no traceback from each of them)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _ordered_map(work: Callable[[list[str]], _T], chunks: Iterator[list[str]], jobs: int, window: int) -> Iterator[_T]:
+    """``work`` of each chunk, in order; with ``jobs > 1`` across processes, with at most ``window`` chunks per
+    process in flight (the walk is pulled only as far as that)."""
+    if jobs <= 1:
+        yield from map(work, chunks)
+        return
+    pool = _pool(jobs)
+    try:
+        pending: deque[Future[_T]] = deque()
+        for batch in chunks:
+            pending.append(pool.submit(work, batch))
+            if len(pending) >= window * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:  # on an interrupt: the chunks not yet started are cancelled
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _validate_chunk(paths: list[str], disable: tuple[str, ...]) -> list[FileResult]:
     return [validate_file(path, disable) for path in paths]
 
 
@@ -141,40 +269,16 @@ def validate_paths(
     jobs: int = 1,
     disable: tuple[str, ...] = (),
     window: int = 4,
-    chunk: int = 32,
+    chunk: int = 128,
     notes: list[str] | None = None,
 ) -> Iterator[FileResult]:
-    """Check every document under ``paths``, in order; with ``jobs > 1`` across processes, in chunks of ``chunk``
-    documents with at most ``window`` chunks per job in flight, so memory stays flat however large the corpus.
-    ``notes`` receives what :func:`iter_documents` notes about the folders. An interrupt (Ctrl-C) reaches this
-    process only: the workers ignore it, and the chunks not yet started are cancelled."""
-    documents = iter_documents(paths, notes)
-    if jobs <= 1:
-        for path in documents:
-            yield validate_file(path, disable)
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
-    try:
-        pending: deque[Future[list[FileResult]]] = deque()
-        batch: list[Path] = []
-        for path in documents:
-            batch.append(path)
-            if len(batch) == chunk:
-                pending.append(pool.submit(_validate_chunk, batch, disable))
-                batch = []
-                if len(pending) >= window * jobs:
-                    yield from pending.popleft().result()
-        if batch:
-            pending.append(pool.submit(_validate_chunk, batch, disable))
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process (no traceback from each of them)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Check every document under ``paths``, in walk order; with ``jobs > 1`` across processes, in chunks of
+    ``chunk`` documents with at most ``window`` chunks per job in flight, so memory stays flat however large the
+    corpus. ``notes`` receives what the walk notes about the folders (:func:`iter_document_paths`). (The command
+    line uses :func:`check_corpus`, which sends back only the text it prints.)"""
+    work = partial(_validate_chunk, disable=disable)
+    for results in _ordered_map(work, _chunks(iter_document_paths(paths, notes), chunk), jobs, window):
+        yield from results
 
 
 def validate_bag(paths: Iterable[str | Path], *, disable: tuple[str, ...] = (), partitions: int | None = None) -> Any:
@@ -183,7 +287,7 @@ def validate_bag(paths: Iterable[str | Path], *, disable: tuple[str, ...] = (), 
         import dask.bag as db
     except ImportError:
         raise DisclosureReportError("the Dask path needs: pip install 'disclosure-report[dask]'") from None
-    documents = [str(p) for p in iter_documents(paths)]
+    documents = list(iter_document_paths(paths))
     npartitions = partitions or max(1, min(len(documents) // 200, 512))
     bag = db.from_sequence(documents, npartitions=npartitions)  # type: ignore[no-untyped-call]
     return bag.map(validate_file, disable=disable)
@@ -210,10 +314,19 @@ class Summary:
             self.read_with_warnings += 1
         if not result.ok:
             self.failed += 1
-        for finding in result.findings:
-            self.by_rule[f"{finding['rule']} ({finding['severity']})"] += 1
-            if finding["severity"] == "error":
+        for rule_id, level in result.rules:
+            self.by_rule[f"{rule_id} ({level})"] += 1
+            if level == "error":
                 self.by_agency[result.agency or "?"] += 1
+
+    def merge(self, other: Summary) -> None:
+        """Add the totals of another part of the corpus."""
+        self.files += other.files
+        self.failed += other.failed
+        self.unreadable += other.unreadable
+        self.read_with_warnings += other.read_with_warnings
+        self.by_rule.update(other.by_rule)
+        self.by_agency.update(other.by_agency)
 
     def table(self, top: int = 20, lang: Lang = "en") -> str:
         """The corpus totals as a few lines of text, in ``lang``."""
@@ -250,6 +363,82 @@ def _rule_key(key: str, lang: Lang) -> str:
     return f"{rule}（{severity(rest.removesuffix(')'), lang)}）" if lang == "zh" and rest else key
 
 
+def human_line(result: FileResult, lang: Lang = "en") -> str:
+    """The one line ``validate DIR`` prints for a document, in ``lang``."""
+    if result.error is not None:
+        return unreadable_line(result.file, result.error.splitlines()[0], lang)
+    from disclosure_report.messages import read_warnings_note
+
+    read = read_warnings_note(len(result.read_warnings), lang) if result.read_warnings else ""
+    return result_line(result.file, result.ok, result.counts, lang) + read
+
+
+def json_line(result: FileResult) -> str:
+    """The JSON-lines record of a document, as one line of text."""
+    return json.dumps(result.to_dict(), ensure_ascii=False)
+
+
+@attrs.frozen
+class CorpusOutput:
+    """Which text a corpus run wants of each document: the human line or the JSON line on stdout (or neither, for
+    the summary only), and the JSON line for a ``--jsonl`` file."""
+
+    stdout: Literal["human", "json", "none"] = "human"
+    jsonl: bool = False
+    lang: Lang = "en"
+    """The language of the human lines."""
+
+
+@attrs.frozen
+class ChunkReport:
+    """What checking a chunk of documents gives the process that prints: its text, ready to write, and its totals.
+    Only this crosses between processes (a few strings and counters per chunk, not a result object per file)."""
+
+    stdout: str
+    jsonl: str
+    summary: Summary
+
+
+def check_chunk(paths: list[str], disable: tuple[str, ...], output: CorpusOutput) -> ChunkReport:
+    """Check each document of a chunk and render what ``output`` asks for (runs in a worker process)."""
+    summary = Summary()
+    shown: list[str] = []
+    records: list[str] = []
+    details = output.jsonl or output.stdout == "json"
+    for path in paths:
+        result = validate_file(path, disable, details=details)
+        summary.add(result)
+        record = json_line(result) if details else ""
+        if output.jsonl:
+            records.append(record)
+        if output.stdout == "json":
+            shown.append(record)
+        elif output.stdout == "human":
+            shown.append(human_line(result, output.lang))
+    return ChunkReport(_lines(shown), _lines(records), summary)
+
+
+def _lines(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def check_corpus(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int = 1,
+    disable: tuple[str, ...] = (),
+    output: CorpusOutput = CorpusOutput(),
+    window: int = 4,
+    chunk: int = 128,
+    notes: list[str] | None = None,
+) -> Iterator[ChunkReport]:
+    """Check every document under ``paths`` and give, chunk by chunk in walk order, the text to print and the
+    totals. The walk is lazy and at most ``window`` chunks of ``chunk`` documents per process are in flight, so
+    memory stays flat however large the corpus; the printing process only writes what the workers rendered."""
+    work = partial(check_chunk, disable=disable, output=output)
+    return _ordered_map(work, _chunks(iter_document_paths(paths, notes), chunk), jobs, window)
+
+
 class Progress:
     """A one-line counter on stderr, shown only on a terminal."""
 
@@ -259,9 +448,9 @@ class Progress:
         self.active = self.stream.isatty()
         self.count = 0
 
-    def step(self) -> None:
-        self.count += 1
-        if self.active and self.count % 25 == 0:
+    def step(self, documents: int = 1) -> None:
+        before, self.count = self.count, self.count + documents
+        if self.active and before // 25 != self.count // 25:
             self.stream.write(f"\r{self._text()}")
             self.stream.flush()
 
@@ -344,5 +533,5 @@ def write_cells_csv(
 def write_jsonl(results: Iterable[FileResult], out: IO[str]) -> Iterator[FileResult]:
     """Write each result as one JSON line while passing it on."""
     for result in results:
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json_line(result) + "\n")
         yield result

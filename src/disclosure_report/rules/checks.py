@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -267,29 +269,41 @@ _NUM = r"([0-9０-９][0-9０-９,]*+|[〇零一二三四五六七八九十百�
 class _Statement:
     """A way 总体情况 states a figure of table 三.
 
-    ``pattern`` starts with a word wherever it can, so the regex engine skips ahead to it. A statement that must
-    start with its number sets ``anchor``, the word it ends near, and is looked for only just before it.
-    ``not_after`` is text that may not stand right before the match (部分不予公开 is not 不予公开)."""
+    A statement whose ``pattern`` ends with its figure and 件 (件 nowhere else) is looked for only just before each
+    件 that follows a number (see :func:`_figure_windows`). A statement that must start with its number sets
+    ``anchor``, the word it ends near, and is looked for only just before it. Any other statement sets
+    ``starts``, the texts a match of it begins with, and is tried only where they stand. ``not_after`` is text
+    that may not stand right before the match (部分不予公开 is not 不予公开)."""
 
     key: str
     pattern: re.Pattern[str]
     anchor: str | None = None
     not_after: str | None = None
+    starts: tuple[str, ...] = ()
+    ends_with_figure: bool = attrs.field(init=False)
+
+    @ends_with_figure.default
+    def _ends_with_figure(self) -> bool:
+        return self.anchor is None and self.pattern.pattern.endswith("件")
 
 
 _STATEMENTS: tuple[_Statement, ...] = (
     _Statement(
         "received", re.compile(rf"(?:收到|受理|新收)(?:各类)?(?:政府信息公开)?(?:申请)?\s*+(?:共)?\s*+{_NUM}\s*+件")
     ),
-    _Statement("none_received", re.compile(r"(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)?申请")),
-    _Statement("answered", re.compile(rf"(?:办结|答复|办理)(?:政府信息公开)?(?:申请)?\s*+(?:共)?\s*+{_NUM}\s*+件")),
-    _Statement("carried_forward", re.compile(rf"结转(?:到|至)?下(?:一)?年(?:度)?(?:继续办理)?\s*+{_NUM}\s*+件")),
-    _Statement("carried_forward", re.compile(rf"{_NUM}\s*+件(?:申请)?\s*+结转(?:到|至)?下"), anchor="结转"),
-    _Statement("granted_partial", re.compile(rf"予以公开(?:及|和|、)部分公开\s*+{_NUM}\s*+件")),
-    _Statement("denied", re.compile(rf"不予公开\s*+{_NUM}\s*+件"), not_after="部分"),
-    _Statement("unable", re.compile(rf"无法提供\s*+{_NUM}\s*+件")),
-    _Statement("not_processed", re.compile(rf"不予处理\s*+{_NUM}\s*+件")),
-    _Statement("other", re.compile(rf"其他处理\s*+{_NUM}\s*+件")),
+    _Statement(
+        "none_received",
+        re.compile(r"(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)?申请"),
+        starts=("未收到", "未受理", "没有收到", "没有受理"),
+    ),
+    _Statement("answered", re.compile(rf"(?:办结|答复|办理)(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")),
+    _Statement("carried_forward", re.compile(rf"结转(?:到|至)?下(?:一)?年(?:度)?(?:继续办理)?\s*{_NUM}\s*件")),
+    _Statement("carried_forward", re.compile(rf"{_NUM}\s*件(?:申请)?\s*结转(?:到|至)?下"), anchor="结转"),
+    _Statement("granted_partial", re.compile(rf"予以公开(?:及|和|、)部分公开\s*{_NUM}\s*件")),
+    _Statement("denied", re.compile(rf"不予公开\s*{_NUM}\s*件"), not_after="部分"),
+    _Statement("unable", re.compile(rf"无法提供\s*{_NUM}\s*件")),
+    _Statement("not_processed", re.compile(rf"不予处理\s*{_NUM}\s*件")),
+    _Statement("other", re.compile(rf"其他处理\s*{_NUM}\s*件")),
 )
 
 _GROUPS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -313,6 +327,9 @@ class _Unknown(Exception):
     """A table figure that involves an unread cell: nothing can be said against it."""
 
 
+_PARTS = {path: attrgetter(path) for paths, _, _ in _GROUPS.values() for path in paths}
+"""The table parts the statements are compared with (in the model of every format)."""
+
 _APPLICANT_KEYS = get_format("2021").table("applications").rows[0].columns.parts
 """The six applicant columns of a table-三 row (the same in both formats)."""
 
@@ -328,10 +345,17 @@ def _row_value(row: Any) -> int:
     return sum(v for v in values if type(v) is int)
 
 
+_IS_ROW: dict[type, bool] = {}
+
+
 def _group_value(node: Any) -> int:
-    if hasattr(node, "natural_person"):
+    kind = type(node)
+    is_row = _IS_ROW.get(kind)
+    if is_row is None:
+        is_row = _IS_ROW[kind] = "natural_person" in attrs.fields_dict(kind)
+    if is_row:
         return _row_value(node)
-    return sum(_group_value(getattr(node, f.name)) for f in attrs.fields(type(node)))
+    return sum(_group_value(getattr(node, f.name)) for f in attrs.fields(kind))
 
 
 def _prose(report: AnnualReport) -> str:
@@ -345,41 +369,134 @@ _WINDOW = 40
 """How far before its anchor a number-first statement (``30件结转下年度``) can start."""
 
 
-def _statements(text: str) -> Iterator[tuple[str, re.Match[str]]]:
-    """Every ``(key, match)`` of the statements in ``text``."""
+_WORDS = 24
+"""Room for the words a statement allows before its figure (the longest, 收到各类政府信息公开申请, has 12)."""
+
+_NUMERALS = frozenset("0123456789０１２３４５６７８９,〇零一二三四五六七八九十百千万两")
+_SPACE = frozenset(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+"""The characters ``\\s`` matches in a str pattern."""
+_FIGURE_AND_SPACE = _SPACE | _NUMERALS | {"共"}
+
+
+def _figure_windows(text: str) -> list[tuple[int, int]]:
+    """For each 件 that follows a number (spaces between allowed), the span in which a statement ending with that
+    figure can match: it starts after the 件 before (件 stands only at a statement's end) and at most ``_WORDS``
+    characters before the number, its 共 and its spaces; it ends with this 件. A figure with no text before it
+    since the 件 before (文件4件) has no window."""
+    windows = []
+    after_previous = 0
+    end = text.find("件")
+    while end != -1:
+        if end > after_previous and text[end - 1] in _FIGURE_AND_SPACE:  # most 件 end a word (文件, 案件)
+            at = end - 1
+            while at >= after_previous and text[at] in _SPACE:
+                at -= 1
+            if at >= after_previous and text[at] in _NUMERALS:
+                while at >= after_previous and text[at] in _FIGURE_AND_SPACE:
+                    at -= 1
+                if at >= after_previous:  # some text before the figure
+                    windows.append((max(after_previous, at + 1 - _WORDS), end + 1))
+        after_previous = end + 1
+        end = text.find("件", after_previous)
+    return windows
+
+
+def _find(text: str, word: str, start: int = 0) -> int:
+    """``text.find(word, start)``, looking for the word's first character alone and checking the rest there: a
+    search for one character is a fast scan, where CPython's search for a longer needle in Chinese text is not."""
+    first = word[0]
+    at = text.find(first, start)
+    while at != -1 and not text.startswith(word, at):
+        at = text.find(first, at + 1)
+    return at
+
+
+_ANY_ENDING_WITH_FIGURE = re.compile("|".join(f"(?:{s.pattern.pattern})" for s in _STATEMENTS if s.ends_with_figure))
+"""Matches where any statement ending with a figure does: a window it finds nothing in is not searched again."""
+
+
+def _statements(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every ``(key, match)`` of the statements in ``text``, statement by statement, each in the order of the text
+    (what ``finditer`` of each pattern over the whole text gives). Prose without a figure costs a few scans for
+    single characters."""
+    any_statement = _ANY_ENDING_WITH_FIGURE.search
+    windows = [(a, b) for a, b in _figure_windows(text) if any_statement(text, a, b)]
+    found = []
     for statement in _STATEMENTS:
-        if statement.anchor is None:
-            matches: Iterator[re.Match[str]] = statement.pattern.finditer(text)
-        else:
-            matches = _near(statement.pattern, statement.anchor, text)
-        for m in matches:
-            if statement.not_after and text.endswith(statement.not_after, 0, m.start()):
+        if statement.ends_with_figure:
+            if not windows:
                 continue
-            yield statement.key, m
+            search = statement.pattern.search
+            matches: Iterable[re.Match[str]] = [m for a, b in windows if (m := search(text, a, b)) is not None]
+        elif statement.anchor is not None:
+            matches = _near(statement.pattern, statement.anchor, text)
+        elif statement.starts:
+            matches = _starting(statement.pattern, statement.starts, text)
+        else:
+            matches = statement.pattern.finditer(text)
+        not_after = statement.not_after
+        for m in matches:
+            if not_after and text.endswith(not_after, 0, m.start()):
+                continue
+            found.append((statement.key, m))
+    return found
+
+
+def _starting(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> list[re.Match[str]]:
+    """The matches ``finditer`` gives of a pattern whose every match begins with one of ``starts``: tried only
+    where one stands, in the order of the text, none inside the one before."""
+    places = []
+    for word in starts:
+        if word[0] in text:
+            at = _find(text, word)
+            while at != -1:
+                places.append(at)
+                at = _find(text, word, at + 1)
+    matches = []
+    end = 0
+    for at in sorted(places):
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            matches.append(m)
+            end = m.end()
+    return matches
 
 
 def _near(pattern: re.Pattern[str], anchor: str, text: str) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` that end near an occurrence of ``anchor``, each once."""
     seen: set[int] = set()
-    for a in re.finditer(re.escape(anchor), text):
-        for m in pattern.finditer(text, max(0, a.start() - _WINDOW), a.end() + 4):
+    at = _find(text, anchor)
+    while at != -1:
+        for m in pattern.finditer(text, max(0, at - _WINDOW), at + len(anchor) + 4):
             if m.start() not in seen:
                 seen.add(m.start())
                 yield m
+        at = _find(text, anchor, at + len(anchor))
+
+
+def _stated(number: str | None) -> int:
+    if number is None:
+        return 0
+    digits = number.replace(",", "")
+    return int(digits) if digits.isascii() and digits.isdigit() else parse_int(digits)
 
 
 def prose_vs_table(report: AnnualReport) -> Iterator[Finding]:
     text = _prose(report)
     reported: set[str] = set()
+    tables: dict[str, int] = {}
     for key, m in _statements(text):
-        number = next((g for g in m.groups() if g), None)
+        sub_id = f"PROSE-T3[{key}]"
+        if sub_id in reported:
+            continue
         try:
-            stated = 0 if number is None else parse_int(number.replace(",", ""))
+            stated = _stated(next((g for g in m.groups() if g), None))
         except ZhParseError:
             continue
         paths, label, label_en = _GROUPS[key]
         try:
-            table = sum(_group_value(get_value(report, p)) for p in paths)
+            table = tables.get(key)
+            if table is None:
+                table = tables[key] = sum(_group_value(_PARTS[p](report)) for p in paths)
             if stated == table:
                 continue
             if key in ("received", "none_received"):
@@ -387,9 +504,6 @@ def prose_vs_table(report: AnnualReport) -> Iterator[Finding]:
                 if stated == table + carried:
                     continue  # "共受理749件" counts last year's carried-over applications too
         except _Unknown:
-            continue
-        sub_id = f"PROSE-T3[{key}]"
-        if sub_id in reported:
             continue
         reported.add(sub_id)
         yield finding(

@@ -6,7 +6,7 @@ outcomes and trends, the agencies that changed most (``disclosure-report report 
 without it the page is complete with a note in place of each chart.
 """
 
-from disclosure_report.corpus.page.corpus import Corpus, Entry, check_document, read_corpus
+from disclosure_report.corpus.page.corpus import Corpus, Entry, check_entry, read_corpus
 from disclosure_report.corpus.page.site import build_site, corpus_page
 
-__all__ = ["Corpus", "Entry", "build_site", "check_document", "corpus_page", "read_corpus"]
+__all__ = ["Corpus", "Entry", "build_site", "check_entry", "corpus_page", "read_corpus"]

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import attrs
 
-from disclosure_report.corpus.batch import FileResult, Summary, iter_documents, read_document
+from disclosure_report.corpus.batch import FileResult, Summary, check_document, iter_documents
 from disclosure_report.corpus.rollup import unit_name
-from disclosure_report.errors import DisclosureReportError
 from disclosure_report.model import AnnualReport
-from disclosure_report.rules import Finding, validate
+from disclosure_report.rules import Finding
 
 
 @attrs.frozen
@@ -38,26 +37,10 @@ class Entry:
         return unit_name(self.agency)
 
 
-def check_document(path: Path, disable: tuple[str, ...] = ()) -> Entry:
+def check_entry(path: Path, disable: tuple[str, ...] = ()) -> Entry:
     """Read and check one document, as ``validate`` does; never raises for a bad document."""
-    try:
-        document = read_document(path)
-        report = document.report
-        result = validate(report, disable=disable)
-    except (DisclosureReportError, KeyError, OSError) as e:
-        error = str(e.args[0] if isinstance(e, KeyError) else e)
-        return Entry(str(path), None, (), FileResult(str(path), error=error))
-    record = FileResult(
-        str(path),
-        report.meta.agency,
-        report.meta.year,
-        report.format,
-        result.ok,
-        result.counts,
-        tuple(f.to_dict() for f in result.findings),
-        read_warnings=tuple(map(str, document.warnings)),
-    )
-    return Entry(str(path), report, result.findings, record)
+    report, result, record = check_document(path, disable)
+    return Entry(str(path), report, result.findings if result is not None else (), record)
 
 
 @attrs.frozen
@@ -91,5 +74,7 @@ class Corpus:
 
 
 def read_corpus(paths: Iterable[str | Path], disable: tuple[str, ...] = ()) -> Corpus:
-    """Read and check every document under ``paths`` (files, or folders walked recursively, sorted)."""
-    return Corpus(tuple(check_document(p, disable) for p in iter_documents(paths)))
+    """Read and check every document under ``paths`` (files in the order given; each folder's documents sorted, so
+    the page is the same however the file system lists them)."""
+    documents = [p for entry in paths for p in sorted(iter_documents([entry]))]
+    return Corpus(tuple(check_entry(p, disable) for p in documents))

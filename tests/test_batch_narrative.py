@@ -1,0 +1,111 @@
+"""The narrative check looks for statements only near their figures: it finds exactly what a plain search of each
+statement's pattern over the whole prose finds, in the same order (the speed of a corpus run rests on it)."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from disclosure_report import load
+from disclosure_report.examples import example_path
+from disclosure_report.read import read
+from disclosure_report.rules.checks import _STATEMENTS, _WINDOW, _prose, _statements
+
+FIXTURES = Path(__file__).parent / "fixtures" / "real"
+
+Found = tuple[str, tuple[int, int], tuple[str | None, ...]]
+
+
+def plainly(text: str) -> Iterator[Found]:
+    """Each statement's pattern searched over the whole text; number-first ones near every anchor."""
+    for statement in _STATEMENTS:
+        if statement.anchor is None:
+            matches: Iterator[re.Match[str]] = statement.pattern.finditer(text)
+        else:
+            seen: set[int] = set()
+            near = []
+            for a in re.finditer(re.escape(statement.anchor), text):
+                for m in statement.pattern.finditer(text, max(0, a.start() - _WINDOW), a.end() + 4):
+                    if m.start() not in seen:
+                        seen.add(m.start())
+                        near.append(m)
+            matches = iter(near)
+        for m in matches:
+            if statement.not_after and text.endswith(statement.not_after, 0, m.start()):
+                continue
+            yield statement.key, m.span(), m.groups()
+
+
+def found(text: str) -> list[Found]:
+    return [(key, m.span(), m.groups()) for key, m in _statements(text)]
+
+
+FRAGMENTS = [
+    *"收到 受理 新收 各类 政府信息公开 申请 共 办结 答复 办理 结转 到 至 下 一 年 度 继续办理 予以公开 及 和".split(),
+    *"、 部分公开 不予公开 部分 无法提供 不予处理 其他处理 未 没有 任何 依申请公开 件 件 件 案件 文件".split(),
+    *"12 1,234 ,5 ３７ 三十五 两 零 万 〇 ， 。 x 本年度".split(),
+    *(" ", "  ", "\n", "\u3000", "\t"),
+]
+
+
+WORDS = (
+    "收到 受理各类政府信息公开申请 新收申请 办结 答复政府信息公开申请 办理 结转下一年度继续办理 结转至下年 "
+    "予以公开及部分公开 予以公开、部分公开 部分不予公开 不予公开 无法提供 不予处理 其他处理 政策文件"
+).split()
+NUMBERS = ("12", "1,234", "1,", "３７", "三十五", "两", "0", "二〇二三", "5十")
+SPACES = ("", "", " ", "  \n ", "\u3000")
+
+
+def statement_like(rng: random.Random) -> str:
+    """A statement, whole or with a part missing or doubled, or a number-first one (30件结转下年度)."""
+    number = rng.choice(NUMBERS)
+    if rng.random() < 0.15:
+        return (
+            f"{number}{rng.choice(SPACES)}件{rng.choice(('', '申请'))}{rng.choice(SPACES)}结转{rng.choice('到至下')}下"
+        )
+    if rng.random() < 0.1:
+        return rng.choice(("未收到任何政府信息公开申请", "没有受理依申请公开申请", "未受理申请"))
+    together = "共" if rng.random() < 0.3 else ""
+    return f"{rng.choice(WORDS)}{rng.choice(SPACES)}{together}{rng.choice(SPACES)}{number}{rng.choice(SPACES)}件"
+
+
+def random_prose(rng: random.Random) -> str:
+    parts = [statement_like(rng) if rng.random() < 0.4 else rng.choice(FRAGMENTS) for _ in range(rng.randrange(60))]
+    return "".join(parts)
+
+
+def test_the_same_statements_as_a_search_of_the_whole_text_on_random_prose() -> None:
+    rng = random.Random(20261201)
+    hits = 0
+    for _ in range(3000):
+        text = random_prose(rng)
+        expected = list(plainly(text))
+        assert found(text) == expected, text
+        hits += len(expected)
+    assert hits > 20_000  # the texts do make statements
+
+
+def test_the_same_statements_in_the_published_reports() -> None:
+    reports = [load(example_path(name)) for name in ("shuyang-county-gov-2025", "panzhou-rural-revitalization-2023")]
+    reports += [read(FIXTURES / name).report for name in ("pingtan-2021.txt", "shuyang-county-gov-2025.md")]
+    for report in reports:
+        text = _prose(report)
+        assert found(text) == list(plainly(text))
+    shuyang = found(_prose(reports[0]))  # 受理…749 件；共办理 718 件，结转下一年 31 件
+    assert [(key, groups) for key, _, groups in shuyang] == [
+        ("received", ("749",)),
+        ("answered", ("718",)),
+        ("carried_forward", ("31",)),
+    ]
+
+
+def test_each_statement_that_ends_with_its_figure_has_its_only_件_there() -> None:
+    figure_last = [s for s in _STATEMENTS if s.ends_with_figure]
+    assert len(figure_last) == 8
+    assert all(s.pattern.pattern.count("件") == 1 for s in figure_last)
+
+
+def test_prose_without_a_figure_yields_nothing_quickly() -> None:
+    assert found("本机关全年共发布政策文件，完成各项工作。" * 500) == []
