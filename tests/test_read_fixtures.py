@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from disclosure_report import BLANK, cell_values, get_format, load, validate
+from disclosure_report import BLANK, UNREAD, cell_values, get_format, load, validate
 from disclosure_report.read import read
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -108,7 +108,7 @@ def test_runs_without_separators_are_split_by_identities_never_guessed() -> None
     assert r.proactive.coercion.decisions == t2["coercion"]
     assert r.proactive.fees.amount == Decimal(t2["fees"])
     assert r.proactive.regulations.issued == 0
-    assert r.proactive.normative_documents.issued == BLANK  # "693665": ambiguous, left blank
+    assert r.proactive.normative_documents.issued == UNREAD  # "693665": ambiguous, left unread (never 0)
     warning = next(w for w in result.warnings if w.cell_path == "proactive.normative_documents.issued")
     assert "693665" in warning.message and "no identity decides" in warning.message
     decided = [w for w in result.warnings if "identities allow only" in w.message]

@@ -19,16 +19,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", default=None, help=f"reader to use (default: detect): {', '.join(available_readers())}"
     )
+    parser.add_argument("--year", type=int, help="the report year, for a document that does not name it")
+    parser.add_argument("--agency", help="the agency, for a document that does not name it")
     parser.add_argument("--json", action="store_true", help='print {"report": …, "warnings": […]} as one JSON object')
     parser.add_argument("-o", "--output", type=Path, help="write the report document here")
 
 
 def run(args: argparse.Namespace) -> int:
-    result = read(args.file, format=args.format)
+    result = read(args.file, format=args.format, year=args.year, agency=args.agency)
     if args.json:
         out = {
             "report": unstructure(result.report),
-            "warnings": [{"message": w.message, "line": w.line, "cell_path": w.cell_path} for w in result.warnings],
+            "warnings": [
+                {"message": w.message, "line": w.line, "cell_path": w.cell_path, "kind": w.kind}
+                for w in result.warnings
+            ],
         }
         text = json.dumps(out, ensure_ascii=False, indent=2, default=str) + "\n"
     else:

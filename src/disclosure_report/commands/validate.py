@@ -41,6 +41,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jsonl", type=Path, help="corpus mode: also write one JSON line per document here")
     parser.add_argument("--summary", action="store_true", help="corpus mode: print only the summary table")
     parser.add_argument("--previous", type=Path, help="the same agency's report on the year before")
+    parser.add_argument("--year", type=int, help="the report year, for a published document that does not name it")
+    parser.add_argument("--agency", help="the agency, for a published document that does not name it")
     parser.add_argument("--json", action="store_true", help="machine output (stable, see docs/validate.md)")
     parser.add_argument("--lang", choices=LANGS, default="zh", help="language of everything printed (default: zh)")
     parser.add_argument(
@@ -134,6 +136,14 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_BAD_INPUT
+        if args.year is not None or args.agency is not None:
+            print(
+                "--year 和 --agency 给出一份报告的年度和机关，不能用于文件夹"
+                if args.lang == "zh"
+                else "--year and --agency name one report's year and agency; not with folders",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
         return _corpus(args)
     previous = None
     if args.previous is not None:
@@ -145,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
     worst = EXIT_OK
     for path in args.files:
         try:
-            document = read_document(path)
+            document = read_document(path, year=args.year, agency=args.agency)
             report = document.report
             result = validate(report, previous, disable=args.disable)
         except (DisclosureReportError, KeyError) as e:

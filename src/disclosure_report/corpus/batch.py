@@ -155,13 +155,14 @@ def missing_inputs(paths: Iterable[str | os.PathLike[str]], *, empty_folders: bo
     return problems
 
 
-def read_document(path: str | Path) -> ReadResult:
-    """A report from a JSON document (no warnings), or through the readers for a published one (with theirs)."""
-    if os.fspath(path).lower().endswith(".json"):
+def read_document(path: str | Path, *, year: int | None = None, agency: str | None = None) -> ReadResult:
+    """A report from a JSON document (no warnings), or through the readers for a published one (with theirs).
+    ``year`` and ``agency`` are the caller's, for a document that does not name them (see ``read``)."""
+    if os.fspath(path).lower().endswith(".json") and year is None and agency is None:
         return ReadResult(load(path))
     from disclosure_report.read import read
 
-    return read(Path(path))
+    return read(Path(path), year=year, agency=agency)
 
 
 def load_document(path: str | Path) -> AnnualReport:

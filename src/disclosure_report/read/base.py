@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 import attrs
 
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.model import AnnualReport
+
+WarningKind = Literal["interpreted", "unplaced"]
+UNPLACED: WarningKind = "unplaced"
+"""The kind of a warning about table cells the reader could not place (they are unread, never 0): a row not found,
+a row of the wrong width, digits no identity splits, a cell that is no number. A report read with such a warning
+is incomplete, and validation must not call it ok."""
 
 
 @attrs.frozen
@@ -18,6 +24,9 @@ class ReadWarning:
     line: int | None = None
     """1-based line (text, Markdown) or table row/paragraph number (HTML, Word) in the source."""
     cell_path: str | None = None
+    kind: WarningKind = "interpreted"
+    """``"unplaced"``: cells were left unread (see :data:`UNPLACED`); ``"interpreted"``: everything else the reader
+    had to interpret (a mark kept as printed, digits split under an identity, a title over two lines)."""
 
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line is not None else ""
@@ -57,4 +66,8 @@ class Reader(Protocol):
         """Whether the first bytes of a document look like this reader's kind."""
         ...
 
-    def read(self, data: bytes, *, source: str | None = None) -> ReadResult: ...
+    def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
+        """The report in ``data``. A reader may also take the keywords ``year`` and ``agency`` (the caller's, for a
+        document that does not name them) and pass them on to the assembler; :func:`~.registry.read` passes them
+        only when they are given."""
+        ...

@@ -85,27 +85,64 @@ def _text(el: Any) -> str:
     return "".join(t.text or "" for t in el.iter(_q("t"), _q("tab"))).strip()
 
 
+PHANTOM_TWIPS = 20
+"""Grid columns narrower than this (a third of a millimetre) hold no cell of their own: office suites add them when
+they save a table again (LibreOffice writes a 1-twip ``w:gridCol`` and widens a neighbour's ``gridSpan`` over it)."""
+
+
+def _real_columns(tbl: Any) -> list[bool]:
+    """For each grid column of the table, whether it is a column of its own (not a phantom sliver)."""
+    grid = tbl.find(_q("tblGrid"))
+    out: list[bool] = []
+    for col in grid.iterchildren(_q("gridCol")) if grid is not None else []:
+        try:
+            out.append(int(float(col.get(_q("w"), "1000"))) >= PHANTOM_TWIPS)
+        except ValueError:
+            out.append(True)
+    return out
+
+
+def _int_val(props: Any, tag: str, default: int) -> int:
+    el = props.find(_q(tag)) if props is not None else None
+    if el is None:
+        return default
+    try:
+        return max(0, min(int(el.get(_q("val"), str(default))), 64))
+    except ValueError:
+        return default
+
+
+def _cell_text(tc: Any) -> str:
+    """The text of a cell: its non-empty paragraphs, one a line (empty paragraphs, as re-saved files have, dropped)."""
+    return "\n".join(t for t in (_text(p) for p in tc.iterchildren(_q("p"))) if t)
+
+
 def _table(tbl: Any) -> list[tuple[str, ...]]:
+    """The rows of a table, one text per real grid column: a cell spanning columns repeats its text over them
+    (like an expanded HTML colspan: the assembler drops the repeats); a cell continuing a vertical merge is empty
+    (the cell above holds the text: counted once); phantom grid columns count for nothing."""
+    real = _real_columns(tbl)
+
+    def width(start: int, span: int) -> int:
+        if not real:
+            return span
+        covered = real[start : start + span]
+        return sum(covered) + max(0, start + span - len(real))  # columns past the declared grid count as real
+
     rows: list[list[str]] = []
     for tr in tbl.iterchildren(_q("tr")):
-        row: list[str] = []
+        row_props = tr.find(_q("trPr"))
+        pos = _int_val(row_props, "gridBefore", 0)
+        row: list[str] = [""] * width(0, pos)
         for tc in tr.iterchildren(_q("tc")):
             props = tc.find(_q("tcPr"))
-            span, merge = 1, None
-            if props is not None:
-                gs = props.find(_q("gridSpan"))
-                if gs is not None:
-                    try:
-                        span = max(1, min(int(gs.get(_q("val"), "1")), 64))
-                    except ValueError:
-                        span = 1
-                vm = props.find(_q("vMerge"))
-                if vm is not None:
-                    merge = vm.get(_q("val"), "continue")
-            text = "\n".join(_text(p) for p in tc.iterchildren(_q("p"))).strip()
-            if merge == "continue":
-                text = ""  # the cell above holds it; counted once
-            row.extend([text] * span)  # like an expanded HTML colspan: the assembler drops the repeats
+            span = max(1, _int_val(props, "gridSpan", 1))
+            vm = props.find(_q("vMerge")) if props is not None else None
+            merge = None if vm is None else vm.get(_q("val"), "continue")  # no w:val: a continuing cell
+            text = "" if merge == "continue" else _cell_text(tc)
+            count = width(pos, span)
+            row.extend([text] * (count if count or not text else 1))
+            pos += span
         rows.append(row)
     return [tuple(r) for r in rows]
 
@@ -142,6 +179,8 @@ class DocxReader:
     def sniff(self, head: bytes) -> bool:
         return has_member_under(head, "word/")
 
-    def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
+    def read(
+        self, data: bytes, *, source: str | None = None, year: int | None = None, agency: str | None = None
+    ) -> ReadResult:
         lines, found = docx_lines(data, source)
-        return assemble(lines, source=source, record=found)
+        return assemble(lines, source=source, record=found, year=year, agency=agency)

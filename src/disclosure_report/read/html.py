@@ -148,9 +148,11 @@ class HtmlReader:
         low = head[:4096].lower()
         return b"<table" in low or b"<html" in low or b"<!doctype html" in low or (b"<p" in low and b"</p>" in low)
 
-    def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
+    def read(
+        self, data: bytes, *, source: str | None = None, year: int | None = None, agency: str | None = None
+    ) -> ReadResult:
         try:
             lines, found = html_lines(decode(data, source=source, html=True))
         except ReadError as e:
             raise ReadError(f"{source or 'the document'}: {e}") from None
-        return assemble(lines, source=source, record=found)
+        return assemble(lines, source=source, record=found, year=year, agency=agency)

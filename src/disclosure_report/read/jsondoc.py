@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import attrs
+
 from disclosure_report.jsonio.convert import loads
-from disclosure_report.read.base import ReadResult
+from disclosure_report.read.base import ReadResult, ReadWarning
 
 
 class JsonReader:
@@ -15,5 +17,16 @@ class JsonReader:
     def sniff(self, head: bytes) -> bool:
         return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"format"' in head[:4096]
 
-    def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
-        return ReadResult(loads(data, source=source))
+    def read(
+        self, data: bytes, *, source: str | None = None, year: int | None = None, agency: str | None = None
+    ) -> ReadResult:
+        """The document; a ``year`` or ``agency`` given that differs from the document's is used, with a warning."""
+        report = loads(data, source=source)
+        meta, warnings = report.meta, []
+        if year is not None and year != meta.year:
+            warnings.append(ReadWarning(f"the document names the year {meta.year}; {year} as given is used"))
+            meta = attrs.evolve(meta, year=year)
+        if agency is not None and agency != meta.agency:
+            warnings.append(ReadWarning(f"the document names the agency {meta.agency!r}; {agency!r} as given is used"))
+            meta = attrs.evolve(meta, agency=agency)
+        return ReadResult(attrs.evolve(report, meta=meta) if warnings else report, tuple(warnings))

@@ -57,6 +57,8 @@ class MarkdownReader:
             re.search(r"^\|.*\|\s*$\n^\|?\s*:?-{3,}", text, re.M)
         )
 
-    def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
+    def read(
+        self, data: bytes, *, source: str | None = None, year: int | None = None, agency: str | None = None
+    ) -> ReadResult:
         text = decode(data, source=source)
-        return assemble(markdown_lines(text), source=source, record=find_record(text))
+        return assemble(markdown_lines(text), source=source, record=find_record(text), year=year, agency=agency)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 import zipfile
+from collections.abc import Collection
 from importlib.metadata import EntryPoint, entry_points
 from os import PathLike
 from pathlib import Path
 
 from disclosure_report.files import read_regular_file
 from disclosure_report.read.base import Reader, ReadError, ReadResult
+from disclosure_report.read.identity import given_identity
 
 GROUP = "disclosure_report.readers"
 MAX_BYTES = 64 * 1024 * 1024
@@ -139,13 +142,20 @@ def _is_bmp(data: bytes) -> bool:
     )
 
 
-def read(source: str | bytes | PathLike[str], format: str | None = None) -> ReadResult:
+def read(
+    source: str | bytes | PathLike[str],
+    format: str | None = None,
+    *,
+    year: int | None = None,
+    agency: str | None = None,
+) -> ReadResult:
     """Read a published report (a path, or the document's bytes) into a typed report, faithfully.
 
     ``format`` names the reader (``text``, ``markdown``, ``html``, ``docx``, ``xlsx``, ``pdf``, ``json``); by default
     it is detected from the content. Kinds no reader reads (Word 97–2003 ``.doc``, WPS, ``.xls``, OFD, images) are
-    named in the :class:`ReadError`, with what to do instead. Returns the report and the warnings about what could
-    not be placed.
+    named in the :class:`ReadError`, with what to do instead. ``year`` and ``agency`` are the caller's, for a
+    document that does not name them (a :class:`ReadError` says to pass them when it does not). Returns the report
+    and the warnings about what could not be placed.
     """
     name: str | None = None
     suffix = ""
@@ -165,4 +175,17 @@ def read(source: str | bytes | PathLike[str], format: str | None = None) -> Read
         if kind is not None:
             raise ReadError(f"{name or 'the document'}: this is {kind}")
     reader = get_reader(format or detect(data, suffix))
-    return reader.read(data, source=name)
+    given = {k: v for k, v in (("year", year), ("agency", agency)) if v is not None}
+    if given and not _takes(reader, given):  # a reader without the keywords: the assembler finds them all the same
+        with given_identity(year, agency):
+            return reader.read(data, source=name)
+    return reader.read(data, source=name, **given)
+
+
+def _takes(reader: Reader, keywords: Collection[str]) -> bool:
+    """Whether ``reader.read`` accepts these keywords (readers written before ``year``/``agency`` do not)."""
+    try:
+        parameters = inspect.signature(reader.read).parameters
+    except (TypeError, ValueError):
+        return False
+    return all(k in parameters for k in keywords) or any(p.kind is p.VAR_KEYWORD for p in parameters.values())

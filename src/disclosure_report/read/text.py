@@ -3,15 +3,25 @@ runs whose separators were lost — and the text renderer's own output."""
 
 from __future__ import annotations
 
+import re
+
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadResult
 from disclosure_report.read.decode import decode
 from disclosure_report.read.lines import Line
 
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*[0-9]{1,3}\s*[-—–－]|第\s*[0-9]{1,3}\s*页(?:\s*[，,]?\s*共\s*[0-9]{1,3}\s*页)?)\s*$"
+)
+"""A page's number as extractions from PDF keep it between the lines (``-3-``, ``第 3 页``)."""
+
 
 def text_lines(text: str) -> list[Line]:
+    """The lines of a text (tab- or pipe-separated ones as table rows), without the page numbers of a PDF."""
     out = []
     for number, raw in enumerate(text.splitlines(), start=1):
+        if len(raw) <= 160 and _PAGE_NUMBER.match(raw):  # a layout extraction indents it far
+            continue
         if "\t" not in raw and "|" not in raw:  # most lines: a paragraph, a heading, or cells run together
             out.append(Line(raw.rstrip(), number))
             continue
@@ -39,6 +49,8 @@ class TextReader:
     def sniff(self, head: bytes) -> bool:
         return b"\x00" not in head[:4096]
 
-    def read(self, data: bytes, *, source: str | None = None) -> ReadResult:
+    def read(
+        self, data: bytes, *, source: str | None = None, year: int | None = None, agency: str | None = None
+    ) -> ReadResult:
         text = decode(data, source=source).replace("\u3000", " ")
-        return assemble(text_lines(text), source=source)
+        return assemble(text_lines(text), source=source, year=year, agency=agency)

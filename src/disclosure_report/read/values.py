@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -11,6 +10,9 @@ from disclosure_report.formats import CellKind
 from disclosure_report.model import Blank
 
 BLANK_MARKS = frozenset({"", "-", "—", "－", "–", "——", "/", "／", "无", "×", "\\", "（空）", "(空)", "空"})
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－＋\u3000", "0123456789.,-+ ")
+"""Full-width digits and signs as their ASCII forms — and nothing else: a superscript ¹ or a circled ① is no
+number (NFKC would make them 1), so such a mark stays the blank it was printed as."""
 _NUMBER = re.compile(r"^([+-]?)(\d[\d,]*)(?:\.(\d+))?(元|万元|亿元)?$")
 
 
@@ -27,7 +29,7 @@ def is_number_text(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_number_short(text: str) -> bool:
-    s = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    s = text.translate(_HALF_WIDTH).strip().replace(" ", "")
     return bool(_NUMBER.match(s))
 
 
@@ -49,7 +51,7 @@ def _parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str 
     raw = text.strip()
     if raw in BLANK_MARKS:
         return Blank("" if raw in ("（空）", "(空)", "空") else raw), None, None
-    s = unicodedata.normalize("NFKC", raw).replace(" ", "").replace("−", "-")
+    s = raw.translate(_HALF_WIDTH).replace(" ", "").replace("−", "-")
     m = _NUMBER.match(s)
     if not m:
         raise ValueProblem(f"{raw!r} is not a number or a blank mark")

@@ -17,10 +17,10 @@ from typing import Any
 import attrs
 
 from disclosure_report.formats import FORMATS, Section
-from disclosure_report.read.assemble import _heading_pattern
 from disclosure_report.read.base import ReadError
 from disclosure_report.read.formulas import CellError, FormulaError, SheetFormulas
 from disclosure_report.read.labels import normalise, strip_numbering
+from disclosure_report.read.sections import heading_pattern
 from disclosure_report.read.values import is_number_text
 from disclosure_report.read.xlsx_parts import MAX_AREA, MAX_COLUMNS, MAX_ROWS, SheetPart
 from disclosure_report.render.xlsx_sums import coordinate
@@ -144,7 +144,7 @@ def rows(sheet: Sheet) -> Iterator[tuple[int, str | None, tuple[str, ...]]]:
     for r in sorted(by_row):
         distinct = {t.strip() for t in by_row[r].values()}
         only = next(iter(distinct)) if len(distinct) == 1 else None
-        if only is not None and not is_number_text(only):
+        if only is not None and not is_number_text(only) and not (block and _is_row_label(only)):
             yield from _block(block, by_row)
             block = []
             yield r, only, ()
@@ -183,10 +183,24 @@ def _label_sets() -> list[tuple[Section, set[str]]]:
 _LABELS: list[tuple[Section, set[str]]] = []
 
 
+_ROW_LABELS: set[str] = set()
+
+
+def _is_row_label(text: str) -> bool:
+    """Whether ``text`` is a table row's own label: a row of a table block that prints only it has empty cells
+    (a blank row), not a paragraph."""
+    if not _ROW_LABELS:
+        for fmt in FORMATS.values():
+            for table in fmt.tables:
+                for row in [*table.rows, *(r for alt in table.alternatives for r in alt.rows)]:
+                    _ROW_LABELS.update(normalise(label) for label in (row.label, *row.aliases))
+    return normalise(text) in _ROW_LABELS
+
+
 def mentions_heading(text: str) -> bool:
     """Whether a paragraph holds a numbered section heading the assembler finds (``三、收到和处理…``, in any
     format); a title that only names a table (``收到和处理政府信息公开申请情况表``) is not one."""
-    return any(_heading_pattern(fmt).search(text) for fmt in FORMATS.values())
+    return any(heading_pattern(fmt).search(text) for fmt in FORMATS.values())
 
 
 def table_of(texts: Iterable[str]) -> Section | None:

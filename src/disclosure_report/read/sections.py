@@ -1,0 +1,155 @@
+"""Stage 2b: the body cut into the format's six sections by their numbered headings (and the aliases the
+declaration lists), also when the text runs together without line breaks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from disclosure_report.formats import Format, Section
+from disclosure_report.read.labels import REMEMBERED_LENGTH
+from disclosure_report.read.lines import Line
+from disclosure_report.read.notes import Notes
+
+REMEMBERED_LINES = 50_000
+"""How many lines each per-line cache holds before it starts again."""
+
+
+@attrs.frozen
+class Sections:
+    """The lines of each section found (key → lines), and the preamble before the first heading."""
+
+    preamble: tuple[Line, ...]
+    by_key: dict[str, tuple[Line, ...]]
+
+    def lines_of(self, key: str) -> tuple[Line, ...]:
+        return self.by_key.get(key, ())
+
+    def found(self, key: str) -> bool:
+        return key in self.by_key
+
+
+def split_sections(body: Sequence[Line], fmt: Format, notes: Notes) -> Sections:
+    """The sections of ``body`` (the document without its title block); headings missing or repeated are noted."""
+    by_key: dict[str, list[Line]] = {"preamble": []}
+    current = "preamble"
+    for line, section in split_headings(body, fmt):
+        if section is not None:
+            if section.key in by_key and section.key != current:
+                notes.warn(f"the heading {section.heading} appears again; its text is joined to the first", line.number)
+            current = section.key
+            by_key.setdefault(current, [])
+            continue
+        by_key.setdefault(current, []).append(line)
+    missing = [s.heading for s in fmt.sections if s.key not in by_key]
+    if missing:
+        notes.warn(f"headings not found: {'，'.join(missing)}")
+    preamble = tuple(by_key.pop("preamble"))
+    return Sections(preamble, {k: tuple(v) for k, v in by_key.items()})
+
+
+_SEPARATOR = "[、.．,，]"
+"""What stands between a heading's number and its title (a comma where OCR read 、)."""
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def heading_pattern(fmt: Format) -> re.Pattern[str]:
+    """One pattern for every section heading of ``fmt`` (number, 、 or the like, title or an alias), remembered."""
+    if fmt.version not in _PATTERNS:
+        _PATTERNS[fmt.version] = _build_heading_pattern(fmt)
+    return _PATTERNS[fmt.version]
+
+
+def _build_heading_pattern(fmt: Format) -> re.Pattern[str]:
+    alternatives: list[str] = []
+    for section in fmt.sections:
+        for title in (section.title, *section.aliases):
+            spaced = r"\s*".join(re.escape(c) for c in title)
+            alternatives.append(rf"(?P<s_{section.key}_{len(alternatives)}>{section.number}\s*{_SEPARATOR}\s*{spaced})")
+    return re.compile("|".join(alternatives))
+
+
+def split_headings(lines: Sequence[Line], fmt: Format) -> list[tuple[Line, Section | None]]:
+    """Lines with each section heading on a line of its own: split out of run-together text, joined when a
+    conversion broke it over two lines (``三、收到和处理政府信息公开`` / ``申请情况``), taken out of a table row that
+    holds nothing else (``| 三、收到和处理政府信息公开申请情况 |``)."""
+    pattern = heading_pattern(fmt)
+    numbers = "".join(s.number for s in fmt.sections)
+    maybe = re.compile(rf"[{numbers}]\s*{_SEPARATOR}")
+    out: list[tuple[Line, Section | None]] = []
+    skip_next = False
+    for k, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        if line.cells is not None:
+            alone = _heading_alone(fmt, pattern, line)
+            out.append((Line(line.text, line.number), alone) if alone is not None else (line, None))
+            continue
+        if not maybe.search(line.text):
+            out.append((line, None))
+            continue
+        pieces = _heading_pieces(fmt, pattern, line.text)
+        if pieces is None:
+            broken = _heading_over_two_lines(fmt, pattern, line, lines[k + 1] if k + 1 < len(lines) else None)
+            if broken is not None:
+                out.append((line, broken))
+                skip_next = True
+                continue
+            out.append((line, None))
+            continue
+        out += [(Line(text, line.number), section) for text, section in pieces]
+    return out
+
+
+def _whole_heading(fmt: Format, pattern: re.Pattern[str], text: str) -> Section | None:
+    """The section whose heading ``text`` is, entirely (None: it is not one heading)."""
+    pieces = _heading_pieces(fmt, pattern, text.strip())
+    if pieces is None or len(pieces) != 1:
+        return None
+    return pieces[0][1]
+
+
+def _heading_alone(fmt: Format, pattern: re.Pattern[str], line: Line) -> Section | None:
+    filled = [c.strip() for c in line.cells or () if c.strip()]
+    if len(filled) != 1 or len(filled[0]) > 40:
+        return None
+    return _whole_heading(fmt, pattern, filled[0])
+
+
+def _heading_over_two_lines(fmt: Format, pattern: re.Pattern[str], line: Line, after: Line | None) -> Section | None:
+    if after is None or after.cells is not None or len(line.text.strip()) > 40 or len(after.text.strip()) > 20:
+        return None
+    return _whole_heading(fmt, pattern, line.text.strip() + after.text.strip())
+
+
+_PIECES: dict[tuple[str, str], tuple[tuple[str, Section | None], ...] | None] = {}
+
+
+def _heading_pieces(fmt: Format, pattern: re.Pattern[str], text: str) -> tuple[tuple[str, Section | None], ...] | None:
+    """``text`` cut at the section headings in it (None: there are none). Remembered: table label lines such as
+    ``三、本年度办理结果 / …`` repeat in every report."""
+    key = (fmt.version, text)
+    if key in _PIECES:
+        return _PIECES[key]
+    if len(_PIECES) >= REMEMBERED_LINES:
+        _PIECES.clear()
+    remember = len(text) <= REMEMBERED_LENGTH
+    pieces: list[tuple[str, Section | None]] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        before = text[pos : m.start()]
+        if before.strip():
+            pieces.append((before, None))
+        name = next(k for k, v in m.groupdict().items() if v is not None).split("_", 1)[1].rsplit("_", 1)[0]
+        pieces.append((m.group(0), fmt.section(name)))
+        pos = m.end()
+    rest = text[pos:]
+    if rest.strip() or pos == 0:
+        pieces.append((rest, None))
+    found = tuple(pieces) if pos else None
+    if remember:
+        _PIECES[key] = found
+    return found
