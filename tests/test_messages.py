@@ -157,33 +157,45 @@ LABELS = "三、本年度办理结果 › （一）予以公开"
     ("message", "zh"),
     [
         (
-            f"{LABELS}: expected 7 cells, found 5 (1 | 2 | 3 | 4 | 5); the cells of this row are left blank",
-            f"{LABELS}：应有 7 个单元格，实有 5 个（1 | 2 | 3 | 4 | 5）；本行各单元格留空",
+            f"{LABELS}: expected 7 cells, found 5 (1 | 2 | 3 | 4 | 5); the cells of this row are left unread",
+            f"{LABELS}：应有 7 个单元格，实有 5 个（1 | 2 | 3 | 4 | 5）；本行各单元格未读出",
         ),
         (
             f"{LABELS}: the digits 12 ran together without separators; it cannot be split into the row's cells; "
-            "the cells are left blank",
-            f"{LABELS}：数字 12 连在一起，没有分隔；无法拆到本行的各单元格；各单元格留空",
+            "the cells are left unread",
+            f"{LABELS}：数字 12 连在一起，没有分隔；无法拆到本行的各单元格；各单元格未读出",
         ),
         (
             "table 四: the digits 1234 ran together and split 3 ways under the 总计 identities; "
-            "the cells are left blank",
-            "表四：数字 1234 连在一起，按总计的勾稽关系有 3 种拆法；各单元格留空",
+            "the cells are left unread",
+            "表四：数字 1234 连在一起，按总计的勾稽关系有 3 种拆法；各单元格未读出",
         ),
         (
-            "table 四: expected 15 cells, found 14; the cells are left blank",
-            "表四：应有 15 个单元格，实有 14 个；各单元格留空",
+            "table 四: expected 15 cells, found 14; the cells are left unread",
+            "表四：应有 15 个单元格，实有 14 个；各单元格未读出",
         ),
         (
             f"{LABELS}: digits ran together and split 2 ways (1 2; 12 3); no identity decides; "
-            "the cells are left blank",
-            f"{LABELS}：数字连在一起，有 2 种拆法（1 2; 12 3）；没有勾稽关系能确定；各单元格留空",
+            "the cells are left unread",
+            f"{LABELS}：数字连在一起，有 2 种拆法（1 2; 12 3）；没有勾稽关系能确定；各单元格未读出",
         ),
-        ("'x1' is not a number or a blank mark; the cell is left blank", "'x1' 不是数字，也不是留空标记；该单元格留空"),
-        ("'-3' is negative; the cell is left blank", "'-3' 是负数；该单元格留空"),
+        (
+            "'x1' is not a number or a blank mark; the cell is left unread",
+            "'x1' 不是数字，也不是留空标记；该单元格未读出",
+        ),
+        ("'-3' is negative; the cell is left unread", "'-3' 是负数；该单元格未读出"),
         ("'1,234': a digit grouping comma was removed", "'1,234'：已去掉数字中的分组逗号"),
         ("'12件': the unit 件 was removed", "'12件'：已去掉单位 件"),
-        ("no report year found in a title; assumed 2021", "标题中没有找到报告年度；按 2021 年处理"),
+        (
+            "the values on line 12 stood apart from their labels; by the order of rows they are "
+            "一、本年新收、二、上年结转",
+            "第 12 行的数值与其行名分开；按行的顺序，它们属于 一、本年新收、二、上年结转",
+        ),
+        ("'n/a' is not a blank mark the readers know; kept as printed", "'n/a' 不是已知的留空标记；按所印保留"),
+        (
+            "the title names the year 2023; 2024 as given is used",
+            "标题所载年度为 2023；采用调用方给出的 2024",
+        ),
         (
             "the heading 五、存在的主要问题及改进情况 appears again; its text is joined to the first",
             "标题 五、存在的主要问题及改进情况 再次出现；其正文并入第一次出现处",
@@ -195,8 +207,8 @@ LABELS = "三、本年度办理结果 › （一）予以公开"
         ),
         ("the embedded record is not a valid metadata record; it is ignored", "内嵌记录不是有效的元数据记录；已忽略"),
         (
-            "rows not found (their cells are left blank): a；b；c；d；e；f and 2 more",
-            "未找到的行（其单元格留空）：a；b；c；d；e；f，另有 2 行",
+            "rows not found (their cells are left unread): a；b；c；d；e；f and 2 more",
+            "未找到的行（其单元格未读出）：a；b；c；d；e；f，另有 2 行",
         ),
     ],
 )

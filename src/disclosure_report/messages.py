@@ -213,7 +213,7 @@ def document_error_text(error: DocumentError, lang: Lang, *, limit: int = 50) ->
 # ---------------------------------------------------------------------------------------------------------------
 # Published documents: what the reader had to interpret, and why a document could not be read
 
-_LEFT_BLANK = "各单元格留空"
+_LEFT_UNREAD = "各单元格未读出"
 
 _VALUE_PROBLEMS_ZH: tuple[_Phrase, ...] = (
     _pattern(r"('.*') is not a number or a blank mark", lambda m: f"{m[1]} 不是数字，也不是留空标记"),
@@ -223,47 +223,49 @@ _VALUE_PROBLEMS_ZH: tuple[_Phrase, ...] = (
     _pattern(r"('.*') is negative", lambda m: f"{m[1]} 是负数"),
 )
 
+_PLACES_ZH = {"title": "标题", "preamble": "前言", "document": "文档", "signature": "落款", "period": "统计期限"}
+"""Where a reader found the year or agency, in Chinese."""
+
 _READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
     _pattern(
-        r"(.+): expected (\d+) cells, found (\d+) \((.*)\); the cells of this row are left blank",
-        lambda m: f"{m[1]}：应有 {m[2]} 个单元格，实有 {m[3]} 个（{m[4]}）；本行{_LEFT_BLANK}",
+        r"(.+): expected (\d+) cells, found (\d+) \((.*)\); the cells of this row are left unread",
+        lambda m: f"{m[1]}：应有 {m[2]} 个单元格，实有 {m[3]} 个（{m[4]}）；本行{_LEFT_UNREAD}",
     ),
     _pattern(
         r"(.+): the digits (.+) ran together without separators; it splits (\d+\+?) ways \((.*)\) and no identity "
-        r"decides between them; the cells are left blank",
+        r"decides between them; the cells are left unread",
         lambda m: (
-            f"{m[1]}：数字 {m[2]} 连在一起，没有分隔；可拆为 {m[3]} 种（{m[4]}），没有勾稽关系能确定；{_LEFT_BLANK}"
+            f"{m[1]}：数字 {m[2]} 连在一起，没有分隔；可拆为 {m[3]} 种（{m[4]}），没有勾稽关系能确定；{_LEFT_UNREAD}"
         ),
     ),
     _pattern(
         r"(.+): the digits (.+) ran together without separators; it cannot be split into the row's cells; the cells "
-        r"are left blank",
-        lambda m: f"{m[1]}：数字 {m[2]} 连在一起，没有分隔；无法拆到本行的各单元格；{_LEFT_BLANK}",
+        r"are left unread",
+        lambda m: f"{m[1]}：数字 {m[2]} 连在一起，没有分隔；无法拆到本行的各单元格；{_LEFT_UNREAD}",
     ),
     _pattern(
         r"table 四: the digits (.+) ran together and split (\d+) ways under the 总计 identities; the cells are left "
-        r"blank",
-        lambda m: f"表四：数字 {m[1]} 连在一起，按总计的勾稽关系有 {m[2]} 种拆法；{_LEFT_BLANK}",
+        r"unread",
+        lambda m: f"表四：数字 {m[1]} 连在一起，按总计的勾稽关系有 {m[2]} 种拆法；{_LEFT_UNREAD}",
     ),
     _pattern(
-        r"table 四: expected (\d+) cells, found (\d+); the cells are left blank",
-        lambda m: f"表四：应有 {m[1]} 个单元格，实有 {m[2]} 个；{_LEFT_BLANK}",
+        r"table 四: expected (\d+) cells, found (\d+); the cells are left unread",
+        lambda m: f"表四：应有 {m[1]} 个单元格，实有 {m[2]} 个；{_LEFT_UNREAD}",
     ),
     _pattern(
         r"(.+): digits ran together; of (\d+) splits, the table's 总计 identities allow only (.+)",
         lambda m: f"{m[1]}：数字连在一起；{m[2]} 种拆法中，只有 {m[3]} 符合表中总计的勾稽关系",
     ),
     _pattern(
-        r"(.+): digits ran together and split (\d+) ways \((.*)\); no identity decides; the cells are left blank",
-        lambda m: f"{m[1]}：数字连在一起，有 {m[2]} 种拆法（{m[3]}）；没有勾稽关系能确定；{_LEFT_BLANK}",
+        r"(.+): digits ran together and split (\d+) ways \((.*)\); no identity decides; the cells are left unread",
+        lambda m: f"{m[1]}：数字连在一起，有 {m[2]} 种拆法（{m[3]}）；没有勾稽关系能确定；{_LEFT_UNREAD}",
     ),
     _pattern(
-        r"(.+); the cell is left blank",
-        lambda m: f"{_translate(m[1], _VALUE_PROBLEMS_ZH)}；该单元格留空",
+        r"(.+); the cell is left unread",
+        lambda m: f"{_translate(m[1], _VALUE_PROBLEMS_ZH)}；该单元格未读出",
     ),
     _pattern(r"('.*'): a digit grouping comma was removed", lambda m: f"{m[1]}：已去掉数字中的分组逗号"),
     _pattern(r"('.*'): the unit (.+) was removed", lambda m: f"{m[1]}：已去掉单位 {m[2]}"),
-    _pattern(r"no report year found in a title; assumed (\d+)", lambda m: f"标题中没有找到报告年度；按 {m[1]} 年处理"),
     _pattern(
         r"the heading (.+) appears again; its text is joined to the first",
         lambda m: f"标题 {m[1]} 再次出现；其正文并入第一次出现处",
@@ -283,12 +285,51 @@ _READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
         lambda m: f"内嵌记录属于 {m[1]}，与所印标题不符；已忽略",
     ),
     _pattern(
-        r"rows not found \(their cells are left blank\): (.+?)(?: and (\d+) more)?",
-        lambda m: f"未找到的行（其单元格留空）：{m[1]}" + (f"，另有 {m[2]} 行" if m[2] else ""),
+        r"the values on line (\d+) stood apart from their labels; by the order of rows they are (.+)",
+        lambda m: f"第 {m[1]} 行的数值与其行名分开；按行的顺序，它们属于 {m[2]}",
+    ),
+    _pattern(
+        r"values on line (\d+) without a label of their own; by the order of rows they are (.+)",
+        lambda m: f"第 {m[1]} 行的数值没有自己的行名；按行的顺序，它们属于 {m[2]}",
+    ),
+    _pattern(
+        r"values without a row \((.*)\): no label, and the order of rows does not say whose they are; they are not "
+        r"used",
+        lambda m: f"不属于任何行的数值（{m[1]}）：没有行名，行的顺序也不能说明其归属；未使用",
+    ),
+    _pattern(
+        r"('.*') is not a blank mark the readers know; kept as printed",
+        lambda m: f"{m[1]} 不是已知的留空标记；按所印保留",
+    ),
+    _pattern(
+        r"the (.+) names the (year|agency) (.+); (.+) as given is used",
+        lambda m: (
+            f"{_PLACES_ZH.get(m[1], m[1])}所载{'年度' if m[2] == 'year' else '机关'}为 {m[3]}；采用调用方给出的 {m[4]}"
+        ),
+    ),
+    _pattern(
+        r"rows not found \(their cells are left unread\): (.+?)(?: and (\d+) more)?",
+        lambda m: f"未找到的行（其单元格未读出）：{m[1]}" + (f"，另有 {m[2]} 行" if m[2] else ""),
     ),
 )
 
 _READ_ERRORS_ZH: tuple[_Phrase, ...] = (
+    _pattern(
+        r"(.+): no report year in its title, preamble or statistics period: pass year=… \(--year YYYY\); no agency "
+        r"in its title, preamble or signature: pass agency=… \(--agency NAME\)",
+        lambda m: (
+            f"{m[1]}：标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）；"
+            "标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）"
+        ),
+    ),
+    _pattern(
+        r"(.+): no report year in its title, preamble or statistics period: pass year=… \(--year YYYY\)",
+        lambda m: f"{m[1]}：标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）",
+    ),
+    _pattern(
+        r"(.+): no agency in its title, preamble or signature: pass agency=… \(--agency NAME\)",
+        lambda m: f"{m[1]}：标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）",
+    ),
     _pattern(
         r"(.+): not a 政府信息公开工作年度报告 \(no title, headings or tables of one\)",
         lambda m: f"{m[1]}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）",

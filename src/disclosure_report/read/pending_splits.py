@@ -41,7 +41,7 @@ def resolve_pending(found: TableCells, notes: Notes) -> None:
                 shown = "; ".join(" ".join(map(str, c)) for c in item.candidates[:4])
                 notes.unplaced(
                     f"{' › '.join(row.labels)}: digits ran together and split {len(item.candidates)} ways "
-                    f"({shown}); no identity decides; the cells are left blank",
+                    f"({shown}); no identity decides; the cells are left unread",
                     item.line,
                     path0,
                 )

@@ -67,7 +67,7 @@ def place_cells(fmt: Format, found: TableCells, notes: Notes, data: dict[str, An
         if missing_rows:
             names = [name for name, _ in missing_rows]
             notes.unplaced(
-                f"rows not found (their cells are left blank): {'；'.join(names[:6])}"
+                f"rows not found (their cells are left unread): {'；'.join(names[:6])}"
                 + (f" and {len(names) - 6} more" if len(names) > 6 else ""),
                 cell_path=missing_rows[0][1],
             )

@@ -337,7 +337,7 @@ class _TableReader:
                 return
             self.notes.unplaced(
                 f"{' › '.join(row.labels)}: expected {len(columns)} cells, found {len(texts)} ({' | '.join(texts)}); "
-                "the cells of this row are left blank",
+                "the cells of this row are left unread",
                 line,
                 self._path(row, columns[0].key),
             )
@@ -372,7 +372,7 @@ class _TableReader:
         )
         self.notes.unplaced(
             f"{' › '.join(row.labels)}: the digits {' '.join(runs)} ran together without separators; {why}; "
-            "the cells are left blank",
+            "the cells are left unread",
             line,
             self._path(row, columns[0].key),
         )
@@ -399,13 +399,13 @@ class _TableReader:
                 return
             self.notes.unplaced(
                 f"table 四: the digits {' '.join(texts)} ran together and split {len(candidates)} ways under the "
-                "总计 identities; the cells are left blank",
+                "总计 identities; the cells are left unread",
                 line,
             )
             return
         if texts:
             self.notes.unplaced(
-                f"table 四: expected {len(columns)} cells, found {len(texts)}; the cells are left blank", line
+                f"table 四: expected {len(columns)} cells, found {len(texts)}; the cells are left unread", line
             )
 
     def _set(self, path: str, kind: CellKind, text: str, line: int | None, *, own_cell: bool) -> None:
@@ -419,7 +419,7 @@ class _TableReader:
                 self.found.cells[path] = Blank(text.strip())
                 self.notes.warn(f"{text.strip()!r} is not a blank mark the readers know; kept as printed", line, path)
                 return
-            self.notes.unplaced(f"{e}; the cell is left blank", line, path)
+            self.notes.unplaced(f"{e}; the cell is left unread", line, path)
             self.found.cells[path] = unread()
             return
         self.found.cells[path] = value
