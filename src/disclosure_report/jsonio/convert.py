@@ -53,6 +53,7 @@ from disclosure_report.model.cells import (
     cell_kind,
     describe,
 )
+from disclosure_report.zh.linear import compile_linear
 
 __all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure"]
 
@@ -331,8 +332,8 @@ MAX_NESTING = 32
 _LONG_INTEGER = 40
 """Integers written with more digits than this are parsed as Decimals, so that the converter reports them at their
 place (Python refuses ``int()`` of more than 4300 digits, with a message about its internals)."""
-_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*+"|[\[\]{},]')
-_KEY_COLON = re.compile(r"\s*+:")
+_TOKENS = compile_linear(r'"(?:[^"\\]|\\.)*+"|[\[\]{},]')
+_KEY_COLON = compile_linear(r"\s*+:")
 
 
 def _parse_int(digits: str) -> int | Decimal:

@@ -14,19 +14,19 @@ True
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from disclosure_report.model import FeeBasis, FeeCollection
+from disclosure_report.zh.linear import compile_linear
 
 __all__ = ["stated_fees"]
 
-_NONE = re.compile(
+_NONE = compile_linear(
     r"(未|没有|无)[^。；;]{0,12}?(收取|收费)[^。；;]{0,12}?信息处理费|信息处理费[^。；;]{0,8}(为0|为零|0元)|无收取信息处理费"
 )
 # possessive runs and no start inside a run of digits: linear time on any text
-_AMOUNT = re.compile(r"信息处理费[^。；;]{0,20}?([0-9][0-9,]*+(?:\.[0-9]++)?)\s*+元")
-_CASES = re.compile(
+_AMOUNT = compile_linear(r"信息处理费[^。；;]{0,20}?([0-9][0-9,]*+(?:\.[0-9]++)?)\s*+元")
+_CASES = compile_linear(
     r"(?<![0-9])([0-9]++)\s*+件[^。；;]{0,20}?信息处理费|涉及\s*+([0-9]++)\s*+件|收取[^。]{0,10}?(?<![0-9])([0-9]++)件"
 )
 

@@ -19,6 +19,7 @@ from disclosure_report.rules.catalogue import STANDARD, rule
 from disclosure_report.rules.declare import Finding
 from disclosure_report.rules.engine import layout_of
 from disclosure_report.zh import ZhParseError, format_date, parse_int
+from disclosure_report.zh.linear import compile_linear
 
 
 def finding(
@@ -123,7 +124,7 @@ def deadline(report: AnnualReport) -> Iterator[Finding]:
         )
 
 
-_YEAR_IN_TITLE = re.compile(r"([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年")
+_YEAR_IN_TITLE = compile_linear(r"([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年")
 
 
 def title_year(report: AnnualReport) -> Iterator[Finding]:
@@ -302,21 +303,21 @@ class _Statement:
 
 _STATEMENTS: tuple[_Statement, ...] = (
     _Statement(
-        "received", re.compile(rf"(?:收到|受理|新收)(?:各类)?(?:政府信息公开)?(?:申请)?\s*+(?:共)?\s*+{_NUM}\s*+件")
+        "received", compile_linear(rf"(?:收到|受理|新收)(?:各类)?(?:政府信息公开)?(?:申请)?\s*+(?:共)?\s*+{_NUM}\s*+件")
     ),
     _Statement(
         "none_received",
-        re.compile(r"(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)?申请"),
+        compile_linear(r"(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)?申请"),
         starts=("未收到", "未受理", "没有收到", "没有受理"),
     ),
-    _Statement("answered", re.compile(rf"(?:办结|答复|办理)(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")),
-    _Statement("carried_forward", re.compile(rf"结转(?:到|至)?下(?:一)?年(?:度)?(?:继续办理)?\s*{_NUM}\s*件")),
-    _Statement("carried_forward", re.compile(rf"{_NUM}\s*件(?:申请)?\s*结转(?:到|至)?下"), anchor="结转"),
-    _Statement("granted_partial", re.compile(rf"予以公开(?:及|和|、)部分公开\s*{_NUM}\s*件")),
-    _Statement("denied", re.compile(rf"不予公开\s*{_NUM}\s*件"), not_after="部分"),
-    _Statement("unable", re.compile(rf"无法提供\s*{_NUM}\s*件")),
-    _Statement("not_processed", re.compile(rf"不予处理\s*{_NUM}\s*件")),
-    _Statement("other", re.compile(rf"其他处理\s*{_NUM}\s*件")),
+    _Statement("answered", compile_linear(rf"(?:办结|答复|办理)(?:政府信息公开)?(?:申请)?\s*(?:共)?\s*{_NUM}\s*件")),
+    _Statement("carried_forward", compile_linear(rf"结转(?:到|至)?下(?:一)?年(?:度)?(?:继续办理)?\s*{_NUM}\s*件")),
+    _Statement("carried_forward", compile_linear(rf"{_NUM}\s*件(?:申请)?\s*结转(?:到|至)?下"), anchor="结转"),
+    _Statement("granted_partial", compile_linear(rf"予以公开(?:及|和|、)部分公开\s*{_NUM}\s*件")),
+    _Statement("denied", compile_linear(rf"不予公开\s*{_NUM}\s*件"), not_after="部分"),
+    _Statement("unable", compile_linear(rf"无法提供\s*{_NUM}\s*件")),
+    _Statement("not_processed", compile_linear(rf"不予处理\s*{_NUM}\s*件")),
+    _Statement("other", compile_linear(rf"其他处理\s*{_NUM}\s*件")),
 )
 
 _GROUPS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -424,7 +425,9 @@ def _find(text: str, word: str, start: int = 0) -> int:
     return at
 
 
-_ANY_ENDING_WITH_FIGURE = re.compile("|".join(f"(?:{s.pattern.pattern})" for s in _STATEMENTS if s.ends_with_figure))
+_ANY_ENDING_WITH_FIGURE = compile_linear(
+    "|".join(f"(?:{s.pattern.pattern})" for s in _STATEMENTS if s.ends_with_figure)
+)
 """Matches where any statement ending with a figure does: a window it finds nothing in is not searched again."""
 
 

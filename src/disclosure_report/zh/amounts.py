@@ -14,6 +14,7 @@ from babel.numbers import format_percent as babel_format_percent
 
 from disclosure_report.zh._text import fold
 from disclosure_report.zh.errors import ZhParseError
+from disclosure_report.zh.linear import compile_linear
 from disclosure_report.zh.numerals import CAPITAL_DIGITS, format_int, read_int
 
 LOCALE = "zh_Hans_CN"
@@ -199,7 +200,7 @@ def parse_amount_capitals(text: str) -> Decimal:
     return _shift(Decimal(total), -2)
 
 
-_AMOUNT = re.compile(
+_AMOUNT = compile_linear(
     r"\s*+(?P<cur>[¥￥])?\s*+(?P<number>-?(?:[0-9]{1,3}(?:,[0-9]{3})++|[0-9]++)(?:\.[0-9]++)?|[^\s元.,0-9]+?)"
     r"\s*+(?P<unit>元|万元|亿元)?\s*+"
 )

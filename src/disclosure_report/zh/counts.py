@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import attrs
 
 from disclosure_report.zh._text import fold
 from disclosure_report.zh.errors import ZhParseError
+from disclosure_report.zh.linear import compile_linear
 from disclosure_report.zh.numerals import NUMERAL_CHARS, read_int
 
 MEASURE_WORDS = ("件", "条", "个", "次", "份", "项", "篇", "元", "万元", "亿元")
 """The measure words that make a number a quantity; 元, 万元 and 亿元 make it an amount of money."""
 MONEY_UNITS = frozenset({"元", "万元", "亿元"})
 
-_ARABIC = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_ARABIC = compile_linear(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _CHARS = NUMERAL_CHARS.replace("万", "").replace("萬", "").replace("亿", "").replace("億", "")
 # runs of Arabic numbers and Chinese numerals (3万2千, 二百二十一), a 万/亿 before 元 belonging to the unit
 # The run is atomic (``(?>…)``: no unit character can be part of it, so giving characters back never helps) and
 # starts only where no digit or numeral stands before it: each run of the text is scanned once (linear time; the
 # old ``(?:[0-9]+)+`` took exponential time on 28 digits and a letter).
 _NUMBER = rf"(?>(?:{_ARABIC.pattern}|[{_CHARS}]|[万萬亿億](?!元))+)"
-_QUANTITY = re.compile(
+_QUANTITY = compile_linear(
     rf"(?<![0-9{_CHARS}万萬亿億])(?<![0-9][.,])(?P<number>{_NUMBER})"
     r"[ \t]*+(?P<unit>万元|亿元|[件条个次份项篇元])(?P<next>.?)"
 )

@@ -10,6 +10,7 @@ from typing import Literal, NamedTuple
 
 from disclosure_report.zh._text import Folded, fold
 from disclosure_report.zh.errors import ZhParseError
+from disclosure_report.zh.linear import compile_linear
 from disclosure_report.zh.numerals import format_int, read_int
 
 DateStyle = Literal["arabic", "chinese"]
@@ -27,8 +28,10 @@ _SEP_DATE = (
 )
 _SHORT_END = f"(?:(?P<y2>{_YEAR_CN}){_S}年{_S})?(?P<m2>{_MD_CN}){_S}月{_S}(?P<d2>{_MD_CN}){_S}[日号]"
 _JOIN = f"{_S}起?{_S}(?:至|到|~|-|—+|–){_S}"
-_DATE = re.compile(f"(?<![0-9{_YEAR_CHARS}])(?:" + _CN_DATE.replace("#", "1") + "|" + _SEP_DATE.replace("#", "1") + ")")
-_PERIOD = re.compile(_DATE.pattern + _JOIN + "(?:" + _SEP_DATE.replace("#", "2") + "|" + _SHORT_END + ")")
+_DATE = compile_linear(
+    f"(?<![0-9{_YEAR_CHARS}])(?:" + _CN_DATE.replace("#", "1") + "|" + _SEP_DATE.replace("#", "1") + ")"
+)
+_PERIOD = compile_linear(_DATE.pattern + _JOIN + "(?:" + _SEP_DATE.replace("#", "2") + "|" + _SHORT_END + ")")
 
 
 class DateRange(NamedTuple):
