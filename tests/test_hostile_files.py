@@ -63,3 +63,28 @@ def test_a_json_file_over_64_mib_is_refused_unread(tmp_path: Path, monkeypatch: 
     path.write_text(" " * 2000 + "{}", encoding="utf-8")
     with pytest.raises(DocumentError, match="expected a report document of at most 64 MiB, found a file of more than"):
         load(path)
+
+
+def test_a_word_file_with_damaged_or_unsupported_streams_is_a_read_error() -> None:
+    import io
+    import zipfile
+
+    from disclosure_report import load, render
+    from disclosure_report.read import ReadError
+    from disclosure_report.read.docx import DocxReader
+
+    data = render(load(EXAMPLE), "docx")
+    assert isinstance(data, bytes)
+    member = b"word/document.xml"
+    at = data.index(member) + len(member)  # the compressed document body follows its local header
+    flipped = data[: at + 200] + bytes(b ^ 0x5A for b in data[at + 200 : at + 400]) + data[at + 400 :]
+    with pytest.raises(ReadError, match="damaged Word file"):
+        DocxReader().read(flipped, source="flipped.docx")
+    # a compression method no Python reads (99: AES), set in the member's local and central headers
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        local = archive.getinfo("word/document.xml").header_offset
+        central = data.index(member, archive.start_dir) - 46  # a central header is 46 bytes before its name
+    odd = bytearray(data)
+    odd[local + 8 : local + 10] = odd[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    with pytest.raises(ReadError):
+        DocxReader().read(bytes(odd), source="odd.docx")

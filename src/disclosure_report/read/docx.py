@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Any
 
 from lxml import etree
@@ -29,7 +30,7 @@ def _parts(data: bytes, source: str | None) -> tuple[bytes, bytes | None]:
     name = source or "the document"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise ReadError(f"{name}: not a Word (.docx) file: not a zip archive") from None
     with archive:
         try:
@@ -54,8 +55,9 @@ def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> by
     try:
         with archive.open(info) as f:
             xml = f.read(MAX_XML_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, EOFError) as e:
-        raise ReadError(f"{name}: a damaged Word file: {e}") from None
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, OSError, EOFError) as e:
+        # a damaged stream, a compression method or zip version this Python does not read
+        raise ReadError(f"{name}: a damaged Word file ({part}): {e}") from None
     if len(xml) > MAX_XML_BYTES:
         raise ReadError(f"{name}: {part} is larger than {MAX_XML_BYTES} bytes; refused")
     return xml

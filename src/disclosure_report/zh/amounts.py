@@ -6,7 +6,6 @@ refused with a :class:`TypeError`, since 0.1 + 0.2 is not 0.3 in binary.
 
 from __future__ import annotations
 
-import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from babel.numbers import format_decimal
@@ -181,11 +180,7 @@ def parse_amount_capitals(text: str) -> Decimal:
     """
     folded = fold(text)
     s = folded.text
-    m = re.fullmatch(
-        r"\s*+(?:人民币)?(?:(?P<yuan>[^元圆角分整正]++)[元圆])?零?(?:(?P<jiao>[^元圆角分整正])角)?"
-        r"零?(?:(?P<fen>[^元圆角分整正])分)?(?P<zheng>[整正])?\s*+",
-        s,
-    )
+    m = _CAPITALS.fullmatch(s)
     if m is None or not any(m.group(g) for g in ("yuan", "jiao", "fen")):
         raise ZhParseError(text, None, "an amount in capitals", "expected a form like 壹万贰仟叁佰肆拾伍元陆角")
     total = 0
@@ -200,6 +195,10 @@ def parse_amount_capitals(text: str) -> Decimal:
     return _shift(Decimal(total), -2)
 
 
+_CAPITALS = compile_linear(
+    r"\s*+(?:人民币)?(?:(?P<yuan>[^元圆角分整正]++)[元圆])?零?(?:(?P<jiao>[^元圆角分整正])角)?"
+    r"零?(?:(?P<fen>[^元圆角分整正])分)?(?P<zheng>[整正])?\s*+"
+)
 _AMOUNT = compile_linear(
     r"\s*+(?P<cur>[¥￥])?\s*+(?P<number>-?(?:[0-9]{1,3}(?:,[0-9]{3})++|[0-9]++)(?:\.[0-9]++)?|[^\s元.,0-9]+?)"
     r"\s*+(?P<unit>元|万元|亿元)?\s*+"

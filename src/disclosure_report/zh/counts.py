@@ -8,7 +8,7 @@ import attrs
 
 from disclosure_report.zh._text import fold
 from disclosure_report.zh.errors import ZhParseError
-from disclosure_report.zh.linear import compile_linear
+from disclosure_report.zh.linear import POSSESSIVE, compile_linear
 from disclosure_report.zh.numerals import NUMERAL_CHARS, read_int
 
 MEASURE_WORDS = ("件", "条", "个", "次", "份", "项", "篇", "元", "万元", "亿元")
@@ -21,7 +21,11 @@ _CHARS = NUMERAL_CHARS.replace("万", "").replace("萬", "").replace("亿", "").
 # The run is atomic (``(?>…)``: no unit character can be part of it, so giving characters back never helps) and
 # starts only where no digit or numeral stands before it: each run of the text is scanned once (linear time; the
 # old ``(?:[0-9]+)+`` took exponential time on 28 digits and a letter).
-_NUMBER = rf"(?>(?:{_ARABIC.pattern}|[{_CHARS}]|[万萬亿億](?!元))+)"
+_NUMBER = (
+    rf"(?>(?:{_ARABIC.pattern}|[{_CHARS}]|[万萬亿億](?!元))+)"
+    if POSSESSIVE  # Python 3.10 has no atomic groups: one flat run instead, its form checked when it is read
+    else rf"(?:[0-9.,]|[{_CHARS}]|[万萬亿億](?!元))+"
+)
 _QUANTITY = compile_linear(
     rf"(?<![0-9{_CHARS}万萬亿億])(?<![0-9][.,])(?P<number>{_NUMBER})"
     r"[ \t]*+(?P<unit>万元|亿元|[件条个次份项篇元])(?P<next>.?)"

@@ -1,9 +1,9 @@
 """Compiling the patterns that see document text so they stay linear in time.
 
-Their repetitions are possessive (``\\s*+``, ``[0-9]++``): once matched, never given back, so a pattern cannot try
-the ways to split a long run of spaces or digits between two of its parts — the quadratic and exponential
-patterns found by the hostile-input tests were all of that kind. Possessive repetition came with Python 3.11; on
-Python 3.10 the patterns are compiled without it (the same matches, slower on pathological text).
+Their repetitions are possessive (``\\s*+``, ``[0-9]++``) and some groups atomic (``(?>…)``): once matched, never
+given back, so a pattern cannot try the ways to split a long run of spaces or digits between two of its parts — the
+quadratic and exponential patterns found by the hostile-input tests were all of that kind. Both came with Python
+3.11; on Python 3.10 the patterns are compiled without them (the same matches, slower on pathological text).
 """
 
 from __future__ import annotations
@@ -25,4 +25,6 @@ def compile_linear(pattern: str, flags: int = 0) -> re.Pattern[str]:
     >>> _POSSESSIVE_MARK.sub("", r"\\s*+[0-9]++\\++")
     '\\\\s*[0-9]+\\\\++'
     """
-    return re.compile(pattern if POSSESSIVE else _POSSESSIVE_MARK.sub("", pattern), flags)
+    if not POSSESSIVE:
+        pattern = _POSSESSIVE_MARK.sub("", pattern).replace("(?>", "(?:")
+    return re.compile(pattern, flags)
