@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from typing import Any
 
 from lxml import etree
@@ -14,11 +13,10 @@ from disclosure_report.published.embedded import MARK, parse_record
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult
 from disclosure_report.read.lines import Line
-from disclosure_report.read.zipnames import has_member_under
+from disclosure_report.read.zipnames import has_member_under, read_member
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAX_XML_BYTES = 50 * 1024 * 1024
-MAX_RATIO = 200
 
 
 def _q(tag: str) -> str:
@@ -49,18 +47,7 @@ def _parts(data: bytes, source: str | None) -> tuple[bytes, bytes | None]:
 
 
 def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
-    part = info.filename
-    if info.file_size > MAX_XML_BYTES or info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1_000_000:
-        raise ReadError(f"{name}: {part} expands to {info.file_size} bytes; refused (zip bomb?)")
-    try:
-        with archive.open(info) as f:
-            xml = f.read(MAX_XML_BYTES + 1)
-    except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, OSError, EOFError) as e:
-        # a damaged stream, a compression method or zip version this Python does not read
-        raise ReadError(f"{name}: a damaged Word file ({part}): {e}") from None
-    if len(xml) > MAX_XML_BYTES:
-        raise ReadError(f"{name}: {part} is larger than {MAX_XML_BYTES} bytes; refused")
-    return xml
+    return read_member(archive, info, name, "Word", MAX_XML_BYTES)
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)

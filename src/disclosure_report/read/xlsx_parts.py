@@ -13,7 +13,6 @@ import io
 import posixpath
 import re
 import zipfile
-import zlib
 
 import attrs
 from lxml import etree
@@ -21,6 +20,7 @@ from openpyxl.formula.translate import Translator, TranslatorError
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from disclosure_report.read.base import ReadError
+from disclosure_report.read.zipnames import read_member
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -29,7 +29,6 @@ PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 MAX_PARTS = 2000
 MAX_PART_BYTES = 16 * 1024 * 1024
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
-MAX_RATIO = 200
 MAX_ROWS = 10_000
 MAX_COLUMNS = 500
 """No table of an annual report reaches this far; a cell or merged range beyond is refused."""
@@ -128,15 +127,7 @@ class Parts:
 
     def _read(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         part = info.filename
-        if info.file_size > MAX_PART_BYTES or info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1_000_000:
-            raise ReadError(f"{self.name}: {part} expands to {info.file_size} bytes; refused (zip bomb?)")
-        try:
-            with archive.open(info) as f:
-                xml = f.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as e:
-            raise ReadError(f"{self.name}: a damaged Excel file: {part}: {e}") from None
-        if len(xml) > MAX_PART_BYTES:
-            raise ReadError(f"{self.name}: {part} is larger than {MAX_PART_BYTES} bytes; refused")
+        xml = read_member(archive, info, self.name, "Excel", MAX_PART_BYTES)
         if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
             raise ReadError(f"{self.name}: {part} declares a DTD, which no Excel file does; refused")
         return xml
