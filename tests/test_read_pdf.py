@@ -7,7 +7,6 @@ import io
 import json
 import random
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -34,13 +33,12 @@ from disclosure_report.read import ReadError, detect, get_reader, read
 from disclosure_report.read.pdf import MAX_CONTENT, MAX_PAGES, NO_TEXT_LAYER, PdfReader, pdf_lines
 from disclosure_report.render import render
 from test_read_fixtures import _expected_cells
+from tools import CHROMIUM, CHROMIUM_FLAGS, SOFFICE
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 HONGZE = FIXTURES / "real" / "huaian-hongze-district-2024.pdf"
 EXPECTED = json.loads((FIXTURES / "expected-pdf.json").read_text(encoding="utf-8"))[0]
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice") or "soffice"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
 
 TABLE2_ROWS = {
     "rules": "规章",
@@ -211,14 +209,7 @@ def browser_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[An
         done = subprocess.run(
             [
                 CHROMIUM,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
+                *CHROMIUM_FLAGS,
                 f"--user-data-dir={folder / 'profile'}",
                 f"--print-to-pdf={pdf}",
                 page.as_uri(),

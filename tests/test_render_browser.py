@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,20 +10,10 @@ import pytest
 
 from disclosure_report import load
 from disclosure_report.render import render
+from tools import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).parent.parent
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
+FLAGS = CHROMIUM_FLAGS
 
 GRID_SCRIPT = """
 <script>

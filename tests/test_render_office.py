@@ -10,9 +10,9 @@ import pytest
 
 from disclosure_report import load
 from disclosure_report.render import render
+from tools import SOFFICE
 
 ROOT = Path(__file__).parent.parent
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice") or "soffice"
 
 
 @pytest.mark.office

@@ -41,10 +41,10 @@ from disclosure_report.render.grid import table_grid
 from disclosure_report.render.xlsx import template_cells
 from disclosure_report.render.xlsx_sums import declared_sums
 from strategies import for_class
+from tools import SOFFICE
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice") or "soffice"
 READER = XlsxReader()
 
 
