@@ -604,3 +604,21 @@ def test_sheets_without_headings_are_placed_by_their_labels() -> None:
     result = READER.read(out.getvalue())
     assert cell_values(result.report) == cell_values(report)
     assert (result.report.meta.agency, result.report.meta.year) == (report.meta.agency, report.meta.year)
+
+
+@pytest.mark.parametrize(("kind", "module"), [("xlsx", "python_calamine"), ("docx", "lxml")])
+def test_a_missing_extra_is_named_not_an_encoding_error(
+    kind: str, module: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from disclosure_report.read import registry
+
+    data = render(new_report("某市某局", 2023), kind)
+    assert isinstance(data, bytes)
+    monkeypatch.setattr(registry, "_LOADED", {})
+    monkeypatch.setitem(sys.modules, module, None)  # import → ModuleNotFoundError
+    for name in [m for m in sys.modules if m.startswith(f"disclosure_report.read.{kind}")]:
+        monkeypatch.delitem(sys.modules, name)  # imported again, without the extra
+    with pytest.raises(ReadError, match=rf"which is not installed: pip install 'disclosure-report\[{kind}\]'"):
+        read(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import io
 import zipfile
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from importlib.metadata import EntryPoint, entry_points
 from os import PathLike
 from pathlib import Path
@@ -13,14 +13,20 @@ from pathlib import Path
 from disclosure_report.files import read_regular_file
 from disclosure_report.read.base import Reader, ReadError, ReadResult
 from disclosure_report.read.identity import given_identity
+from disclosure_report.read.zipnames import has_member_under
 
 GROUP = "disclosure_report.readers"
 MAX_BYTES = 64 * 1024 * 1024
 SNIFF_ORDER = ("json", "pdf", "xlsx", "docx", "html", "markdown", "text")
 """Built-ins tried in this order when detecting by content (most specific first); plugins after them."""
-_DECIDED_BY_MAGIC = {"pdf": b"%PDF-"}
+_DECIDED_BY_CONTENT: dict[str, Callable[[bytes], bool]] = {
+    "pdf": lambda head: b"%PDF-" in head[:1024],
+    "xlsx": lambda head: has_member_under(head, "xl/"),
+    "docx": lambda head: has_member_under(head, "word/"),
+}
 """Built-ins whose first bytes decide the kind outright: when such a reader cannot be loaded (its extra is not
-installed), its error is the answer rather than a fall-through to plain text."""
+installed), its error ("pip install 'disclosure-report[…]'") is the answer rather than a fall-through to plain
+text."""
 
 _LOADED: dict[str, Reader] = {}
 
@@ -65,8 +71,8 @@ def detect(data: bytes, suffix: str = "") -> str:
         try:
             reader = get_reader(name)
         except ReadError:
-            magic = _DECIDED_BY_MAGIC.get(name)
-            if magic is not None and magic in data[:1024]:
+            decides = _DECIDED_BY_CONTENT.get(name)
+            if decides is not None and decides(data[:16384]):
                 raise
             continue
         if reader.sniff(data[:16384]) and (name != "markdown" or suffix not in (".txt",)):
