@@ -88,32 +88,28 @@ def _integral(v: Any) -> int | None:
     return int(v)
 
 
-def _count(v: Any) -> Any:
-    t = type(v)
-    if t is int:
-        if count_in_range(v):
-            return v
-    elif t is dict:
-        return _blank(v, "count")
-    elif t is Decimal or t is float:
-        n = _integral(v)
-        if n is not None and count_in_range(n):
-            return n
-    raise Invalid.one(EXPECTED["count"], v)
+def _whole(kind: CellKind, in_range: Callable[[int], bool]) -> Handler:
+    """The handler of a whole-number cell of ``kind`` (``count``, ``signed``): an int in range, an integral number
+    written with a fraction (``12.0``), or a blank/unread object."""
+
+    def handle(v: Any) -> Any:
+        t = type(v)
+        if t is int:
+            if in_range(v):
+                return v
+        elif t is dict:
+            return _blank(v, kind)
+        elif t is Decimal or t is float:
+            n = _integral(v)
+            if n is not None and in_range(n):
+                return n
+        raise Invalid.one(EXPECTED[kind], v)
+
+    return handle
 
 
-def _signed(v: Any) -> Any:
-    t = type(v)
-    if t is int:
-        if signed_in_range(v):
-            return v
-    elif t is dict:
-        return _blank(v, "signed")
-    elif t is Decimal or t is float:
-        n = _integral(v)
-        if n is not None and signed_in_range(n):
-            return n
-    raise Invalid.one(EXPECTED["signed"], v)
+_count = _whole("count", count_in_range)
+_signed = _whole("signed", signed_in_range)
 
 
 def _money(v: Any) -> Any:
