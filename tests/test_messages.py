@@ -248,3 +248,27 @@ def test_the_rule_listing_in_both_languages(capsys: pytest.CaptureFixture[str]) 
     assert (
         capsys.readouterr().out.splitlines()[0].startswith("T3-BALANCE         error    identity    table 三 balance")
     )
+
+
+@pytest.mark.parametrize(
+    ("missing", "zh"),
+    [
+        (["year"], "a.md：标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）"),
+        (["agency"], "a.md：标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）"),
+        (
+            ["year", "agency"],
+            "a.md：标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）；"
+            "标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）",
+        ),
+    ],
+)
+def test_a_document_that_names_no_year_or_agency_says_what_to_pass_in_chinese(missing: list[str], zh: str) -> None:
+    from disclosure_report import new_report, render
+    from disclosure_report.read import ReadError, read
+
+    printed = str(render(new_report("某局", 2024), "text")).splitlines()
+    text = "\n".join(line for line in printed if "年度报告" not in line).encode()  # the title gone: no year, no agency
+    given = {"year": 2024, "agency": "某局"}
+    with pytest.raises(ReadError) as caught:
+        read(text, format="text", **{k: v for k, v in given.items() if k not in missing})  # type: ignore[arg-type]
+    assert error_text(caught.value, "zh").replace("the document", "a.md") == zh

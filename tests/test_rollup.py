@@ -139,3 +139,14 @@ def test_aggregate_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     dump(replace_value(SHUYANG, "applications.new.total", 714), published)
     assert main(["aggregate", str(folder), "--check", str(published)]) == 1
     assert "applications.new.total" in capsys.readouterr().out
+
+
+def test_the_aggregate_command_says_what_unread_unit_cells_did(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = replace_value(new_report("甲", 2023), "applications.new.natural_person", UNREAD)
+    dump(a, tmp_path / "a.json")
+    dump(new_report("乙", 2023), tmp_path / "b.json")
+    main(["aggregate", str(tmp_path), "--agency", "区", "-o", str(tmp_path / "out.json")])
+    out = capsys.readouterr()
+    assert "unread unit cells made 1 summed cells unread" in out.out + out.err

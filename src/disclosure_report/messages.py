@@ -313,22 +313,22 @@ _READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
     ),
 )
 
+_NO_YEAR = (
+    r"no report year in its title, preamble or statistics period: pass year=… \(--year YYYY\)",
+    "标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）",
+)
+_NO_AGENCY = (
+    r"no agency in its title, preamble or signature: pass agency=… \(--agency NAME\)",
+    "标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）",
+)
+"""What a reader says when the document names no year or no agency (one, the other, or both joined by "; ")."""
+
 _READ_ERRORS_ZH: tuple[_Phrase, ...] = (
     _pattern(
-        r"(.+): no report year in its title, preamble or statistics period: pass year=… \(--year YYYY\); no agency "
-        r"in its title, preamble or signature: pass agency=… \(--agency NAME\)",
+        rf"(.+): (?=no )(?:(?P<year>{_NO_YEAR[0]})(?:; )?)?(?P<agency>{_NO_AGENCY[0]})?",
         lambda m: (
-            f"{m[1]}：标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）；"
-            "标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）"
+            f"{m[1]}：" + "；".join(zh for (_, zh), key in ((_NO_YEAR, "year"), (_NO_AGENCY, "agency")) if m[key])
         ),
-    ),
-    _pattern(
-        r"(.+): no report year in its title, preamble or statistics period: pass year=… \(--year YYYY\)",
-        lambda m: f"{m[1]}：标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）",
-    ),
-    _pattern(
-        r"(.+): no agency in its title, preamble or signature: pass agency=… \(--agency NAME\)",
-        lambda m: f"{m[1]}：标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）",
     ),
     _pattern(
         r"(.+): not a 政府信息公开工作年度报告 \(no title, headings or tables of one\)",

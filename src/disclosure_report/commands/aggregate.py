@@ -50,6 +50,8 @@ def _coverage_lines(c: Coverage) -> list[str]:
         lines.append(f"blank unit cells made {len({p for _, p in c.blanks})} summed cells blank")
     if c.zeroed:
         lines.append(f"blank unit cells counted as 0: {len(c.zeroed)}")
+    if c.unread:
+        lines.append(f"unread unit cells made {len({p for _, p in c.unread})} summed cells unread")
     if c.layout:
         lines.append(c.layout)
     return lines

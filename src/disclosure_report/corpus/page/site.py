@@ -102,6 +102,7 @@ _T: dict[str, dict[str, str]] = {
     "units": {"zh": "家单位", "en": "units"},
     "duplicated": {"zh": "重复（取第一份）", "en": "duplicated (first kept)"},
     "blank_cells": {"zh": "单位空白单元格使合计为空", "en": "blank unit cells left summed cells blank"},
+    "unread_cells": {"zh": "单位未读出的单元格使合计未读出", "en": "unread unit cells left summed cells unread"},
     "sum_note": {
         "zh": "合计为同一年度全部报告之和（同一机关多份报告取第一份）；"
         "汇总报告与其所属单位的报告同在一处时会重复计算。",
@@ -225,6 +226,8 @@ def _coverage_note(totals: YearTotals, lang: Lang) -> str:
         parts.append(f"{_t('duplicated', lang)}: {'、'.join(c.duplicated)}")
     if c.blanks:
         parts.append(f"{_t('blank_cells', lang)}: {len({p for _, p in c.blanks})}")
+    if c.unread:
+        parts.append(f"{_t('unread_cells', lang)}: {len({p for _, p in c.unread})}")
     if c.layout:
         parts.append(c.layout)
     return f'<p class="dr-note">{escape("; ".join(parts))}</p>'
