@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -24,6 +26,7 @@ from disclosure_report.corpus.batch import (
     validate_paths,
     write_cells_csv,
 )
+from disclosure_report.read.base import ReadError
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
@@ -218,3 +221,46 @@ def test_a_folder_walk_picks_up_every_kind_a_reader_reads(tmp_path: Path) -> Non
     for name in ("a.pdf", "b.xlsx", "c.docx", "d.csv", "e.PDF"):
         (tmp_path / name).write_bytes(b"x")
     assert sorted(Path(p).name for p in iter_document_paths([tmp_path])) == ["a.pdf", "b.xlsx", "c.docx", "e.PDF"]
+
+
+def test_the_walk_learns_the_suffixes_without_importing_a_reader_or_its_extra() -> None:
+    """The walking process stays light: what a built-in reader claims is declared in ``read/kinds.py``."""
+    code = (
+        "import sys\n"
+        "from disclosure_report.corpus.batch import document_suffixes\n"
+        "assert '.pdf' in document_suffixes() and '.xlsx' in document_suffixes()\n"
+        "heavy = ('pdfplumber', 'pdfminer', 'openpyxl', 'python_calamine', 'lxml', 'disclosure_report.read.pdf',\n"
+        "         'disclosure_report.read.xlsx', 'disclosure_report.read.docx', 'disclosure_report.read.html')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_declared_kinds_are_the_readers_own() -> None:
+    from disclosure_report.read.kinds import BUILT_IN
+    from disclosure_report.read.registry import get_reader
+
+    for name, kind in BUILT_IN.items():
+        reader = get_reader(name)
+        assert (reader.name, reader.suffixes, reader.media_types, reader.extras) == (
+            kind.name,
+            kind.suffixes,
+            kind.media_types,
+            kind.extras,
+        )
+        assert kind.target == f"{type(reader).__module__}:{type(reader).__name__}"
+
+
+def test_a_reader_whose_extra_is_missing_is_left_out_of_the_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    from disclosure_report.corpus import batch
+    from disclosure_report.read.registry import reader_suffixes
+
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # as if the [pdf] extra were not installed
+    batch.document_suffixes.cache_clear()
+    try:
+        with pytest.raises(ReadError, match=r"needs pdfplumber, which is not installed: .*\[pdf\]"):
+            reader_suffixes("pdf")
+        assert ".pdf" not in batch.document_suffixes() and ".json" in batch.document_suffixes()
+    finally:
+        batch.document_suffixes.cache_clear()

@@ -34,14 +34,14 @@ from disclosure_report.rules import ValidationResult, validate
 def document_suffixes() -> tuple[str, ...]:
     """The file endings a folder walk picks up: those of every registered reader (the built-in ones — JSON, text,
     Markdown, HTML, Word, Excel, PDF — and plugins'). A reader whose extra is not installed is left out: its files
-    are not picked up."""
+    are not picked up. No built-in reader is imported to learn this (:func:`~.read.registry.reader_suffixes`)."""
     from disclosure_report.read.base import ReadError
-    from disclosure_report.read.registry import available_readers, get_reader
+    from disclosure_report.read.registry import available_readers, reader_suffixes
 
     found: list[str] = []
     for name in available_readers():
         try:
-            found += get_reader(name).suffixes
+            found += reader_suffixes(name)
         except ReadError:
             continue
     return tuple(dict.fromkeys(s.lower() for s in found))

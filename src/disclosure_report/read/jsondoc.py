@@ -6,13 +6,14 @@ import attrs
 
 from disclosure_report.jsonio.convert import loads
 from disclosure_report.read.base import ReadResult, ReadWarning
+from disclosure_report.read.kinds import BUILT_IN
 
 
 class JsonReader:
     name = "json"
-    suffixes = (".json",)
-    media_types = ("application/json",)
-    extras = None
+    suffixes = BUILT_IN["json"].suffixes
+    media_types = BUILT_IN["json"].media_types
+    extras = BUILT_IN["json"].extras
 
     def sniff(self, head: bytes) -> bool:
         return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"format"' in head[:4096]

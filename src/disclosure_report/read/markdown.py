@@ -9,6 +9,7 @@ from disclosure_report.published.embedded import find_record
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadResult
 from disclosure_report.read.decode import decode
+from disclosure_report.read.kinds import BUILT_IN
 from disclosure_report.read.lines import Line
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -47,9 +48,9 @@ def markdown_lines(text: str) -> list[Line]:
 
 class MarkdownReader:
     name = "markdown"
-    suffixes = (".md", ".markdown")
-    media_types = ("text/markdown",)
-    extras = None
+    suffixes = BUILT_IN["markdown"].suffixes
+    media_types = BUILT_IN["markdown"].media_types
+    extras = BUILT_IN["markdown"].extras
 
     def sniff(self, head: bytes) -> bool:
         text = head[:8192].decode("utf-8", errors="ignore")

@@ -13,6 +13,7 @@ from pathlib import Path
 from disclosure_report.files import read_regular_file
 from disclosure_report.read.base import Reader, ReadError, ReadResult
 from disclosure_report.read.identity import given_identity
+from disclosure_report.read.kinds import BUILT_IN
 from disclosure_report.read.zipnames import has_member_under
 
 GROUP = "disclosure_report.readers"
@@ -51,15 +52,31 @@ def get_reader(name: str) -> Reader:
     try:
         target = eps[name].load()
     except ModuleNotFoundError as e:
-        raise ReadError(
-            f"the {name!r} reader needs {e.name or 'a module'}, which is not installed: "
-            f"pip install 'disclosure-report[{name}]'"
-        ) from None
+        raise _not_installed(name, e.name or "a module") from None
     reader = target() if isinstance(target, type) else target
     if not isinstance(reader, Reader):
         raise ReadError(f"the entry point {name!r} ({eps[name].value}) is not a reader")
     _LOADED[name] = reader
     return reader
+
+
+def reader_suffixes(name: str) -> tuple[str, ...]:
+    """The file endings the reader ``name`` claims. A built-in reader's are known without importing it (nor its
+    extra's modules); a plugin is loaded. Raises :class:`ReadError` when the reader's extra is not installed."""
+    kind = BUILT_IN.get(name)
+    ep = _entry_points().get(name)
+    if kind is None or ep is None or ep.value != kind.target:
+        return get_reader(name).suffixes
+    missing = kind.missing()
+    if missing is not None:
+        raise _not_installed(name, missing)
+    return kind.suffixes
+
+
+def _not_installed(name: str, module: str) -> ReadError:
+    return ReadError(
+        f"the {name!r} reader needs {module}, which is not installed: pip install 'disclosure-report[{name}]'"
+    )
 
 
 def detect(data: bytes, suffix: str = "") -> str:

@@ -8,6 +8,7 @@ import re
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadResult
 from disclosure_report.read.decode import decode
+from disclosure_report.read.kinds import BUILT_IN
 from disclosure_report.read.lines import Line
 
 _PAGE_NUMBER = re.compile(
@@ -42,9 +43,9 @@ def text_lines(text: str) -> list[Line]:
 
 class TextReader:
     name = "text"
-    suffixes = (".txt", ".text")
-    media_types = ("text/plain",)
-    extras = None
+    suffixes = BUILT_IN["text"].suffixes
+    media_types = BUILT_IN["text"].media_types
+    extras = BUILT_IN["text"].extras
 
     def sniff(self, head: bytes) -> bool:
         return b"\x00" not in head[:4096]

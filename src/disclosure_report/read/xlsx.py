@@ -23,6 +23,7 @@ from disclosure_report.model import UNREAD, AnnualReport
 from disclosure_report.model.paths import replace_value
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
+from disclosure_report.read.kinds import BUILT_IN
 from disclosure_report.read.lines import Line
 from disclosure_report.read.xlsx_parts import Parts
 from disclosure_report.read.xlsx_record import is_meta_sheet, meta_record
@@ -30,7 +31,6 @@ from disclosure_report.read.xlsx_sheets import Sheet, UnreadFormula, expand, men
 from disclosure_report.read.zipnames import has_member_under
 from disclosure_report.render.grid import table_grid
 
-MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE_TOP = 2
 """The sheet row a template table's grid starts on (the renderer's ``GRID_TOP``)."""
 
@@ -145,9 +145,9 @@ def template_paths(report: AnnualReport, sheet: Sheet) -> dict[tuple[int, int], 
 
 class XlsxReader:
     name = "xlsx"
-    suffixes = (".xlsx", ".xlsm")
-    media_types = (MEDIA_TYPE,)
-    extras = "xlsx"
+    suffixes = BUILT_IN["xlsx"].suffixes
+    media_types = BUILT_IN["xlsx"].media_types
+    extras = BUILT_IN["xlsx"].extras
 
     def sniff(self, head: bytes) -> bool:
         return has_member_under(head, "xl/")
