@@ -7,6 +7,7 @@ across local processes (:func:`validate_paths`) or on a Dask cluster (:func:`val
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import multiprocessing
 import os
@@ -247,6 +248,7 @@ def _ordered_map(work: Callable[[list[str]], _T], chunks: Iterator[list[str]], j
         yield from map(work, chunks)
         return
     pool = _pool(jobs)
+    gc.freeze()  # the workers fork at the first submit: what exists now is never scanned (nor copied) by their GC
     try:
         pending: deque[Future[_T]] = deque()
         for batch in chunks:
@@ -257,6 +259,7 @@ def _ordered_map(work: Callable[[list[str]], _T], chunks: Iterator[list[str]], j
             yield pending.popleft().result()
     finally:  # on an interrupt: the chunks not yet started are cancelled
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 def _validate_chunk(paths: list[str], disable: tuple[str, ...]) -> list[FileResult]:
