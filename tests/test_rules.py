@@ -314,3 +314,14 @@ def test_a_table_no_cell_of_which_was_read_is_an_error() -> None:
     # one unread cell is not enough: that is "not assessable", never an error
     one = replace_value(SHUYANG, "review_litigation.review.upheld", UNREAD)
     assert validate(one).ok
+
+
+def test_the_prose_check_knows_every_space_character() -> None:
+    """``_SPACE`` is built from the code points up to ``_LAST_SPACE`` only (fast at import); none above it is a
+    space, so it is every character ``\\s`` matches."""
+    import sys
+
+    from disclosure_report.rules import checks
+
+    assert not any(chr(c).isspace() for c in range(checks._LAST_SPACE + 1, sys.maxunicode + 1))
+    assert {" ", "\t", "\u3000", "\xa0"} <= checks._SPACE

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from operator import attrgetter
@@ -387,7 +386,9 @@ _WORDS = 24
 """Room for the words a statement allows before its figure (the longest, 收到各类政府信息公开申请, has 12)."""
 
 _NUMERALS = frozenset("0123456789０１２３４５６７８９,〇零一二三四五六七八九十百千万两")
-_SPACE = frozenset(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+_LAST_SPACE = 0x3000
+"""The highest code point ``str.isspace`` is true of (IDEOGRAPHIC SPACE; a test checks the whole range)."""
+_SPACE = frozenset(c for c in map(chr, range(_LAST_SPACE + 1)) if c.isspace())
 """The characters ``\\s`` matches in a str pattern."""
 _FIGURE_AND_SPACE = _SPACE | _NUMERALS | {"共"}
 
