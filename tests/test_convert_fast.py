@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from disclosure_report import AnnualReport, DocumentError, dumps, load, loads, structure
 from disclosure_report.examples import example_names, example_path
 from disclosure_report.jsonio.convert import parse_json
-from disclosure_report.jsonio.fast import PARSERS, Parser, _Fallback, _typed, try_loads
+from disclosure_report.jsonio.fast import _ESCAPE, PARSERS, Parser, _Fallback, _has_escape, _typed, try_loads
 from strategies import reports
 
 
@@ -296,3 +296,9 @@ def test_the_typed_decoder_refuses_a_duplicate_key_anywhere(report: AnnualReport
     doubled = text[: at - 1] + f'"{key}": {value}, ' + text[at - 1 :]
     assert _typed_answer(doubled) in (None, "refused")
     assert try_loads(doubled) is None
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["\\", "u", "b", "f", "n", '"', "x", "一", "\\n", "\\\\"]), max_size=60).map("".join))
+def test_the_escape_scan_finds_what_the_escape_pattern_finds(text: str) -> None:
+    assert _has_escape(text) == (_ESCAPE.search(text) is not None)
