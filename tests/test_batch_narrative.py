@@ -11,7 +11,16 @@ from pathlib import Path
 from disclosure_report import load
 from disclosure_report.examples import example_path
 from disclosure_report.read import read
-from disclosure_report.rules.checks import _STATEMENTS, _WINDOW, _prose, _statements, _words_end
+from disclosure_report.rules.checks import (
+    _NUMERALS,
+    _STATEMENTS,
+    _WINDOW,
+    _WORDS,
+    _figure_windows,
+    _prose,
+    _statements,
+    _words_end,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "real"
 
@@ -131,3 +140,30 @@ def test_a_statement_ending_with_its_figure_is_tried_only_after_the_last_charact
 def test_each_statement_captures_its_figure_alone() -> None:
     """prose_vs_table reads the figure as group 1 (or none, for 未收到申请)."""
     assert [s.pattern.groups for s in _STATEMENTS] == [1, 0, 1, 1, 1, 1, 1, 1, 1, 1]
+
+
+def walked(text: str) -> list[tuple[int, int, str]]:
+    """The figure windows found by walking back from each 件 one character at a time (the reference)."""
+    windows = []
+    after_previous = 0
+    end = text.find("件")
+    while end != -1:
+        at = end - 1
+        while at >= after_previous and text[at].isspace():
+            at -= 1
+        if at >= after_previous and text[at] in _NUMERALS:
+            while at >= after_previous and (text[at] in _NUMERALS or text[at] == "共" or text[at].isspace()):
+                at -= 1
+            if at >= after_previous:
+                windows.append((max(after_previous, at + 1 - _WORDS), end + 1, text[at]))
+        after_previous = end + 1
+        end = text.find("件", after_previous)
+    return windows
+
+
+def test_the_figure_windows_are_those_a_walk_back_from_each_件_finds() -> None:
+    rng = random.Random(7)
+    texts = [random_prose(rng) for _ in range(1000)]
+    texts += ["件", "1件", " 1件", "文件1件", "x\u30001 共 2件件3件", "x" * 50 + "12件", "件件件", "受理\u2028 5件"]
+    for text in texts:
+        assert _figure_windows(text) == walked(text), text
