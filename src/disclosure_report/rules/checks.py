@@ -46,22 +46,31 @@ def finding(
     delta: Any = None,
     **params: Any,
 ) -> Finding:
-    r = rule(rule_id)
+    severity, kind, templates = _rule_parts(rule_id)
+    meta = report.meta
+    values = {"expected": expected, "actual": actual, "delta": delta, **params}
     return _new_finding(
-        rule=rule_id,
-        sub_id=sub_id or rule_id,
-        severity=r.severity,
-        kind=r.kind,
-        lhs=lhs,
-        rhs=rhs,
-        expected=expected,
-        actual=actual,
-        delta=delta,
-        agency=report.meta.agency,
-        year=report.meta.year,
-        templates=(r.message_zh, r.message_en),
-        params={"expected": expected, "actual": actual, "delta": delta, **params},
-    )
+        rule_id,
+        sub_id or rule_id,
+        severity,
+        kind,
+        lhs,
+        rhs,
+        expected,
+        actual,
+        delta,
+        meta.agency,
+        meta.year,
+        templates,
+        values,
+    )  # (the fields of Finding, in order)
+
+
+@cache
+def _rule_parts(rule_id: str) -> tuple[Any, Any, tuple[str, str]]:
+    """What every finding of a rule holds: its severity, kind and message templates."""
+    r = rule(rule_id)
+    return r.severity, r.kind, (r.message_zh, r.message_en)
 
 
 # --- metadata ----------------------------------------------------------------------------------------------------
@@ -623,7 +632,11 @@ def prose_vs_table(report: AnnualReport) -> Iterator[Finding]:
         try:
             table = tables.get(key)
             if table is None:
-                table = tables[key] = sum(_group_value(_PARTS[p](report)) for p in paths)
+                if len(paths) == 1:
+                    table = _group_value(_PARTS[paths[0]](report))
+                else:
+                    table = sum(_group_value(_PARTS[p](report)) for p in paths)
+                tables[key] = table
             if stated == table:
                 continue
             if key in ("received", "none_received"):
