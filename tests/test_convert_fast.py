@@ -16,7 +16,16 @@ from hypothesis import strategies as st
 from disclosure_report import AnnualReport, DocumentError, dumps, load, loads, structure
 from disclosure_report.examples import example_names, example_path
 from disclosure_report.jsonio.convert import parse_json
-from disclosure_report.jsonio.fast import _ESCAPE, PARSERS, Parser, _Fallback, _has_escape, _typed, try_loads
+from disclosure_report.jsonio.fast import (
+    _CELL_OBJECTS,
+    _ESCAPE,
+    PARSERS,
+    Parser,
+    _Fallback,
+    _has_escape,
+    _typed,
+    try_loads,
+)
 from strategies import reports
 
 
@@ -302,3 +311,22 @@ def test_the_typed_decoder_refuses_a_duplicate_key_anywhere(report: AnnualReport
 @given(st.lists(st.sampled_from(["\\", "u", "b", "f", "n", '"', "x", "一", "\\n", "\\\\"]), max_size=60).map("".join))
 def test_the_escape_scan_finds_what_the_escape_pattern_finds(text: str) -> None:
     assert _has_escape(text) == (_ESCAPE.search(text) is not None)
+
+
+@settings(max_examples=30, deadline=None)
+@given(reports(unread=True))
+def test_numbers_only_is_taken_exactly_when_no_cell_is_an_object(report: AnnualReport) -> None:
+    typed = _typed()
+    assert typed is not None
+    text = dumps(report)
+    before = next(_CELL_OBJECTS)
+    struct = typed.decode(text)
+    objects = next(_CELL_OBJECTS) - before - 1
+    # (cells in the parts the Structs leave untyped, as the layouts of 其他处理, are dicts checked there)
+    assert 0 <= objects <= len(re.findall(r'\{\s*"(?:blank|unread)"', text))
+    checked_tally, numbers_tally = [0, 0], [0, 0]
+    checked = typed.build[type(struct)](struct, checked_tally)
+    assert checked == report
+    if objects == 0:
+        assert typed.numbers_only[type(struct)](struct, numbers_tally) == report
+        assert numbers_tally == checked_tally

@@ -23,6 +23,7 @@ document down the strict path, which decides.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import keyword
 import operator
@@ -190,7 +191,9 @@ _OPTIONAL_STR_CODE = [
 
 # The same checks on the fields of the Structs of the typed decoder (see :func:`_typed`): msgspec has checked the
 # types and the bounds; what is left is telling a number from a cell written as an object, and counting colons.
-_TYPED_CELL_CODE = ["{v} = x if type(x) is int else blank(x, t)"]
+_TYPED_CELL_CODE = "{v} = x if type(x) is int else cell_object(x, t)"
+_NUMBER_CELL_CODE = "{v} = x"
+"""A cell of a document that has no cell written as an object (see :meth:`_Typed.loads`)."""
 _TYPED_STR_CODE = ["if ':' in x: t[1] += x.count(':')", "{v} = x"]
 _TYPED_OPTIONAL_STR_CODE = ["if x is not None and ':' in x: t[1] += x.count(':')", "{v} = x"]
 _CELL_BOUNDS = {"count": (0, MAX_COUNT), "signed": (-MAX_COUNT, MAX_COUNT)}
@@ -223,11 +226,24 @@ class _Writer:
         self.tag = tag
         self.struct: Any = None
         """The Struct of the outermost class (typed only)."""
+        self.cells: dict[int, str] = {}
+        """The lines that set a whole-number cell (typed only), by index, with the line that sets it when no cell
+        of the document is written as an object."""
+        self.numbers_only: Fast | None = None
+        """The function for documents with no cell written as an object (typed only)."""
+        if msgspec:
+            self.namespace["cell_object"] = _cell_object
 
     def function(self, cls: type, overrides: dict[str, Any]) -> Fast:
         members, self.struct = self.instance(cls, overrides, "data", "inst", "    ")
         self.lines += [f"    t[0] += {members}", "    return inst"]
-        exec("\n".join(self.lines), self.namespace)
+        fast: Fast = self.compile(self.lines)
+        if self.msgspec:
+            self.numbers_only = self.compile([self.cells.get(i, line) for i, line in enumerate(self.lines)])
+        return fast
+
+    def compile(self, lines: list[str]) -> Fast:
+        exec("\n".join(lines), self.namespace)
         fast: Fast = self.namespace["fast"]
         return fast
 
@@ -301,9 +317,10 @@ class _Writer:
         code: list[str] | None
         if self.msgspec and kind in _CELL_BOUNDS:
             low, high = _CELL_BOUNDS[kind]
-            code = _TYPED_CELL_CODE
-            typed = Annotated[int, self.msgspec.Meta(ge=low, le=high)] | dict[str, Any]
-        elif self.msgspec and not kind and tp in (str, str | None):
+            self.cells[len(self.lines)] = indent + _NUMBER_CELL_CODE.format(v=target)
+            self.lines.append(indent + _TYPED_CELL_CODE.format(v=target))
+            return 0, Annotated[int, self.msgspec.Meta(ge=low, le=high)] | _cell_object_struct(self.msgspec)
+        if self.msgspec and not kind and tp in (str, str | None):
             code = _TYPED_STR_CODE if tp is str else _TYPED_OPTIONAL_STR_CODE
             typed = tp
         elif kind:
@@ -434,10 +451,11 @@ class _Typed:
 
     def __init__(self, msgspec: Any) -> None:
         self.build: dict[type, Fast] = {}
+        self.numbers_only: dict[type, Fast] = {}
         for version in FORMATS:
             writer = _Writer(msgspec, ("format", version))
-            build = writer.function(AnnualReport, {"proactive": PROACTIVE_CLASSES[version]})
-            self.build[writer.struct] = build
+            self.build[writer.struct] = writer.function(AnnualReport, {"proactive": PROACTIVE_CLASSES[version]})
+            self.numbers_only[writer.struct] = typing.cast(Fast, writer.numbers_only)
         union = functools.reduce(operator.or_, self.build)  # Struct2019 | Struct2021
         self.decode: Parser = msgspec.json.Decoder(union, float_hook=Decimal).decode
         self.refused = (msgspec.DecodeError, RecursionError)
@@ -445,17 +463,69 @@ class _Typed:
     def loads(self, text: str) -> AnnualReport | None:
         """The report in ``text`` as the plain path would give it (None where it would give None, that is where
         the strict path decides); :class:`_Fallback` when the typed decoder refuses the text (the plain path
-        decides)."""
+        decides).
+
+        A document with no cell written as an object (no blank, nothing unread: most) is built by a function that
+        takes every whole-number cell as the number msgspec checked. That no cell object was made is proved by
+        :data:`_CELL_OBJECTS`, which each one advances as it is made: two readings around the decoding that are
+        one apart. (Another thread's decoding can only advance it too, and then the cells are told apart one by
+        one.)"""
+        before = next(_CELL_OBJECTS)
         try:
             struct = self.decode(text)
         except self.refused:
             raise _Fallback from None
+        build = (self.numbers_only if next(_CELL_OBJECTS) == before + 1 else self.build)[type(struct)]
         tally = [0, 0]
         try:
-            report: AnnualReport = self.build[type(struct)](struct, tally)
+            report: AnnualReport = build(struct, tally)
         except _GIVE_UP:
             return None
         return report if text.count(":") == tally[0] + tally[1] else None
+
+
+_CELL_OBJECTS = itertools.count()
+"""Advanced by every cell object the typed decoder makes (see :meth:`_Typed.loads`)."""
+
+_CELL_STRUCTS: list[Any] = []
+
+
+def _cell_object_struct(msgspec: Any) -> Any:
+    """The Struct a typed decoder makes of a cell written as an object (``{"blank": "-"}``, ``{"unread": true}``):
+    no other member, each value as the plain parser gives it; making one advances :data:`_CELL_OBJECTS`."""
+    if not _CELL_STRUCTS:
+
+        def made(_self: Any) -> None:
+            next(_CELL_OBJECTS)
+
+        _CELL_STRUCTS.append(
+            msgspec.defstruct(
+                "CellObject",
+                [("blank", Any, msgspec.UNSET), ("unread", Any, msgspec.UNSET)],
+                forbid_unknown_fields=True,
+                gc=False,
+                namespace={"__post_init__": made},
+            )
+        )
+        _CELL_STRUCTS.append(msgspec.UNSET)
+    return _CELL_STRUCTS[0]
+
+
+def _cell_object(x: Any, t: Tally) -> Blank | Unread:
+    """A cell the typed decoder made a cell object of: a blank or unread, as :func:`_blank` reads the dict (one
+    member, ``unread`` exactly true or ``blank`` a string), else the plain path decides."""
+    unset = _CELL_STRUCTS[1]
+    printed, unread = x.blank, x.unread
+    if unread is unset and type(printed) is str:
+        blank = Blank(printed)  # checks the mark
+        t[0] += 1
+        if ":" in printed:
+            t[1] += printed.count(":")
+        return blank
+    if printed is unset and unread is True:
+        t[0] += 1
+        return UNREAD
+    raise _Fallback
 
 
 _TYPED: list[_Typed] = []
