@@ -582,20 +582,33 @@ def _statements(text: str) -> list[tuple[str, re.Match[str]]]:
 def _starting(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> list[re.Match[str]]:
     """The matches ``finditer`` gives of a pattern whose every match begins with one of ``starts``: tried only
     where one stands, in the order of the text, none inside the one before."""
-    places = []
-    for word in starts:
-        if word[0] in text:
-            at = _find(text, word)
-            while at != -1:
-                places.append(at)
-                at = _find(text, word, at + 1)
     matches = []
     end = 0
-    for at in sorted(places):
+    for at in _places(text, starts):
         if at >= end and (m := pattern.match(text, at)) is not None:
             matches.append(m)
             end = m.end()
     return matches
+
+
+def _places(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of ``words`` stands in ``text``, in order: one scan for each first character they begin with."""
+    places = []
+    for first, following in _by_first_character(words):
+        at = text.find(first)
+        while at != -1:
+            if any(text.startswith(word, at) for word in following):
+                places.append(at)
+            at = text.find(first, at + 1)
+    if len(places) > 1:
+        places.sort()
+    return places
+
+
+@cache
+def _by_first_character(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    firsts = dict.fromkeys(word[0] for word in words)
+    return tuple((first, tuple(w for w in words if w[0] == first)) for first in firsts)
 
 
 def _near(pattern: re.Pattern[str], anchor: str, text: str) -> Iterator[re.Match[str]]:
