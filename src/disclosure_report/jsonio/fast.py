@@ -446,8 +446,8 @@ class _Typed:
     the document's ``format`` (a tagged union), declared by the same writer as the function that makes the report
     of each (:class:`_Writer`). msgspec checks in C what the plain path checks in Python — every key present and
     none unknown, strings, whole-number cells and their bounds — and builds Structs rather than dicts, so a valid
-    document loads in about two thirds of the time. Anything it refuses goes down the plain path, which decides as
-    before; so the typed decoder changes nothing ``loads`` says, only how fast it says it."""
+    document loads in about four fifths of the time of the plain path. Anything it refuses goes down the plain
+    path, which decides as before; so the typed decoder changes nothing ``loads`` says, only how fast it says it."""
 
     def __init__(self, msgspec: Any) -> None:
         self.build: dict[type, Fast] = {}
