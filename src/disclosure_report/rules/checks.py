@@ -544,6 +544,7 @@ def _sort_statements() -> None:
 
 
 _sort_statements()
+_SEARCHES = tuple(s.pattern.search for s in _STATEMENTS)
 
 
 def _statements(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -551,20 +552,22 @@ def _statements(text: str) -> list[tuple[str, re.Match[str]]]:
     (what ``finditer`` of each pattern over the whole text gives). A statement ending with its figure is tried only
     in the windows whose words end with a character its words can end with; prose without a figure costs a few
     scans for single characters."""
-    windows: list[list[tuple[int, int]]] = [[] for _ in _STATEMENTS]
+    by_statement: dict[int, list[re.Match[str]]] = {}  # the matches of those ending with a figure
     for a, b, end in _figure_windows(text):
-        for i in _BY_WORDS_END.get(end, _ANY_WORDS_END):
-            windows[i].append((a, b))
-        if _ANY_WORDS_END and end in _BY_WORDS_END:
-            for i in _ANY_WORDS_END:
-                windows[i].append((a, b))
+        tried = _BY_WORDS_END.get(end)
+        for i in _ANY_WORDS_END if tried is None else tried + _ANY_WORDS_END if _ANY_WORDS_END else tried:
+            if (m := _SEARCHES[i](text, a, b)) is not None:
+                if i in by_statement:
+                    by_statement[i].append(m)
+                else:
+                    by_statement[i] = [m]
     found = []
-    for statement, places in zip(_STATEMENTS, windows, strict=True):
+    for i, statement in enumerate(_STATEMENTS):
+        matches: Iterable[re.Match[str]]
         if statement.ends_with_figure:
-            if not places:
+            if i not in by_statement:
                 continue
-            search = statement.pattern.search
-            matches: Iterable[re.Match[str]] = [m for a, b in places if (m := search(text, a, b)) is not None]
+            matches = by_statement[i]
         elif statement.anchor is not None:
             matches = _near(statement.pattern, statement.anchor, text)
         elif statement.starts:
