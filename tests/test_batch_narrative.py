@@ -11,7 +11,16 @@ from pathlib import Path
 from disclosure_report import load
 from disclosure_report.examples import example_path
 from disclosure_report.read import read
-from disclosure_report.rules.checks import _STATEMENTS, _WINDOW, _prose, _statements
+from disclosure_report.rules.checks import (
+    _NUMERALS,
+    _STATEMENTS,
+    _WINDOW,
+    _WORDS,
+    _figure_windows,
+    _prose,
+    _statements,
+    _words_end,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "real"
 
@@ -109,3 +118,52 @@ def test_each_statement_that_ends_with_its_figure_has_its_only_件_there() -> No
 
 def test_prose_without_a_figure_yields_nothing_quickly() -> None:
     assert found("本机关全年共发布政策文件，完成各项工作。" * 500) == []
+
+
+def test_a_statement_ending_with_its_figure_is_tried_only_after_the_last_character_of_its_words() -> None:
+    ends = {s.key: _words_end(s.pattern.pattern) for s in _STATEMENTS if s.ends_with_figure}
+    assert ends == {
+        "received": frozenset("到理收类开请"),
+        "answered": frozenset("结复理开请"),
+        "carried_forward": frozenset("年度理"),
+        "granted_partial": frozenset("开"),
+        "denied": frozenset("开"),
+        "unable": frozenset("供"),
+        "not_processed": frozenset("理"),
+        "other": frozenset("理"),
+    }
+    assert _words_end(r"(?:收到|共)\s*([0-9]+)件") is None  # words that may end with 共: tried everywhere
+    assert _words_end(r"(?:收到)?\s*([0-9]+)件") is None  # words that may be missing
+    assert _words_end(r"收到\s*([0-9]+)") is None  # no 件 at its end
+
+
+def test_each_statement_captures_its_figure_alone() -> None:
+    """prose_vs_table reads the figure as group 1 (or none, for 未收到申请)."""
+    assert [s.pattern.groups for s in _STATEMENTS] == [1, 0, 1, 1, 1, 1, 1, 1, 1, 1]
+
+
+def walked(text: str) -> list[tuple[int, int, str]]:
+    """The figure windows found by walking back from each 件 one character at a time (the reference)."""
+    windows = []
+    after_previous = 0
+    end = text.find("件")
+    while end != -1:
+        at = end - 1
+        while at >= after_previous and text[at].isspace():
+            at -= 1
+        if at >= after_previous and text[at] in _NUMERALS:
+            while at >= after_previous and (text[at] in _NUMERALS or text[at] == "共" or text[at].isspace()):
+                at -= 1
+            if at >= after_previous:
+                windows.append((max(after_previous, at + 1 - _WORDS), end + 1, text[at]))
+        after_previous = end + 1
+        end = text.find("件", after_previous)
+    return windows
+
+
+def test_the_figure_windows_are_those_a_walk_back_from_each_件_finds() -> None:
+    rng = random.Random(7)
+    texts = [random_prose(rng) for _ in range(1000)]
+    texts += ["件", "1件", " 1件", "文件1件", "x\u30001 共 2件件3件", "x" * 50 + "12件", "件件件", "受理\u2028 5件"]
+    for text in texts:
+        assert _figure_windows(text) == walked(text), text

@@ -16,7 +16,16 @@ from hypothesis import strategies as st
 from disclosure_report import AnnualReport, DocumentError, dumps, load, loads, structure
 from disclosure_report.examples import example_names, example_path
 from disclosure_report.jsonio.convert import parse_json
-from disclosure_report.jsonio.fast import PARSERS, Parser, try_loads
+from disclosure_report.jsonio.fast import (
+    _CELL_OBJECTS,
+    _ESCAPE,
+    PARSERS,
+    Parser,
+    _Fallback,
+    _has_escape,
+    _typed,
+    try_loads,
+)
 from strategies import reports
 
 
@@ -192,3 +201,132 @@ def test_the_parsers_agree_on_whatever_msgspec_accepts(value: Any, data: st.Data
     except msgspec.DecodeError:
         return  # refused: the standard parser reads it
     assert _same(got, expected)
+
+
+# --- the typed decoder (msgspec Structs declared from the model): the same answers as the plain path -----------
+
+
+def _typed_answer(text: str) -> AnnualReport | str | None:
+    """What the typed decoder makes of ``text``: a report, None (the strict path decides), or "refused" (the plain
+    path decides)."""
+    typed = _typed()
+    assert typed is not None
+    try:
+        return typed.loads(text)
+    except _Fallback:
+        return "refused"
+
+
+@settings(max_examples=50, deadline=None)
+@given(reports(unread=True))
+def test_the_typed_decoder_builds_the_same_report(report: AnnualReport) -> None:
+    text = dumps(report)
+    assert _typed_answer(text) == report == try_loads(text, PARSERS.values())
+
+
+_ODD_VALUES = st.sampled_from(
+    [
+        0,
+        -1,
+        10**15 - 1,
+        10**15,
+        -(10**15),
+        10**40,
+        1.0,
+        1.5,
+        1e3,
+        True,
+        None,
+        "",
+        "1",
+        ":",
+        "a:b",
+        [],
+        [0],
+        {},
+        {"blank": "-"},
+        {"blank": "1"},
+        {"blank": 1},
+        {"blank": "-", "unread": True},
+        {"unread": True},
+        {"unread": 1},
+        {"unread": False},
+        {"x": 1},
+        {"start": "2023-01-01", "end": "2023-12-31"},
+        "2023-01-01",
+    ]
+)
+
+
+def _places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The paths to every value inside the JSON-shaped ``value``."""
+    out = [path]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _places(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _places(v, (*path, i))
+    return out
+
+
+@settings(max_examples=50, deadline=None)
+@given(reports(unread=True), st.data())
+def test_the_typed_decoder_agrees_with_the_plain_path_on_changed_documents(
+    report: AnnualReport, data: st.DataObject
+) -> None:
+    doc = json.loads(dumps(report), parse_float=Decimal)
+    for _ in range(data.draw(st.integers(0, 2))):
+        path = data.draw(st.sampled_from(_places(doc)[1:]))
+        holder = doc
+        for step in path[:-1]:
+            holder = holder[step]
+        change = data.draw(st.sampled_from(["set", "set", "drop", "add"]))
+        if change == "set":
+            holder[path[-1]] = data.draw(st.sampled_from([0, 7, {"blank": "—"}, {"unread": True}]) | _ODD_VALUES)
+        elif change == "drop" and isinstance(holder, dict):
+            del holder[path[-1]]
+        elif isinstance(holder, dict):
+            holder[data.draw(st.sampled_from(["x", "blank", "unread", "format", "natural_person"]))] = 0
+    text = msgspec.json.Encoder(decimal_format="number").encode(doc).decode()  # amounts as the numbers written
+    typed = _typed_answer(text)
+    plain = try_loads(text, PARSERS.values())
+    assert typed == plain or (typed == "refused" and plain is None), (typed, plain)
+    assert try_loads(text) == plain
+
+
+@settings(max_examples=50, deadline=None)
+@given(reports(), st.data())
+def test_the_typed_decoder_refuses_a_duplicate_key_anywhere(report: AnnualReport, data: st.DataObject) -> None:
+    text = dumps(report)
+    at = data.draw(st.sampled_from(_objects(text)))
+    key = text[at:].split('"', 1)[0]
+    value = data.draw(st.sampled_from(['"x"', "0", "null", "{}"]))
+    doubled = text[: at - 1] + f'"{key}": {value}, ' + text[at - 1 :]
+    assert _typed_answer(doubled) in (None, "refused")
+    assert try_loads(doubled) is None
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["\\", "u", "b", "f", "n", '"', "x", "一", "\\n", "\\\\"]), max_size=60).map("".join))
+def test_the_escape_scan_finds_what_the_escape_pattern_finds(text: str) -> None:
+    assert _has_escape(text) == (_ESCAPE.search(text) is not None)
+
+
+@settings(max_examples=30, deadline=None)
+@given(reports(unread=True))
+def test_numbers_only_is_taken_exactly_when_no_cell_is_an_object(report: AnnualReport) -> None:
+    typed = _typed()
+    assert typed is not None
+    text = dumps(report)
+    before = next(_CELL_OBJECTS)
+    struct = typed.decode(text)
+    objects = next(_CELL_OBJECTS) - before - 1
+    # (cells in the parts the Structs leave untyped, as the layouts of 其他处理, are dicts checked there)
+    assert 0 <= objects <= len(re.findall(r'\{\s*"(?:blank|unread)"', text))
+    checked_tally, numbers_tally = [0, 0], [0, 0]
+    checked = typed.build[type(struct)](struct, checked_tally)
+    assert checked == report
+    if objects == 0:
+        assert typed.numbers_only[type(struct)](struct, numbers_tally) == report
+        assert numbers_tally == checked_tally

@@ -7,6 +7,10 @@ would report — abandons the attempt as a whole, and the strict path (:mod:`dis
 the start and reports every problem. So the fast path never changes what ``loads`` accepts or what it says; it
 only skips work on documents that pass.
 
+With msgspec installed, a typed decoder goes first (:class:`_Typed`): msgspec Structs declared from the model by
+the same generator, so msgspec checks keys, strings, whole numbers and their bounds in C while it parses, and the
+generated function only turns Structs into the model. What it refuses goes down the plain path described here.
+
 Duplicate keys. The plain parser keeps the last of two equal keys, so the fast path proves there were none: in
 JSON text every ``:`` outside a string separates a key from its value, so ``text.count(":")`` equals the number of
 object members plus the colons inside strings. While building the model the fast path counts both (a tally kept
@@ -18,12 +22,16 @@ document down the strict path, which decides.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
+import keyword
+import operator
 import re
 import typing
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import attrs
 
@@ -181,13 +189,29 @@ _OPTIONAL_STR_CODE = [
     "else: raise Fallback",
 ]
 
+# The same checks on the fields of the Structs of the typed decoder (see :func:`_typed`): msgspec has checked the
+# types and the bounds; what is left is telling a number from a cell written as an object, and counting colons.
+_TYPED_CELL_CODE = "{v} = x if type(x) is int else cell_object(x, t)"
+_NUMBER_CELL_CODE = "{v} = x"
+"""A cell of a document that has no cell written as an object (see :meth:`_Typed.loads`)."""
+_TYPED_STR_CODE = ["if ':' in x: t[1] += x.count(':')", "{v} = x"]
+_TYPED_OPTIONAL_STR_CODE = ["if x is not None and ':' in x: t[1] += x.count(':')", "{v} = x"]
+_CELL_BOUNDS = {"count": (0, MAX_COUNT), "signed": (-MAX_COUNT, MAX_COUNT)}
+"""The whole-number cells the typed decoder checks itself, with their bounds (money cells are checked here)."""
+
 
 class _Writer:
     """Writes the fast function of one model class as a single generated function: nested classes (also optional
     ones) are written inline, so building a report makes no call per object, and the object members it counts
-    are added to the tally once. Unions, arrays and the like call their own fast functions."""
+    are added to the tally once. Unions, arrays and the like call their own fast functions.
 
-    def __init__(self) -> None:
+    Given ``msgspec``, the function takes instead the Struct a typed msgspec decoder made of the document (see
+    :func:`_typed`), and the writer declares those Structs as it goes (:attr:`struct`), so that the decoder checks
+    what the function then need not: every key present and none unknown, strings, whole-number cells and their
+    bounds. What the Structs leave untyped (``Any``) is parsed as the plain parser does and checked as on the plain
+    path. ``tag`` names the member of the outermost object that selects its Struct (``format``), and its value."""
+
+    def __init__(self, msgspec: Any = None, tag: tuple[str, str] | None = None) -> None:
         self.lines = ["def fast(data, t):"]
         self.namespace: dict[str, Any] = {
             "Fallback": _Fallback,
@@ -198,11 +222,28 @@ class _Writer:
             "money_in_range": money_in_range,
         }
         self.objects = 0
+        self.msgspec = msgspec
+        self.tag = tag
+        self.struct: Any = None
+        """The Struct of the outermost class (typed only)."""
+        self.cells: dict[int, str] = {}
+        """The lines that set a whole-number cell (typed only), by index, with the line that sets it when no cell
+        of the document is written as an object."""
+        self.numbers_only: Fast | None = None
+        """The function for documents with no cell written as an object (typed only)."""
+        if msgspec:
+            self.namespace["cell_object"] = _cell_object
 
     def function(self, cls: type, overrides: dict[str, Any]) -> Fast:
-        members = self.instance(cls, overrides, "data", "inst", "    ")
+        members, self.struct = self.instance(cls, overrides, "data", "inst", "    ")
         self.lines += [f"    t[0] += {members}", "    return inst"]
-        exec("\n".join(self.lines), self.namespace)
+        fast: Fast = self.compile(self.lines)
+        if self.msgspec:
+            self.numbers_only = self.compile([self.cells.get(i, line) for i, line in enumerate(self.lines)])
+        return fast
+
+    def compile(self, lines: list[str]) -> Fast:
+        exec("\n".join(lines), self.namespace)
         fast: Fast = self.namespace["fast"]
         return fast
 
@@ -212,28 +253,51 @@ class _Writer:
         self.namespace[key] = value
         return key
 
-    def instance(self, cls: type, overrides: dict[str, Any], data: str, target: str, indent: str) -> int:
-        """Lines that check the dict in the local ``data`` and set ``target`` to the instance of ``cls`` it holds;
-        returns the object members counted (of this object and of those written inline in it)."""
+    def instance(self, cls: type, overrides: dict[str, Any], data: str, target: str, indent: str) -> tuple[int, Any]:
+        """Lines that check the dict (or Struct) in the local ``data`` and set ``target`` to the instance of ``cls``
+        it holds; returns the object members counted (of this object and of those written inline in it), and the
+        Struct of ``cls`` (typed only)."""
         attrs.resolve_types(cls)
         fields = attrs.fields(cls)
         self.objects += 1
+        tag = self.tag if self.objects == 1 else None
         own = f"o{self.objects}_"  # the locals of this object
         members = len(fields)
         self.lines.append(f"{indent}{own}d = {data}")  # (``x`` is about to hold its fields)
-        self.lines.append(f"{indent}if type({own}d) is not dict or len({own}d) != {len(fields)}: raise Fallback")
+        if not self.msgspec:
+            self.lines.append(f"{indent}if type({own}d) is not dict or len({own}d) != {len(fields)}: raise Fallback")
         field_types = [overrides.get(f.name, f.type) for f in fields]
+        shape: list[tuple[str, Any]] = []
         for i, (f, tp) in enumerate(zip(fields, field_types, strict=True)):
-            self.lines.append(f"{indent}x = {own}d[{f.name!r}]")
-            members += self.value(f, tp, f"{own}{i}", indent)
-        values = [f"{own}{i}" for i in range(len(fields))]
+            if tag is not None and f.name == tag[0]:
+                self.lines.append(f"{indent}x = {tag[1]!r}")  # the Struct's tag: not one of its fields
+            elif self.msgspec:
+                assert f.name.isidentifier() and not keyword.iskeyword(f.name)
+                self.lines.append(f"{indent}x = {own}d.{f.name}")
+            else:
+                self.lines.append(f"{indent}x = {own}d[{f.name!r}]")
+            counted, typed = self.value(f, tp, f"{own}{i}", indent)
+            members += counted
+            if tag is None or f.name != tag[0]:
+                shape.append((f.name, typed))
+        self.construct(cls, fields, field_types, target, indent, [f"{own}{i}" for i in range(len(fields))])
+        if not self.msgspec:
+            return members, None
+        options: dict[str, Any] = {"tag_field": tag[0], "tag": tag[1]} if tag is not None else {}
+        struct = self.msgspec.defstruct(cls.__name__, shape, forbid_unknown_fields=True, gc=False, **options)
+        return members, struct
+
+    def construct(
+        self, cls: type, fields: Any, field_types: list[Any], target: str, indent: str, values: list[str]
+    ) -> None:
+        """Lines that set ``target`` to the instance of ``cls`` holding the checked ``values``."""
         built = self.name(cls, "cls")
         if any(not _converter_is_identity(f, tp) for f, tp in zip(fields, field_types, strict=True)) or hasattr(
             cls, "__attrs_post_init__"
         ):
             keywords = ", ".join(f"{f.alias}={v}" for f, v in zip(fields, values, strict=True))
             self.lines.append(f"{indent}{target} = {built}({keywords})")
-            return members
+            return
         # each value stored in its slot, then the validators the checks above do not make, in field order (as
         # the attrs __init__ runs them)
         self.lines.append(f"{indent}{target} = new({built})")
@@ -243,17 +307,29 @@ class _Writer:
         for f, v in zip(fields, values, strict=True):
             if not checked_by_handler(f):
                 self.lines.append(f"{indent}{self.name(f.validator, 'check')}({target}, {self.name(f, 'field')}, {v})")
-        return members
 
-    def value(self, field: attrs.Attribute[Any], tp: Any, target: str, indent: str) -> int:
-        """Lines that check ``x``, the value of ``field``, and set ``target`` to what the instance holds."""
+    def value(self, field: attrs.Attribute[Any], tp: Any, target: str, indent: str) -> tuple[int, Any]:
+        """Lines that check ``x``, the value of ``field``, and set ``target`` to what the instance holds; returns the
+        object members counted inline, and the type the Struct gives the field (typed only; ``Any``: parsed as the
+        plain parser does, checked here)."""
         kind = cell_kind(field)
-        code = (
-            _CELL_CODE[kind] if kind else _STR_CODE if tp is str else _OPTIONAL_STR_CODE if tp == (str | None) else None
-        )
+        typed: Any = Any
+        code: list[str] | None
+        if self.msgspec and kind in _CELL_BOUNDS:
+            low, high = _CELL_BOUNDS[kind]
+            self.cells[len(self.lines)] = indent + _NUMBER_CELL_CODE.format(v=target)
+            self.lines.append(indent + _TYPED_CELL_CODE.format(v=target))
+            return 0, Annotated[int, self.msgspec.Meta(ge=low, le=high)] | _cell_object_struct(self.msgspec)
+        if self.msgspec and not kind and tp in (str, str | None):
+            code = _TYPED_STR_CODE if tp is str else _TYPED_OPTIONAL_STR_CODE
+            typed = tp
+        elif kind:
+            code = _CELL_CODE[kind]
+        else:
+            code = _STR_CODE if tp is str else _OPTIONAL_STR_CODE if tp == (str | None) else None
         if code is not None:
             self.lines += [indent + line.format(v=target) for line in code]
-            return 0
+            return 0, typed
         args = typing.get_args(tp)
         if attrs.has(tp):
             return self.instance(tp, {}, "x", target, indent)
@@ -263,18 +339,18 @@ class _Writer:
                 f"{indent}if type(x) is not str or x not in {allowed}: raise Fallback",
                 f"{indent}{target} = x",
             ]
-            return 0
+            return 0, typed
         if is_union(tp) and len(args) == 2 and type(None) in args:
             inner = next(a for a in args if a is not type(None))
             if attrs.has(inner):  # counted only when present
                 self.lines += [f"{indent}if x is None: {target} = None", f"{indent}else:"]
-                members = self.instance(inner, {}, "x", target, indent + "    ")
+                members, struct = self.instance(inner, {}, "x", target, indent + "    ")
                 self.lines.append(f"{indent}    t[0] += {members}")
-            else:
-                self.lines.append(f"{indent}{target} = None if x is None else {self.call(inner)}")
-            return 0
+                return 0, (struct | None) if self.msgspec else None
+            self.lines.append(f"{indent}{target} = None if x is None else {self.call(inner)}")
+            return 0, typed
         self.lines.append(f"{indent}{target} = {self.call(tp)}")
-        return 0
+        return 0, typed
 
     def call(self, tp: Any) -> str:
         """The expression checking ``x`` as a ``tp`` with a function of its own."""
@@ -324,8 +400,18 @@ PARSERS = _parsers()
 """The parsers ``loads`` tries, by name, in the order it tries them."""
 
 _ESCAPE = re.compile(r"\\[ubf]")
-"""The escapes that can write a control character or a lone surrogate (about 7 µs over a report's text; ``in``
-with a two-character needle takes three times as long)."""
+"""The escapes that can write a control character or a lone surrogate."""
+
+
+def _has_escape(text: str) -> bool:
+    """Whether ``text`` holds an escape of :data:`_ESCAPE` (``\\u``, ``\\b`` or ``\\f``; or a backslash written as
+    ``\\\\`` followed by one of those letters, which only costs the slow check). A search for one character is a
+    fast scan where a regex steps through every character: a text without a backslash is cleared in about 0.3 µs,
+    and the regex starts at the first backslash."""
+    at = text.find("\\")
+    return at != -1 and _ESCAPE.search(text, at) is not None
+
+
 _REFUSE_RAW_SURROGATES = frozenset(p for name, p in PARSERS.items() if name == "msgspec")
 
 
@@ -334,11 +420,9 @@ def _may_hold_bad_text(text: str, parse: Parser) -> bool:
 
     Both parsers refuse raw control characters in JSON strings, so those come only from escapes (``\\u0000``,
     ``\\b``, ``\\f``); lone surrogates from escapes too, or raw in a ``str`` (which msgspec refuses); U+FFFE and
-    U+FFFF raw or escaped. Two character searches and one regex over the text (under 10 µs on a report) clear
-    most documents; the others have their strings checked one by one."""
-    return (
-        parse not in _REFUSE_RAW_SURROGATES or "\ufffe" in text or "\uffff" in text or _ESCAPE.search(text) is not None
-    )
+    U+FFFF raw or escaped. Character searches and a regex over the text (a few µs on a report) clear most
+    documents; the others have their strings checked one by one."""
+    return parse not in _REFUSE_RAW_SURROGATES or "\ufffe" in text or "\uffff" in text or _has_escape(text)
 
 
 def _all_text_ok(data: Any) -> bool:
@@ -357,10 +441,117 @@ def _all_text_ok(data: Any) -> bool:
     return True
 
 
+class _Typed:
+    """The typed msgspec decoder of the fast path (when msgspec is installed): one Struct per format, told apart by
+    the document's ``format`` (a tagged union), declared by the same writer as the function that makes the report
+    of each (:class:`_Writer`). msgspec checks in C what the plain path checks in Python — every key present and
+    none unknown, strings, whole-number cells and their bounds — and builds Structs rather than dicts, so a valid
+    document loads in about four fifths of the time of the plain path. Anything it refuses goes down the plain
+    path, which decides as before; so the typed decoder changes nothing ``loads`` says, only how fast it says it."""
+
+    def __init__(self, msgspec: Any) -> None:
+        self.build: dict[type, Fast] = {}
+        self.numbers_only: dict[type, Fast] = {}
+        for version in FORMATS:
+            writer = _Writer(msgspec, ("format", version))
+            self.build[writer.struct] = writer.function(AnnualReport, {"proactive": PROACTIVE_CLASSES[version]})
+            self.numbers_only[writer.struct] = typing.cast(Fast, writer.numbers_only)
+        union = functools.reduce(operator.or_, self.build)  # Struct2019 | Struct2021
+        self.decode: Parser = msgspec.json.Decoder(union, float_hook=Decimal).decode
+        self.refused = (msgspec.DecodeError, RecursionError)
+
+    def loads(self, text: str) -> AnnualReport | None:
+        """The report in ``text`` as the plain path would give it (None where it would give None, that is where
+        the strict path decides); :class:`_Fallback` when the typed decoder refuses the text (the plain path
+        decides).
+
+        A document with no cell written as an object (no blank, nothing unread: most) is built by a function that
+        takes every whole-number cell as the number msgspec checked. That no cell object was made is proved by
+        :data:`_CELL_OBJECTS`, which each one advances as it is made: two readings around the decoding that are
+        one apart. (Another thread's decoding can only advance it too, and then the cells are told apart one by
+        one.)"""
+        before = next(_CELL_OBJECTS)
+        try:
+            struct = self.decode(text)
+        except self.refused:
+            raise _Fallback from None
+        build = (self.numbers_only if next(_CELL_OBJECTS) == before + 1 else self.build)[type(struct)]
+        tally = [0, 0]
+        try:
+            report: AnnualReport = build(struct, tally)
+        except _GIVE_UP:
+            return None
+        return report if text.count(":") == tally[0] + tally[1] else None
+
+
+_CELL_OBJECTS = itertools.count()
+"""Advanced by every cell object the typed decoder makes (see :meth:`_Typed.loads`)."""
+
+_CELL_STRUCTS: list[Any] = []
+
+
+def _cell_object_struct(msgspec: Any) -> Any:
+    """The Struct a typed decoder makes of a cell written as an object (``{"blank": "-"}``, ``{"unread": true}``):
+    no other member, each value as the plain parser gives it; making one advances :data:`_CELL_OBJECTS`."""
+    if not _CELL_STRUCTS:
+
+        def made(_self: Any) -> None:
+            next(_CELL_OBJECTS)
+
+        _CELL_STRUCTS.append(
+            msgspec.defstruct(
+                "CellObject",
+                [("blank", Any, msgspec.UNSET), ("unread", Any, msgspec.UNSET)],
+                forbid_unknown_fields=True,
+                gc=False,
+                namespace={"__post_init__": made},
+            )
+        )
+        _CELL_STRUCTS.append(msgspec.UNSET)
+    return _CELL_STRUCTS[0]
+
+
+def _cell_object(x: Any, t: Tally) -> Blank | Unread:
+    """A cell the typed decoder made a cell object of: a blank or unread, as :func:`_blank` reads the dict (one
+    member, ``unread`` exactly true or ``blank`` a string), else the plain path decides."""
+    unset = _CELL_STRUCTS[1]
+    printed, unread = x.blank, x.unread
+    if unread is unset and type(printed) is str:
+        blank = Blank(printed)  # checks the mark
+        t[0] += 1
+        if ":" in printed:
+            t[1] += printed.count(":")
+        return blank
+    if printed is unset and unread is True:
+        t[0] += 1
+        return UNREAD
+    raise _Fallback
+
+
+_TYPED: list[_Typed] = []
+
+
+def _typed() -> _Typed | None:
+    """The typed decoder (made on first use), or None without msgspec."""
+    if not _TYPED and "msgspec" in PARSERS:
+        import msgspec
+
+        _TYPED.append(_Typed(msgspec))
+    return _TYPED[0] if _TYPED else None
+
+
 def try_loads(text: str, parsers: Iterable[Parser] | None = None) -> AnnualReport | None:
     """The report in ``text`` when it is a valid document (proved without a duplicate key), else None: the strict
-    path must decide and explain. ``parsers`` (by default those of :data:`PARSERS`) are tried in turn until one
+    path must decide and explain. By default the typed decoder (:class:`_Typed`) tries first when no string may
+    hold what no text may; then ``parsers`` (by default those of :data:`PARSERS`) are tried in turn until one
     accepts the text."""
+    if parsers is None:
+        typed = _typed()
+        if typed is not None and not _may_hold_bad_text(text, PARSERS["msgspec"]):
+            try:
+                return typed.loads(text)
+            except _Fallback:
+                pass  # the plain path decides
     for parse in PARSERS.values() if parsers is None else parsers:
         try:
             data = parse(text)

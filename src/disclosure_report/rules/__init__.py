@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from disclosure_report.jsonio.unchecked import constructor
 from disclosure_report.model import AnnualReport
 from disclosure_report.rules import checks
 from disclosure_report.rules.catalogue import BY_ID, RULES, identities, rule
@@ -69,7 +70,11 @@ def validate(
             more.extend(check(report))
         if previous is not None:
             more.extend(checks.cross_year(report, previous))
-        findings += [
-            f for f in more if f.rule not in disabled and f.sub_id not in disabled and BY_ID[f.rule].applies_to(year)
-        ]
-    return ValidationResult(tuple(findings))
+        for f in more:
+            if f.rule not in disabled and f.sub_id not in disabled and BY_ID[f.rule].applies_to(year):
+                findings.append(f)
+    return _new_result(tuple(findings))
+
+
+_new_result = constructor(ValidationResult)
+"""The result holds the findings as they are: nothing for ``ValidationResult.__init__`` to check."""

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from disclosure_report.formats import Table, format_for_year, get_format
+from disclosure_report.jsonio.unchecked import constructor
 from disclosure_report.model import AnnualReport, Proactive2019, Proactive2021, Unread, is_number
 from disclosure_report.model.paths import get_value
 from disclosure_report.rules.catalogue import STANDARD, rule
@@ -19,6 +20,17 @@ from disclosure_report.rules.declare import Finding
 from disclosure_report.rules.engine import layout_of
 from disclosure_report.zh import ZhParseError, format_date, parse_int
 from disclosure_report.zh.linear import compile_linear
+
+if sys.version_info >= (3, 11):
+    import re._constants as _sre_c
+    import re._parser as _sre
+else:  # pragma: no cover - the same modules under their former names
+    import sre_constants as _sre_c
+    import sre_parse as _sre
+
+
+_new_finding = constructor(Finding)
+"""Findings are built from the checks' own figures: nothing for ``Finding.__init__`` to check."""
 
 
 def finding(
@@ -33,24 +45,31 @@ def finding(
     delta: Any = None,
     **params: Any,
 ) -> Finding:
-    r = rule(rule_id)
-    sid = sub_id or rule_id
+    severity, kind, templates = _rule_parts(rule_id)
+    meta = report.meta
     values = {"expected": expected, "actual": actual, "delta": delta, **params}
-    return Finding(
-        rule=rule_id,
-        sub_id=sid,
-        severity=r.severity,
-        kind=r.kind,
-        lhs=lhs,
-        rhs=rhs,
-        expected=expected,
-        actual=actual,
-        delta=delta,
-        agency=report.meta.agency,
-        year=report.meta.year,
-        templates=(r.message_zh, r.message_en),
-        params=values,
-    )
+    return _new_finding(
+        rule_id,
+        sub_id or rule_id,
+        severity,
+        kind,
+        lhs,
+        rhs,
+        expected,
+        actual,
+        delta,
+        meta.agency,
+        meta.year,
+        templates,
+        values,
+    )  # (the fields of Finding, in order)
+
+
+@cache
+def _rule_parts(rule_id: str) -> tuple[Any, Any, tuple[str, str]]:
+    """What every finding of a rule holds: its severity, kind and message templates."""
+    r = rule(rule_id)
+    return r.severity, r.kind, (r.message_zh, r.message_en)
 
 
 # --- metadata ----------------------------------------------------------------------------------------------------
@@ -83,13 +102,20 @@ def format_year(report: AnnualReport) -> Iterator[Finding]:
         )
 
 
+@cache
+def _whole_year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
 def period(report: AnnualReport) -> Iterator[Finding]:
     year = report.meta.year
-    want = f"{format_date(dt.date(year, 1, 1))}至{format_date(dt.date(year, 12, 31))}"
     p = report.meta.period
+    if p is not None and (p.start, p.end) == _whole_year(year):
+        return
+    want = f"{format_date(dt.date(year, 1, 1))}至{format_date(dt.date(year, 12, 31))}"
     if p is None:
         yield finding(report, "META-PERIOD", lhs=("meta.period",), expected=want, actual="未说明 (not stated)")
-    elif (p.start, p.end) != (dt.date(year, 1, 1), dt.date(year, 12, 31)):
+    else:
         found = f"{format_date(p.start)}至{format_date(p.end)}"
         yield finding(report, "META-PERIOD", lhs=("meta.period",), expected=want, actual=found)
 
@@ -133,8 +159,9 @@ def title_year(report: AnnualReport) -> Iterator[Finding]:
     m = _YEAR_IN_TITLE.search(title)
     if not m:
         return
+    written = m.group(1)
     try:
-        year = parse_int(m.group(1))
+        year = int(written) if written.isascii() else parse_int(written)
     except ZhParseError:
         return
     if year != report.meta.year:
@@ -158,7 +185,7 @@ def unread_tables(report: AnnualReport) -> Iterator[Finding]:
     """A table none of whose cells a reader could read: an error, so that such a report never passes. (Cheap on a
     report that was read: the first cell that holds anything else settles a table.)"""
     for table, getters in _table_getters(report.format, layout_of(report)):
-        if getters and all(type(get(report)) is Unread for get in getters):
+        if getters and type(getters[0](report)) is Unread and all(type(get(report)) is Unread for get in getters):
             yield finding(
                 report,
                 "UNREAD-TABLE",
@@ -393,11 +420,12 @@ _SPACE = frozenset(c for c in map(chr, range(_LAST_SPACE + 1)) if c.isspace())
 _FIGURE_AND_SPACE = _SPACE | _NUMERALS | {"共"}
 
 
-def _figure_windows(text: str) -> list[tuple[int, int]]:
+def _figure_windows(text: str) -> list[tuple[int, int, str]]:
     """For each 件 that follows a number (spaces between allowed), the span in which a statement ending with that
-    figure can match: it starts after the 件 before (件 stands only at a statement's end) and at most ``_WORDS``
-    characters before the number, its 共 and its spaces; it ends with this 件. A figure with no text before it
-    since the 件 before (文件4件) has no window."""
+    figure can match, and the character just before the figure (with its 共 and its spaces): the last one of the
+    statement's words. The span starts after the 件 before (件 stands only at a statement's end) and at most
+    ``_WORDS`` characters before that character; it ends with this 件. A figure with no text before it since the
+    件 before (文件4件) has no window."""
     windows = []
     after_previous = 0
     end = text.find("件")
@@ -410,7 +438,7 @@ def _figure_windows(text: str) -> list[tuple[int, int]]:
                 while at >= after_previous and text[at] in _FIGURE_AND_SPACE:
                     at -= 1
                 if at >= after_previous:  # some text before the figure
-                    windows.append((max(after_previous, at + 1 - _WORDS), end + 1))
+                    windows.append((max(after_previous, at + 1 - _WORDS), end + 1, text[at]))
         after_previous = end + 1
         end = text.find("件", after_previous)
     return windows
@@ -426,25 +454,121 @@ def _find(text: str, word: str, start: int = 0) -> int:
     return at
 
 
-_ANY_ENDING_WITH_FIGURE = compile_linear(
-    "|".join(f"(?:{s.pattern.pattern})" for s in _STATEMENTS if s.ends_with_figure)
-)
-"""Matches where any statement ending with a figure does: a window it finds nothing in is not searched again."""
+def _words_end(pattern: str) -> frozenset[str] | None:
+    """The characters the words of a statement ending with its figure can end with (收到 → 到, 受理各类…申请 → 请):
+    what stands before the figure, its 共 and its spaces. None when that cannot be told from the pattern (then
+    the statement is tried in every window). Read from the parsed pattern: the final 件 and the parts before it
+    that match only figures, 共 and spaces are dropped; the last characters of what is left are collected."""
+    items: list[Any] = list(_sre.parse(pattern).data)
+    if not items or items[-1] != (_sre_c.LITERAL, ord("件")):
+        return None
+    items.pop()
+    while items and _only_figure_and_space(items[-1]):
+        items.pop()
+    last = _last_characters(items)
+    return None if last is None or last & _FIGURE_AND_SPACE else frozenset(last)
+
+
+def _only_figure_and_space(item: tuple[Any, Any]) -> bool:
+    """Whether every character the parsed pattern item can match is a figure's, 共 or a space."""
+    op, av = item
+    if op is _sre_c.LITERAL:
+        return chr(av) in _FIGURE_AND_SPACE
+    if op is _sre_c.IN:
+        return all(
+            (o is _sre_c.CATEGORY and a is _sre_c.CATEGORY_SPACE)
+            or (o is _sre_c.LITERAL and chr(a) in _FIGURE_AND_SPACE)
+            or (o is _sre_c.RANGE and all(chr(c) in _FIGURE_AND_SPACE for c in range(a[0], a[1] + 1)))
+            for o, a in av
+        )
+    if op is _sre_c.SUBPATTERN:
+        return all(map(_only_figure_and_space, av[3]))
+    if op in _REPEATS:
+        return all(map(_only_figure_and_space, av[2]))
+    if op is _sre_c.BRANCH:
+        return all(all(map(_only_figure_and_space, branch)) for branch in av[1])
+    return False
+
+
+_REPEATS = (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", _sre_c.MAX_REPEAT))
+
+
+def _last_characters(items: Any) -> set[str] | None:
+    """The characters a match of the parsed items can end with; None when the match can be empty or an item is not
+    made of literals, groups, alternatives and repeats."""
+    last: set[str] = set()
+    for op, av in reversed(list(items)):
+        if op is _sre_c.LITERAL:
+            return last | {chr(av)}
+        if op is _sre_c.SUBPATTERN or op is getattr(_sre_c, "ATOMIC_GROUP", _sre_c.SUBPATTERN):
+            inner = av[3] if op is _sre_c.SUBPATTERN else av
+            found = _last_characters(inner)
+            if found is None:
+                return None
+            return last | found
+        if op is _sre_c.BRANCH:
+            branches = [_last_characters(branch) for branch in av[1]]
+            if any(b is None for b in branches):
+                return None
+            return last.union(*(b for b in branches if b is not None))
+        if op in _REPEATS:
+            found = _last_characters(av[2])
+            if found is None:
+                return None
+            last |= found
+            if av[0] > 0:
+                return last
+            continue  # optional: what stands before it can end the match too
+        return None
+    return None
+
+
+_BY_WORDS_END: dict[str, tuple[int, ...]] = {}
+"""For each character a statement's words can end with, the statements (by index) that can end so."""
+_ANY_WORDS_END: tuple[int, ...] = ()
+"""The statements ending with a figure whose words' end cannot be told (tried in every window)."""
+
+
+def _sort_statements() -> None:
+    global _ANY_WORDS_END
+    unknown = []
+    for i, statement in enumerate(_STATEMENTS):
+        if not statement.ends_with_figure:
+            continue
+        ends = _words_end(statement.pattern.pattern)
+        if ends is None:
+            unknown.append(i)
+            continue
+        for c in ends:
+            _BY_WORDS_END[c] = (*_BY_WORDS_END.get(c, ()), i)
+    _ANY_WORDS_END = tuple(unknown)
+
+
+_sort_statements()
+_SEARCHES = tuple(s.pattern.search for s in _STATEMENTS)
 
 
 def _statements(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every ``(key, match)`` of the statements in ``text``, statement by statement, each in the order of the text
-    (what ``finditer`` of each pattern over the whole text gives). Prose without a figure costs a few scans for
-    single characters."""
-    any_statement = _ANY_ENDING_WITH_FIGURE.search
-    windows = [(a, b) for a, b in _figure_windows(text) if any_statement(text, a, b)]
+    (what ``finditer`` of each pattern over the whole text gives). A statement ending with its figure is tried only
+    in the windows whose words end with a character its words can end with; prose without a figure costs a few
+    scans for single characters."""
+    by_statement: dict[int, list[re.Match[str]]] = {}  # the matches of those ending with a figure
+    for a, b, end in _figure_windows(text):
+        tried = _BY_WORDS_END.get(end)
+        for i in _ANY_WORDS_END if tried is None else tried + _ANY_WORDS_END if _ANY_WORDS_END else tried:
+            if (m := _SEARCHES[i](text, a, b)) is not None:
+                if i in by_statement:
+                    by_statement[i].append(m)
+                else:
+                    by_statement[i] = [m]
     found = []
-    for statement in _STATEMENTS:
+    for i, statement in enumerate(_STATEMENTS):
+        matches: Iterable[re.Match[str]]
         if statement.ends_with_figure:
-            if not windows:
+            if i not in by_statement:
                 continue
-            search = statement.pattern.search
-            matches: Iterable[re.Match[str]] = [m for a, b in windows if (m := search(text, a, b)) is not None]
+            matches = by_statement[i]
         elif statement.anchor is not None:
             matches = _near(statement.pattern, statement.anchor, text)
         elif statement.starts:
@@ -462,20 +586,33 @@ def _statements(text: str) -> list[tuple[str, re.Match[str]]]:
 def _starting(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> list[re.Match[str]]:
     """The matches ``finditer`` gives of a pattern whose every match begins with one of ``starts``: tried only
     where one stands, in the order of the text, none inside the one before."""
-    places = []
-    for word in starts:
-        if word[0] in text:
-            at = _find(text, word)
-            while at != -1:
-                places.append(at)
-                at = _find(text, word, at + 1)
     matches = []
     end = 0
-    for at in sorted(places):
+    for at in _places(text, starts):
         if at >= end and (m := pattern.match(text, at)) is not None:
             matches.append(m)
             end = m.end()
     return matches
+
+
+def _places(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of ``words`` stands in ``text``, in order: one scan for each first character they begin with."""
+    places = []
+    for first, following in _by_first_character(words):
+        at = text.find(first)
+        while at != -1:
+            if any(text.startswith(word, at) for word in following):
+                places.append(at)
+            at = text.find(first, at + 1)
+    if len(places) > 1:
+        places.sort()
+    return places
+
+
+@cache
+def _by_first_character(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    firsts = dict.fromkeys(word[0] for word in words)
+    return tuple((first, tuple(w for w in words if w[0] == first)) for first in firsts)
 
 
 def _near(pattern: re.Pattern[str], anchor: str, text: str) -> Iterator[re.Match[str]]:
@@ -502,18 +639,21 @@ def prose_vs_table(report: AnnualReport) -> Iterator[Finding]:
     reported: set[str] = set()
     tables: dict[str, int] = {}
     for key, m in _statements(text):
-        sub_id = f"PROSE-T3[{key}]"
-        if sub_id in reported:
+        if key in reported:
             continue
         try:
-            stated = _stated(next((g for g in m.groups() if g), None))
+            stated = _stated(m.group(1) if m.re.groups else None)
         except ZhParseError:
             continue
         paths, label, label_en = _GROUPS[key]
         try:
             table = tables.get(key)
             if table is None:
-                table = tables[key] = sum(_group_value(_PARTS[p](report)) for p in paths)
+                if len(paths) == 1:
+                    table = _group_value(_PARTS[paths[0]](report))
+                else:
+                    table = sum(_group_value(_PARTS[p](report)) for p in paths)
+                tables[key] = table
             if stated == table:
                 continue
             if key in ("received", "none_received"):
@@ -522,12 +662,12 @@ def prose_vs_table(report: AnnualReport) -> Iterator[Finding]:
                     continue  # "共受理749件" counts last year's carried-over applications too
         except _Unknown:
             continue
-        reported.add(sub_id)
+        reported.add(key)
         yield finding(
             report,
             "PROSE-T3",
-            sub_id,
-            lhs=tuple(paths),
+            f"PROSE-T3[{key}]",
+            lhs=paths,
             expected=table,
             actual=stated,
             delta=stated - table,
