@@ -88,3 +88,31 @@ def test_a_word_file_with_damaged_or_unsupported_streams_is_a_read_error() -> No
     odd[local + 8 : local + 10] = odd[central + 10 : central + 12] = (99).to_bytes(2, "little")
     with pytest.raises(ReadError):
         DocxReader().read(bytes(odd), source="odd.docx")
+
+
+@pytest.mark.parametrize("size", [0, 1, 10_000, (1 << 16) + 3, 300_001])
+@pytest.mark.parametrize("limit", [None, 0, 9_999, 70_000, 1 << 26])
+def test_a_regular_file_is_read_whole_or_to_one_byte_over_its_limit(tmp_path: Path, size: int, limit: int) -> None:
+    data = bytes(i % 251 for i in range(size))
+    (tmp_path / "f").write_bytes(data)
+    assert read_regular_file(tmp_path / "f", limit) == (data if limit is None else data[: limit + 1])
+
+
+def test_a_file_that_grows_after_it_is_opened_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The size when opened is a hint only: a file written on while it is read is read to the end it has then."""
+    import disclosure_report.files as files
+
+    path = tmp_path / "growing"
+    path.write_bytes(b"a" * 100)
+    real_fstat = os.fstat
+
+    def fstat_then_grow(fd: int) -> os.stat_result:
+        status = real_fstat(fd)
+        path.write_bytes(b"b" * 200_000)  # (rewritten in place: the open descriptor sees the new content)
+        return status
+
+    monkeypatch.setattr(files.os, "fstat", fstat_then_grow)
+    assert read_regular_file(path) == b"b" * 200_000
+    assert read_regular_file(path, 150_000) == b"b" * 150_001
