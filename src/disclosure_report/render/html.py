@@ -41,7 +41,12 @@ CSS = """
 
 def _table(grid: Grid) -> str:
     out = [f'<table class="dr-table" data-table="{grid.key}">']
+    head_rows = grid.header_rows if _head_closed(grid) else 0
+    if head_rows:
+        out.append("<thead>")  # repeated at the top of each printed page the table runs onto
     for r, cells in enumerate(grid.rows()):
+        if r == head_rows and head_rows:
+            out.append("</thead><tbody>")
         out.append("<tr>")
         for c in cells:
             attrs = ""
@@ -59,8 +64,15 @@ def _table(grid: Grid) -> str:
                 tag = "th" if head or c.role == "corner" else "td"
                 out.append(f'<{tag} class="dr-{c.role}"{attrs}>{text}</{tag}>')
         out.append("</tr>")
-    out.append("</table>")
+    out.append("</tbody></table>" if head_rows else "</table>")
     return "".join(out)
+
+
+def _head_closed(grid: Grid) -> bool:
+    """Whether the grid's header rows form a head of their own: some, and no cell of them reaching below them."""
+    return grid.header_rows > 0 and all(
+        c.row + c.rowspan <= grid.header_rows for c in grid.cells if c.row < grid.header_rows
+    )
 
 
 def _body(report: AnnualReport, date_style: Any) -> str:
