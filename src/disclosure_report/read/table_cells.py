@@ -65,6 +65,20 @@ def row_paths(table: Table, row: Row) -> list[tuple[Column, str]]:
     return found
 
 
+_DIGIT_READERS: dict[tuple[int, int], list[tuple[str, type[int] | type[Decimal]]]] = {}
+
+
+def digit_readers(table: Table, row: Row) -> list[tuple[str, type[int] | type[Decimal]]]:
+    """The cell paths of ``row`` with what reads a cell of plain ASCII digits in each: ``int`` for a count (signed
+    or not), ``Decimal`` for money — exactly what :func:`~.values.parse_value` makes of such a cell."""
+    found = _DIGIT_READERS.get((id(table), id(row)))
+    if found is None:
+        found = _DIGIT_READERS[(id(table), id(row))] = [
+            (path, Decimal if column.kind == "money" else int) for column, path in row_paths(table, row)
+        ]
+    return found
+
+
 def layout_of(table: Table, cells: TableCells) -> Alternative | None:
     """The alternative layout ``table`` was printed in (None: the declared one)."""
     layout = cells.layouts.get(table.key)

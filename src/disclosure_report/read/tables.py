@@ -25,7 +25,15 @@ from disclosure_report.read.row_text import (
     match_row,
     misprinted_row,
 )
-from disclosure_report.read.table_cells import PendingSplit, TableCells, cell_path, layout_of, row_paths, unread
+from disclosure_report.read.table_cells import (
+    PendingSplit,
+    TableCells,
+    cell_path,
+    digit_readers,
+    layout_of,
+    row_paths,
+    unread,
+)
 from disclosure_report.read.values import BLANK_MARKS, ValueProblem, is_number_text, parse_value
 
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -343,6 +351,12 @@ class _TableReader:
             )
             for column in columns:
                 self.found.cells.setdefault(self._path(row, column.key), unread())
+            return
+        if "".join(texts).isascii() and all(t.isdigit() for t in texts):  # most rows: plain numbers, nothing to note
+            cells = self.found.cells
+            for (path, read), text in zip(digit_readers(self.table, row), texts, strict=True):
+                cells[path] = read(text)
+            self._note_layout(row)
             return
         for (column, path), token in zip(row_paths(self.table, row), values, strict=True):
             self._set(path, column.kind, token.text.strip(), line, own_cell=exact or token.own_cell)
