@@ -232,11 +232,30 @@ def _header_value_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) 
     and many extractions print a row), or None for any other line. Pairs apart by two spaces may hold any mark in
     place of a number (``其他结果 n/a``): it stands after its header, so it is that column's cell."""
     parts = text.split()
-    if parts and not len(parts) % 2 and all(normalise(h) in known for h in parts[::2]):
+    if parts and not len(parts) % 2 and _all_headers(tuple(parts[::2]), known):
         values = parts[1::2]
-        if all((v.isascii() and v.isdigit()) or is_value(v) for v in values):
+        if ("".join(values).isascii() and all(v.isdigit() for v in values)) or all(
+            (v.isascii() and v.isdigit()) or is_value(v) for v in values
+        ):
             return [(v, False) for v in values]
     return _row_pairs(text, known, rows)
+
+
+_HEADS: dict[tuple[tuple[str, ...], int], bool] = {}
+
+
+def _all_headers(heads: tuple[str, ...], known: set[str]) -> bool:
+    """Whether every one of ``heads`` is a column header (normalised) of the table whose headers are ``known``;
+    remembered: a table's rows print the same headers in every report."""
+    key = (heads, id(known))
+    found = _HEADS.get(key)
+    if found is None:
+        if len(_HEADS) >= REMEMBERED_LINES:
+            _HEADS.clear()
+        found = all(normalise(h) in known for h in heads)
+        if sum(map(len, heads)) <= REMEMBERED_LENGTH:
+            _HEADS[key] = found
+    return found
 
 
 def _row_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) -> list[tuple[str, bool]] | None:
