@@ -30,6 +30,9 @@ _ONE: dict[str, str] = {}
 """character → its NFKC form, for the characters that fold to exactly one character"""
 _MANY: set[str] = set()
 """characters that fold to none or several"""
+_CHANGED: dict[int, str] = {}
+"""the code point → its NFKC form, for the characters of :data:`_ONE` that folding changes (a table for
+``str.translate``: the characters it leaves alone need no entry)"""
 
 
 def fold(text: str) -> Folded:
@@ -41,10 +44,12 @@ def fold(text: str) -> Folded:
         n = unicodedata.normalize("NFKC", c)
         if len(n) == 1:
             _ONE[c] = n
+            if n != c:
+                _CHANGED[ord(c)] = n
         else:
             _MANY.add(c)
     if chars.isdisjoint(_MANY):  # one character for one: positions do not move
-        return Folded(text, text.translate({ord(c): _ONE[c] for c in chars}), None)
+        return Folded(text, text.translate(_CHANGED), None)
     out: list[str] = []
     origin: list[int] = []
     for i, c in enumerate(text):
