@@ -4,8 +4,9 @@ declaration. Headers and other words are dropped."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
+from typing import NamedTuple, cast
 
 from disclosure_report.formats import Row, Table
 from disclosure_report.read.labels import REMEMBERED_LENGTH, normalise, strip_numbering
@@ -167,22 +168,56 @@ def _runs(text: str, line: int) -> Iterator[Token]:
 
 Piece = tuple[str | None, Row | None, bool]
 """``(value text, None, own place)`` for a value, ``(None, row, False)`` for a row label."""
+Values = tuple[tuple[str, ...], tuple[bool, ...]]
+"""Values that stand together on a line: their texts, and whether each stood in a place of its own."""
+LineItem = Row | Values
+"""What a line of a table holds that matters: a row label, or a run of values."""
 
-_CLASSIFIED: dict[tuple[int, str], tuple[Piece, ...]] = {}
+_ITEMS: dict[tuple[int, str], tuple[LineItem, ...]] = {}
+
+
+def line_items(table: Table, text: str) -> tuple[LineItem, ...]:
+    """The row labels and runs of values of a line of ``table``, in order (the pieces of :func:`classified`, the
+    values that follow each other taken together). Lines repeat across reports (every label line, every row of
+    zeros), so the answer is remembered."""
+    if len(text) > REMEMBERED_LENGTH:
+        return _items(_classify(table, text))
+    key = (id(table), text)
+    found = _ITEMS.get(key)
+    if found is None:
+        if len(_ITEMS) >= REMEMBERED_LINES:
+            _ITEMS.clear()
+        found = _ITEMS[key] = _items(_classify(table, text))
+    return found
 
 
 def classified(table: Table, text: str) -> tuple[Piece, ...]:
-    """The pieces of a line of ``table`` that matter, in order. Lines repeat across reports (every label line,
-    every row of zeros), so the answer is remembered."""
-    if len(text) > REMEMBERED_LENGTH:
-        return tuple(_classify(table, text))
-    key = (id(table), text)
-    found = _CLASSIFIED.get(key)
-    if found is None:
-        if len(_CLASSIFIED) >= REMEMBERED_LINES:
-            _CLASSIFIED.clear()
-        found = _CLASSIFIED[key] = tuple(_classify(table, text))
-    return found
+    """The pieces of a line of ``table`` that matter, in order: each value, and each row label."""
+    return tuple(_classify(table, text))
+
+
+def _items(pieces: Iterable[Piece]) -> tuple[LineItem, ...]:
+    out: list[LineItem] = []
+    texts: list[str] = []
+    own: list[bool] = []
+    for value, row, own_cell in pieces:
+        if value is not None:
+            texts.append(value)
+            own.append(own_cell)
+        elif row is not None:
+            if texts:
+                out.append((tuple(texts), tuple(own)))
+                texts, own = [], []
+            out.append(row)
+    if texts:
+        out.append((tuple(texts), tuple(own)))
+    return tuple(out)
+
+
+def make_tokens(texts: Sequence[str], line: int, own: Iterable[bool]) -> Iterator[Token]:
+    """A :class:`Token` for each of ``texts`` on ``line``, made without a Python call per token (a table's values
+    make most of the tokens)."""
+    return cast(Iterator[Token], map(tuple.__new__, repeat(Token), zip(texts, repeat(line), own)))
 
 
 def _classify(table: Table, text: str) -> Iterator[Piece]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -18,10 +19,11 @@ from disclosure_report.read.lines import Line
 from disclosure_report.read.notes import Notes
 from disclosure_report.read.row_text import (
     Token,
-    classified,
     headers,
     is_value,
     label_index,
+    line_items,
+    make_tokens,
     match_row,
     misprinted_row,
 )
@@ -31,6 +33,7 @@ from disclosure_report.read.table_cells import (
     cell_path,
     digit_readers,
     layout_of,
+    layout_of_row,
     row_paths,
     unread,
 )
@@ -96,17 +99,18 @@ class _TableReader:
                 events.append(_Values(tuple(values), exact=False))
                 values.clear()
 
+        table = self.table
         for line in lines:
             if line.cells is not None:
                 flush()
                 events += self._cell_row_events(line)
                 continue
-            for value, row, own_cell in classified(self.table, line.text):
-                if value is not None:
-                    values.append(Token(value, line.number, own_cell))
-                elif row is not None:
+            for item in line_items(table, line.text):
+                if isinstance(item, tuple):
+                    values.extend(make_tokens(item[0], line.number, item[1]))
+                else:
                     flush()
-                    events.append(_Label(row, line.number))
+                    events.append(_Label(item, line.number))
         flush()
         return events
 
@@ -313,9 +317,9 @@ class _TableReader:
             if line.cells is not None:
                 self._band_row(line)
                 continue
-            for value, _, own_cell in classified(self.table, line.text):
-                if value is not None:
-                    self.band_values.append(Token(value, line.number, own_cell))
+            for item in line_items(self.table, line.text):
+                if isinstance(item, tuple):
+                    self.band_values.extend(make_tokens(item[0], line.number, item[1]))
         self._bands()
 
     def _band_row(self, line: Line) -> None:
@@ -352,10 +356,12 @@ class _TableReader:
             for column in columns:
                 self.found.cells.setdefault(self._path(row, column.key), unread())
             return
-        if "".join(texts).isascii() and all(t.isdigit() for t in texts):  # most rows: plain numbers, nothing to note
-            cells = self.found.cells
-            for (path, read), text in zip(digit_readers(self.table, row), texts, strict=True):
-                cells[path] = read(text)
+        if all(texts) and (joined := "".join(texts)).isascii() and joined.isdigit():  # most rows: plain numbers
+            paths, readers = digit_readers(self.table, row)
+            if Decimal not in readers:  # counts
+                self.found.cells.update(zip(paths, map(int, texts), strict=True))
+            else:
+                self.found.cells.update((p, read(t)) for p, read, t in zip(paths, readers, texts, strict=True))
             self._note_layout(row)
             return
         for (column, path), token in zip(row_paths(self.table, row), values, strict=True):
@@ -399,6 +405,15 @@ class _TableReader:
         columns = [(row, c) for row in rows for c in row.columns.columns]
         texts = [t.text.strip() for t in self.band_values]
         line = self.band_values[0].line if self.band_values else None
+        if len(texts) == len(columns) and all(texts) and (joined := "".join(texts)).isascii() and joined.isdigit():
+            at = 0  # plain numbers (most reports): read as parse_value reads them, nothing to note
+            for row in rows:
+                paths, readers = digit_readers(self.table, row)
+                self.found.cells.update(
+                    (p, read(t)) for p, read, t in zip(paths, readers, texts[at : at + len(paths)], strict=True)
+                )
+                at += len(paths)
+            return
         if len(texts) == len(columns):
             for (row, column), token in zip(columns, self.band_values, strict=True):
                 self._set(self._path(row, column.key), column.kind, token.text.strip(), line, own_cell=token.own_cell)
@@ -446,9 +461,9 @@ class _TableReader:
         return cell_path(self.table, row, key)
 
     def _note_layout(self, row: Row) -> None:
-        for alt in self.table.alternatives:
-            if row in alt.rows:
-                self.found.layouts[self.table.key] = alt.key
+        alt = layout_of_row(self.table, row)
+        if alt is not None:
+            self.found.layouts[self.table.key] = alt
 
 
 def _dedupe_spans(cells: list[str], width: int) -> list[str]:
