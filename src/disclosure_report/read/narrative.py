@@ -7,9 +7,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from disclosure_report.formats import Section
 from disclosure_report.jsonio.convert import converter
-from disclosure_report.model import FeeCollection
+from disclosure_report.model import FeeCollection, OtherMatters
 from disclosure_report.published.fee_statement import stated_fees
 from disclosure_report.read.labels import normalise, strip_numbering
 from disclosure_report.read.lines import Line
@@ -91,10 +93,17 @@ def _subsection_key(heading: str, section: Section) -> str | None:
     return None
 
 
+_NO_STATEMENTS = {f.name: None for f in attrs.fields(OtherMatters) if f.default is None}
+"""The typed statements of 六 (``fees``, ``annual_key_tasks``…) as the model has them when the text makes none."""
+
+
 def other_matters(lines: Sequence[Line], section: Section) -> dict[str, Any]:
-    """六、其他需要报告的事项: the text, the typed subsections, and a ``fees`` statement when the text states one."""
+    """六、其他需要报告的事项: the text, the typed subsections, and a ``fees`` statement when the text states one.
+    Every key of the model is given (a typed statement the text does not make: None, the model's default), so the
+    data is a whole :class:`~disclosure_report.model.OtherMatters` as JSON writes it."""
     pieces = _subsections(text_of(lines))
-    data: dict[str, Any] = {"text": pieces[0][1]}
+    data: dict[str, Any] = dict(_NO_STATEMENTS)
+    data["text"] = pieces[0][1]
     typed = {sub.key: sub for sub in section.subsections}
     extra_text: list[str] = []
     for heading, body in pieces[1:]:
@@ -109,7 +118,7 @@ def other_matters(lines: Sequence[Line], section: Section) -> dict[str, Any]:
             data[key] = body
     if extra_text:
         data["text"] = "\n".join(t for t in [data["text"], *extra_text] if t)
-    if "fees" not in data:
+    if data["fees"] is None:
         stated = stated_fees(data["text"])
         if stated is not None:
             data["fees"] = converter.unstructure(stated)
