@@ -40,7 +40,8 @@ def fold(text: str) -> Folded:
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return Folded(text, text, None)
     chars = set(text)
-    for c in chars - _ONE.keys() - _MANY:
+    # each character looked up, not ``chars - _ONE.keys()``: that copies every character ever folded on each call
+    for c in [c for c in chars if c not in _ONE and c not in _MANY]:
         n = unicodedata.normalize("NFKC", c)
         if len(n) == 1:
             _ONE[c] = n
