@@ -19,11 +19,13 @@ _PAGE_NUMBER = re.compile(
 def text_lines(text: str) -> list[Line]:
     """The lines of a text (tab- or pipe-separated ones as table rows), without the page numbers of a PDF."""
     out = []
+    page_number = _PAGE_NUMBER.match
     for number, raw in enumerate(text.splitlines(), start=1):
-        if len(raw) <= 160 and _PAGE_NUMBER.match(raw):  # a layout extraction indents it far
+        if len(raw) <= 160 and page_number(raw):  # a layout extraction indents it far
             continue
         if "\t" not in raw and "|" not in raw:  # most lines: a paragraph, a heading, or cells run together
-            out.append(Line(raw.rstrip(), number))
+            if raw and not raw.isspace():  # a blank line is no line of the report (the assembler drops it)
+                out.append(Line(raw.rstrip(), number))
             continue
         stripped = raw.strip()
         if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
