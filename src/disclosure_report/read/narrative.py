@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -33,6 +34,22 @@ def text_of(lines: Sequence[Line]) -> str:
     return "\n".join(line.text.strip() for line in lines if line.text.strip())
 
 
+def _mark_number(numeral: str) -> int | None:
+    """The number a subsection mark's numeral writes (``十二`` → 12), None when it writes none."""
+    return _short_mark_number(numeral) if len(numeral) <= 8 else _read_mark_number(numeral)
+
+
+def _read_mark_number(numeral: str) -> int | None:
+    try:
+        return parse_int(numeral)
+    except ZhParseError:
+        return None
+
+
+_short_mark_number = lru_cache(maxsize=1024)(_read_mark_number)
+"""Remembered: the same few numerals (一 to 十) mark the subsections of every report."""
+
+
 def _subsections(text: str) -> list[tuple[str | None, str]]:
     """Split text at （一）（二）… markers that follow each other in order.
 
@@ -40,9 +57,8 @@ def _subsections(text: str) -> list[tuple[str | None, str]]:
     marks: list[re.Match[str]] = []
     expected = 1
     for m in _SUB_MARK.finditer(text):
-        try:
-            value = parse_int(m.group(1))
-        except ZhParseError:
+        value = _mark_number(m.group(1))
+        if value is None:
             continue
         before = text[m.start() - 1] if m.start() else "\n"
         # the next number after a sentence ends, or a later one (a subsection left out) at the start of a line
