@@ -24,6 +24,11 @@ class Haystack:
         self._short: str | None = None
         self._full: str | None = None
 
+    @property
+    def text(self) -> str:
+        """The lines as they stand, one after the other."""
+        return self._raw
+
     def __contains__(self, label: str) -> bool:
         if label in self._raw:  # printed as declared: normalising both sides keeps it (the labels end in ideographs)
             return True
