@@ -181,19 +181,26 @@ def line_items(table: Table, text: str) -> tuple[LineItem, ...]:
     values that follow each other taken together). Lines repeat across reports (every label line, every row of
     zeros), so the answer is remembered."""
     if len(text) > REMEMBERED_LENGTH:
-        return _items(_classify(table, text))
+        return _line_items(table, text)
     key = (id(table), text)
     found = _ITEMS.get(key)
     if found is None:
         if len(_ITEMS) >= REMEMBERED_LINES:
             _ITEMS.clear()
-        found = _ITEMS[key] = _items(_classify(table, text))
+        found = _ITEMS[key] = _line_items(table, text)
     return found
 
 
 def classified(table: Table, text: str) -> tuple[Piece, ...]:
     """The pieces of a line of ``table`` that matter, in order: each value, and each row label."""
     return tuple(_classify(table, text))
+
+
+def _line_items(table: Table, text: str) -> tuple[LineItem, ...]:
+    pairs = _header_value_pairs(text, headers(table), column_sequences(table))
+    if pairs:  # a line of header-value pairs (most value lines): one run of values
+        return ((tuple(v for v, _ in pairs), tuple(own for _, own in pairs)),)
+    return _items(_classify(table, text))
 
 
 def _items(pieces: Iterable[Piece]) -> tuple[LineItem, ...]:
@@ -269,9 +276,8 @@ def _header_value_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) 
     parts = text.split()
     if parts and not len(parts) % 2 and _all_headers(tuple(parts[::2]), known):
         values = parts[1::2]
-        if ("".join(values).isascii() and all(v.isdigit() for v in values)) or all(
-            (v.isascii() and v.isdigit()) or is_value(v) for v in values
-        ):
+        joined = "".join(values)  # (split() gives no empty value)
+        if (joined.isascii() and joined.isdigit()) or all((v.isascii() and v.isdigit()) or is_value(v) for v in values):
             return [(v, False) for v in values]
     return _row_pairs(text, known, rows)
 
