@@ -341,8 +341,16 @@ class _TableReader:
     def _place(self, row: Row, values: list[Token], *, exact: bool) -> None:
         self.placed.append(row)
         columns = row.columns.columns
+        texts = [v[0].strip() for v in values]  # (each token's text)
+        if len(texts) == len(columns) and all(texts) and (joined := "".join(texts)).isascii() and joined.isdigit():
+            paths, readers = digit_readers(self.table, row)  # most rows: plain numbers, read as parse_value reads them
+            if Decimal not in readers:  # counts
+                self.found.cells.update(zip(paths, map(int, texts), strict=True))
+            else:
+                self.found.cells.update((p, read(t)) for p, read, t in zip(paths, readers, texts, strict=True))
+            self._note_layout(row)
+            return
         line = values[0].line if values else None
-        texts = [v.text.strip() for v in values]
         if len(texts) != len(columns):
             if not exact and all(t.isdigit() for t in texts) and len(texts) < len(columns):
                 self._split(row, texts, line)
@@ -355,14 +363,6 @@ class _TableReader:
             )
             for column in columns:
                 self.found.cells.setdefault(self._path(row, column.key), unread())
-            return
-        if all(texts) and (joined := "".join(texts)).isascii() and joined.isdigit():  # most rows: plain numbers
-            paths, readers = digit_readers(self.table, row)
-            if Decimal not in readers:  # counts
-                self.found.cells.update(zip(paths, map(int, texts), strict=True))
-            else:
-                self.found.cells.update((p, read(t)) for p, read, t in zip(paths, readers, texts, strict=True))
-            self._note_layout(row)
             return
         for (column, path), token in zip(row_paths(self.table, row), values, strict=True):
             self._set(path, column.kind, token.text.strip(), line, own_cell=exact or token.own_cell)
