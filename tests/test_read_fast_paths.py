@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -139,3 +140,15 @@ def test_a_row_with_a_blank_mark_is_read_cell_by_cell() -> None:
     values = cell_values(read(changed.encode("utf-8"), format="text").report)
     expected = cell_values(REPORTS[0]) | {"review_litigation.review.upheld": Blank("—")}
     assert values == expected
+
+
+def test_the_characters_fold_skips_fold_to_themselves() -> None:
+    """fold() looks only at the characters outside ASCII and the basic block of CJK ideographs: each of those
+    folds to itself (checked here for every one, with this Python's Unicode data)."""
+    text_module = importlib.import_module("disclosure_report.zh._text")
+    for code in (*range(0x80), *range(0x4E00, 0xA000)):
+        c = chr(code)
+        assert not text_module._MAY_CHANGE.match(c)
+        assert unicodedata.normalize("NFKC", c) == c
+    mixed = "统计期限为２０２３年１月１日至１２月３１日（共计：１２个月）ﬁ"
+    assert text_module.fold(mixed).text == "".join(unicodedata.normalize("NFKC", c) for c in mixed)
