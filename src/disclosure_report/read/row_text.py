@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from disclosure_report.formats import Row, Table
 from disclosure_report.read.labels import REMEMBERED_LENGTH, normalise, strip_numbering
@@ -224,7 +224,7 @@ def _items(pieces: Iterable[Piece]) -> tuple[LineItem, ...]:
 def make_tokens(texts: Sequence[str], line: int, own: Iterable[bool]) -> Iterator[Token]:
     """A :class:`Token` for each of ``texts`` on ``line``, made without a Python call per token (a table's values
     make most of the tokens)."""
-    return cast(Iterator[Token], map(tuple.__new__, repeat(Token), zip(texts, repeat(line), own)))
+    return map(tuple.__new__, repeat(Token), zip(texts, repeat(line), own))
 
 
 def _classify(table: Table, text: str) -> Iterator[Piece]:

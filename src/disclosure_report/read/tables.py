@@ -192,6 +192,10 @@ class _TableReader:
                         loose = []
                 waiting.append(event)
                 continue
+            if waiting and len(event.tokens) == len(waiting[0].row.columns.columns):
+                self._place(waiting[0].row, event.tokens, exact=event.exact)  # the next row's values (most rows)
+                waiting.clear()
+                continue
             tokens = list(event.tokens)
             if not waiting:
                 if not loose:
@@ -338,7 +342,7 @@ class _TableReader:
         elif len(valued) == len(rest) and any(is_value(c) and c.strip() for c in rest):
             self.band_values += [Token(c, line.number, own_cell=True) for c in rest]  # the official grid: all bands
 
-    def _place(self, row: Row, values: list[Token], *, exact: bool) -> None:
+    def _place(self, row: Row, values: Sequence[Token], *, exact: bool) -> None:
         self.placed.append(row)
         columns = row.columns.columns
         texts = [v[0].strip() for v in values]  # (each token's text)
