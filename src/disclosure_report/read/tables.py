@@ -356,7 +356,7 @@ class _TableReader:
             return
         line = values[0].line if values else None
         if len(texts) != len(columns):
-            if not exact and all(t.isdigit() for t in texts) and len(texts) < len(columns):
+            if not exact and all(t.isdecimal() for t in texts) and len(texts) < len(columns):
                 self._split(row, texts, line)
                 return
             self.notes.unplaced(
@@ -424,7 +424,7 @@ class _TableReader:
             return
         width = len(rows[0].columns.columns)
         total_offset = [c.key for c in rows[0].columns.columns].index(rows[0].columns.total or "")
-        if texts and all(t.isdigit() for t in texts) and len(texts) < len(columns):
+        if texts and all(t.isdecimal() for t in texts) and len(texts) < len(columns):
             candidates = split_runs(texts, len(columns), bands_rule(width, total_offset))
             if len(candidates) == 1:
                 for (row, column), value in zip(columns, candidates[0], strict=True):
