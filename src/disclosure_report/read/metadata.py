@@ -21,6 +21,7 @@ DATE_LINE = re.compile(
     r"^[（(]?\s*([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日)\s*[）)]?$"
 )
 """A line that is only a date (a signature's date, a publication date under the title)."""
+_SPACES = re.compile(r"\s+")
 _CONTACT = {
     "address": (re.compile(r"(?:联系)?地址\s*[:：]\s*([^；;，,。）)\n]+)"), "地址"),
     "phone": (re.compile(r"(?:联系)?电话(?:/传真)?\s*[:：]\s*([0-9０-９\-－—（）() ]{6,})"), "电话"),
@@ -36,10 +37,12 @@ def find_published(lines: Sequence[Line]) -> tuple[dt.date | None, set[int]]:
         if line.cells is not None:
             continue
         text = line.text.strip()
-        m = (_PUBLISHED.search(text) if "发布" in text or "成文日期" in text else None) or DATE_LINE.match(text)
+        m = (_PUBLISHED.search(text) if "发布" in text or "成文日期" in text else None) or (
+            DATE_LINE.match(text) if "日" in text else None  # (every date line ends with 日)
+        )
         if m:
             try:
-                value = parse_date(re.sub(r"\s+", "", m.group(1)))
+                value = parse_date(_SPACES.sub("", m.group(1)))
             except ZhParseError:
                 continue
             if DATE_LINE.match(text):
