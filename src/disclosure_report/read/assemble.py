@@ -58,7 +58,7 @@ def assemble(
     given_year, given_agency = caller_given()
     year = year if year is not None else given_year
     agency = agency if agency is not None else given_agency
-    lines = [line for line in lines if line.text.strip() or line.cells is not None]
+    lines = [line for line in lines if line.cells is not None or (line.text and not line.text.isspace())]
     flat = Haystack([line.text if line.cells is None else " ".join(line.cells) for line in lines])
     name = source or "the document"
     if not looks_like_a_report(flat):

@@ -31,7 +31,7 @@ _SUB_MARK = re.compile(r"[（(]\s*([一二三四五六七八九十]+)\s*[）)]")
 
 def text_of(lines: Sequence[Line]) -> str:
     """The paragraphs of ``lines``, one a line, without blank lines."""
-    return "\n".join(line.text.strip() for line in lines if line.text.strip())
+    return "\n".join([text for line in lines if (text := line.text.strip())])
 
 
 def _mark_number(numeral: str) -> int | None:
