@@ -64,6 +64,12 @@ class _RowPlan:
     others: tuple[tuple[str, Any], ...]
     name: str
     first: str
+    keys: tuple[str, ...] = attrs.field(init=False)
+    paths: tuple[str, ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "keys", tuple(key for key, _, _ in self.cells))
+        object.__setattr__(self, "paths", tuple(path for _, path, _ in self.cells))
 
 
 _PLANS: dict[tuple[str, str, str | None], tuple[_RowPlan, ...]] = {}
@@ -97,6 +103,9 @@ def _plan(fmt: Format, table: Table, alt: Alternative | None) -> tuple[_RowPlan,
     return found
 
 
+_NUMBERS = {int, Decimal}
+
+
 def _table_data(
     plans: tuple[_RowPlan, ...], cells: dict[str, CellValue], units: dict[str, str]
 ) -> tuple[dict[str, Any], list[_RowPlan]]:
@@ -108,14 +117,18 @@ def _table_data(
         node = table
         for k in plan.path:
             node = node.setdefault(k, {})
-        found_any = False
-        for key, path, _ in plan.cells:
-            value = cells.get(path)
-            if value is None:
-                node[key] = cell_data(unread())
-                continue
-            node[key] = value if type(value) is int else cell_data(value)
-            found_any = True
+        values = list(map(cells.get, plan.paths))
+        found_any = True
+        if values and set(map(type, values)) <= _NUMBERS:  # every cell found, and a number (most rows)
+            node.update(zip(plan.keys, values, strict=True))
+        else:
+            found_any = False
+            for key, value in zip(plan.keys, values, strict=True):
+                if value is None:
+                    node[key] = cell_data(unread())
+                    continue
+                node[key] = cell_data(value)
+                found_any = True
         if plan.others:
             node.update(plan.others)
             if units:
