@@ -14,6 +14,9 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]\s*[0-9]{1,3}\s*[-—–－]|第\s*[0-9]{1,3}\s*页(?:\s*[，,]?\s*共\s*[0-9]{1,3}\s*页)?)\s*$"
 )
 """A page's number as extractions from PDF keep it between the lines (``-3-``, ``第 3 页``)."""
+_PAGE_NUMBER_LAST = frozenset("-—–－页")
+"""What a page number ends with when it does not end with spaces (most lines, ending with a number, a full stop or
+a label, are not tried)."""
 
 
 def text_lines(text: str) -> list[Line]:
@@ -21,8 +24,9 @@ def text_lines(text: str) -> list[Line]:
     out = []
     page_number = _PAGE_NUMBER.match
     for number, raw in enumerate(text.splitlines(), start=1):
-        if len(raw) <= 160 and page_number(raw):  # a layout extraction indents it far
-            continue
+        last = raw[-1:]
+        if (last in _PAGE_NUMBER_LAST or last.isspace()) and len(raw) <= 160 and page_number(raw):
+            continue  # (a layout extraction indents it far)
         if "\t" not in raw and "|" not in raw:  # most lines: a paragraph, a heading, or cells run together
             if raw and not raw.isspace():  # a blank line is no line of the report (the assembler drops it)
                 out.append(Line(raw.rstrip(), number))
