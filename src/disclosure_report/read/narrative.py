@@ -98,11 +98,25 @@ def overview(lines: Sequence[Line], section: Section) -> dict[str, Any]:
     return data
 
 
+_TITLES: dict[int, dict[str, str]] = {}
+
+
+def _subsection_titles(section: Section) -> dict[str, str]:
+    """Each normalised title and alias of the subsections of ``section`` → the first subsection it names."""
+    found = _TITLES.get(id(section))
+    if found is None:
+        found = _TITLES[id(section)] = {}
+        for sub in section.subsections:
+            for title in (sub.title, *sub.aliases):
+                found.setdefault(normalise(title), sub.key)
+    return found
+
+
 def _subsection_key(heading: str, section: Section) -> str | None:
     bare = strip_numbering(heading).rstrip("。.:：")
-    for sub in section.subsections:
-        if bare in {normalise(t) for t in (sub.title, *sub.aliases)}:
-            return sub.key
+    key = _subsection_titles(section).get(bare)
+    if key is not None:
+        return key
     for key, words in _SUB_KEYWORDS:
         if any(w in bare for w in words):
             return key
