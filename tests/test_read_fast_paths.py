@@ -68,10 +68,11 @@ def test_a_narrative_line_makes_no_table_event() -> None:
     """Paragraphs in a table's section hold no label and no value the table reader would act on."""
     table = get_format("2021").tables[1]
     assert row_text.line_items(table, "本机关高度重视政府信息公开工作，严格落实各项制度要求。") == ()
-    items = row_text.line_items(
-        table, "自然人 3  商业企业 0  科研机构 0  社会公益组织 0  法律服务机构 0  其他 0  总计 3"
-    )
-    assert items == ((("3", "0", "0", "0", "0", "0", "3"), (False,) * 7),)
+    row = "自然人 3  商业企业 0  科研机构 0  社会公益组织 0  法律服务机构 0  其他 0  总计 3"
+    values = ("3", "0", "0", "0", "0", "0", "3")
+    assert row_text.line_items(table, row) == ((values, (False,) * 7, values),)  # plain digits: placed whole
+    marked = row.replace("商业企业 0", "商业企业 -")
+    assert row_text.line_items(table, marked)[0][2] is None  # a mark: its row is read cell by cell
 
 
 def test_tokens_made_in_c_are_tokens() -> None:

@@ -168,8 +168,9 @@ def _runs(text: str, line: int) -> Iterator[Token]:
 
 Piece = tuple[str | None, Row | None, bool]
 """``(value text, None, own place)`` for a value, ``(None, row, False)`` for a row label."""
-Values = tuple[tuple[str, ...], tuple[bool, ...]]
-"""Values that stand together on a line: their texts, and whether each stood in a place of its own."""
+Values = tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...] | None]
+"""Values that stand together on a line: their texts, whether each stood in a place of its own, and the texts
+stripped when every one is plain ASCII digits (None otherwise; see :func:`plain_digits`)."""
 LineItem = Row | Values
 """What a line of a table holds that matters: a row label, or a run of values."""
 
@@ -199,8 +200,16 @@ def classified(table: Table, text: str) -> tuple[Piece, ...]:
 def _line_items(table: Table, text: str) -> tuple[LineItem, ...]:
     pairs = _header_value_pairs(text, headers(table), column_sequences(table))
     if pairs:  # a line of header-value pairs (most value lines): one run of values
-        return ((tuple(v for v, _ in pairs), tuple(own for _, own in pairs)),)
+        texts = tuple(v for v, _ in pairs)
+        return ((texts, tuple(own for _, own in pairs), plain_digits(texts)),)
     return _items(_classify(table, text))
+
+
+def plain_digits(texts: Sequence[str]) -> tuple[str, ...] | None:
+    """``texts`` stripped when each is plain ASCII digits (what a cell of most rows prints), else None."""
+    stripped = tuple(t.strip() for t in texts)
+    joined = "".join(stripped)
+    return stripped if all(stripped) and joined.isascii() and joined.isdigit() else None
 
 
 def _items(pieces: Iterable[Piece]) -> tuple[LineItem, ...]:
@@ -213,11 +222,11 @@ def _items(pieces: Iterable[Piece]) -> tuple[LineItem, ...]:
             own.append(own_cell)
         elif row is not None:
             if texts:
-                out.append((tuple(texts), tuple(own)))
+                out.append((tuple(texts), tuple(own), plain_digits(texts)))
                 texts, own = [], []
             out.append(row)
     if texts:
-        out.append((tuple(texts), tuple(own)))
+        out.append((tuple(texts), tuple(own), plain_digits(texts)))
     return tuple(out)
 
 

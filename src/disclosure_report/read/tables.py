@@ -25,6 +25,7 @@ from disclosure_report.read.row_text import (
     make_tokens,
     match_row,
     misprinted_row,
+    plain_digits,
 )
 from disclosure_report.read.table_cells import (
     PendingSplit,
@@ -57,14 +58,39 @@ class _Label(NamedTuple):
 
 
 class _Values(NamedTuple):
-    """Values that came together: after one label in text, or in one row of cells (``exact``: one per cell)."""
+    """Values that came together: after one label in text, or in one row of cells (``exact``: one per cell). They
+    are kept as the runs they came in, each with its line; their tokens are made only when a row does not take
+    them whole as plain numbers."""
 
-    tokens: tuple[Token, ...]
+    runs: tuple[tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...] | None, int], ...]
     exact: bool
 
     @property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(token for texts, own, _, line in self.runs for token in make_tokens(texts, line, own))
+
+    @property
     def line(self) -> int:
-        return self.tokens[0].line
+        return self.runs[0][3]
+
+    @property
+    def size(self) -> int:
+        return sum(len(run[0]) for run in self.runs)
+
+    @property
+    def plain(self) -> tuple[str, ...] | None:
+        """The values stripped when every one is plain ASCII digits, else None."""
+        if len(self.runs) == 1:
+            return self.runs[0][2]
+        if any(run[2] is None for run in self.runs):
+            return None
+        return tuple(text for run in self.runs for text in run[2] or ())
+
+    @classmethod
+    def of_cells(cls, cells: Sequence[str], line: int) -> _Values:
+        """The values of a row of cells, one per cell."""
+        texts = tuple(cells)
+        return cls(((texts, (False,) * len(texts), plain_digits(texts), line),), exact=True)
 
 
 class _TableReader:
@@ -91,7 +117,7 @@ class _TableReader:
 
     def _events(self, lines: Sequence[Line]) -> list[_Label | _Values]:
         events: list[_Label | _Values] = []
-        values: list[Token] = []
+        values: list[tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...] | None, int]] = []
 
         def flush() -> None:
             if values:
@@ -106,7 +132,7 @@ class _TableReader:
                 continue
             for item in line_items(table, line.text):
                 if isinstance(item, tuple):
-                    values.extend(make_tokens(item[0], line.number, item[1]))
+                    values.append((*item, line.number))
                 else:
                     flush()
                     events.append(_Label(item, line.number))
@@ -126,7 +152,7 @@ class _TableReader:
             filled = [c for c in cells if c.strip()]
             numbers = any(is_number_text(c.strip()) for c in filled)  # a row of marks alone: an OCR header's rule
             if numbers and all(is_value(c) or self._mark_like(c) for c in filled):
-                return [_Values(tuple(Token(c, line.number) for c in filled), exact=True)]
+                return [_Values.of_cells(filled, line.number)]
             return []
         rest = cells[label_at + 1 :]
         while rest and normalise(rest[0]) == normalise(cells[label_at]):
@@ -144,7 +170,7 @@ class _TableReader:
             len(rest) == width and all(c.strip() in BLANK_MARKS or self._mark_like(c) for c in rest)
         ):
             return []  # a header row that names a row label among its headers
-        return [_Label(row, line.number), _Values(tuple(Token(c, line.number) for c in rest), exact=True)]
+        return [_Label(row, line.number), _Values.of_cells(rest, line.number)]
 
     def _misprinted_label(self, cells: list[str], line: int) -> tuple[int | None, Row | None]:
         """The last cell that is a numbered item printed with characters left out, with its row (see
@@ -191,8 +217,12 @@ class _TableReader:
                         loose = []
                 waiting.append(event)
                 continue
-            if waiting and len(event.tokens) == len(waiting[0].row.columns.columns):
-                self._place(waiting[0].row, event.tokens, exact=event.exact)  # the next row's values (most rows)
+            if waiting and event.size == len(waiting[0].row.columns.columns):  # the next row's values (most rows)
+                plain = event.plain
+                if plain is not None:
+                    self._place_plain(waiting[0].row, plain)
+                else:
+                    self._place(waiting[0].row, event.tokens, exact=event.exact)
                 waiting.clear()
                 continue
             tokens = list(event.tokens)
@@ -342,17 +372,12 @@ class _TableReader:
             self.band_values += [Token(c, line.number, own_cell=True) for c in rest]  # the official grid: all bands
 
     def _place(self, row: Row, values: Sequence[Token], *, exact: bool) -> None:
-        self.placed.append(row)
         columns = row.columns.columns
         texts = [v[0].strip() for v in values]  # (each token's text)
         if len(texts) == len(columns) and all(texts) and (joined := "".join(texts)).isascii() and joined.isdigit():
-            paths, readers = digit_readers(self.table, row)  # most rows: plain numbers, read as parse_value reads them
-            if Decimal not in readers:  # counts
-                self.found.cells.update(zip(paths, map(int, texts), strict=True))
-            else:
-                self.found.cells.update((p, read(t)) for p, read, t in zip(paths, readers, texts, strict=True))
-            self._note_layout(row)
+            self._place_plain(row, texts)
             return
+        self.placed.append(row)
         line = values[0].line if values else None
         if len(texts) != len(columns):
             if not exact and all(t.isdecimal() for t in texts) and len(texts) < len(columns):
@@ -369,6 +394,17 @@ class _TableReader:
             return
         for (column, path), token in zip(row_paths(self.table, row), values, strict=True):
             self._set(path, column.kind, token.text.strip(), line, own_cell=exact or token.own_cell)
+        self._note_layout(row)
+
+    def _place_plain(self, row: Row, texts: Sequence[str]) -> None:
+        """Place a row's values that are all plain ASCII digits, one per column: read as parse_value reads them
+        (int, or Decimal for money), nothing to note."""
+        self.placed.append(row)
+        paths, readers = digit_readers(self.table, row)
+        if Decimal not in readers:  # counts
+            self.found.cells.update(zip(paths, map(int, texts), strict=True))
+        else:
+            self.found.cells.update((p, read(t)) for p, read, t in zip(paths, readers, texts, strict=True))
         self._note_layout(row)
 
     def _split(self, row: Row, runs: list[str], line: int | None) -> None:
