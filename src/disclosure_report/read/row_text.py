@@ -198,7 +198,14 @@ def classified(table: Table, text: str) -> tuple[Piece, ...]:
 
 
 def _line_items(table: Table, text: str) -> tuple[LineItem, ...]:
-    pairs = _header_value_pairs(text, headers(table), column_sequences(table))
+    known = headers(table)
+    parts = text.split()
+    if parts and not len(parts) % 2 and _all_headers(tuple(parts[::2]), known):
+        values = tuple(parts[1::2])
+        joined = "".join(values)
+        if joined.isascii() and joined.isdigit():  # header-number pairs (most value lines), split() stripped them
+            return ((values, (False,) * len(values), values),)
+    pairs = _header_value_pairs(text, known, column_sequences(table))
     if pairs:  # a line of header-value pairs (most value lines): one run of values
         texts = tuple(v for v, _ in pairs)
         return ((texts, tuple(own for _, own in pairs), plain_digits(texts)),)

@@ -75,7 +75,7 @@ class _Values(NamedTuple):
 
     @property
     def size(self) -> int:
-        return sum(len(run[0]) for run in self.runs)
+        return len(self.runs[0][0]) if len(self.runs) == 1 else sum(len(run[0]) for run in self.runs)
 
     @property
     def plain(self) -> tuple[str, ...] | None:
