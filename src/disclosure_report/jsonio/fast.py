@@ -567,11 +567,13 @@ def try_loads(text: str, parsers: Iterable[Parser] | None = None) -> AnnualRepor
     return None
 
 
-def try_structure(data: Any) -> AnnualReport | None:
+def try_structure(data: Any, *, text_checked: bool = False) -> AnnualReport | None:
     """The report built from JSON-shaped ``data`` when it is valid, else None (the strict
-    :func:`~disclosure_report.jsonio.convert.structure` explains)."""
+    :func:`~disclosure_report.jsonio.convert.structure` explains). ``text_checked``: the caller has made sure that
+    no string in ``data`` holds a character of :data:`NOT_TEXT` (a reader whose strings all come from a text it
+    checked whole), so the strings are not walked again."""
     report = _build(data, [0, 0])
-    return report if report is not None and _all_text_ok(data) else None
+    return report if report is not None and (text_checked or _all_text_ok(data)) else None
 
 
 def try_structure_as(cls: type[T], data: Any) -> T | None:

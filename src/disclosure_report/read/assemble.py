@@ -24,6 +24,7 @@ from typing import Any
 from disclosure_report.errors import DocumentError
 from disclosure_report.jsonio.convert import structure
 from disclosure_report.jsonio.fast import try_structure
+from disclosure_report.model.cells import NOT_TEXT
 from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, UnsupportedFormatError
 from disclosure_report.read.format_version import Haystack, detect_format, looks_like_a_report
 from disclosure_report.read.identity import Identity, caller_given, looks_like_an_agency, preamble_names, resolve
@@ -57,7 +58,7 @@ def assemble(
     given_year, given_agency = caller_given()
     year = year if year is not None else given_year
     agency = agency if agency is not None else given_agency
-    lines = [line for line in lines if line.text.strip() or line.cells is not None]
+    lines = [line for line in lines if line.cells is not None or (line.text and not line.text.isspace())]
     flat = Haystack([line.text if line.cells is None else " ".join(line.cells) for line in lines])
     name = source or "the document"
     if not looks_like_a_report(flat):
@@ -121,8 +122,10 @@ def assemble(
 
     # 5. the report
     place_cells(fmt, found, notes, data)
+    # every string of the data comes from the lines, the caller's agency or the library: checked whole here
+    text_checked = meta is None and NOT_TEXT.search(flat.text) is None and NOT_TEXT.search(who.agency) is None
     try:
-        report = try_structure(data) or structure(data, source=source)
+        report = try_structure(data, text_checked=text_checked) or structure(data, source=source)
     except DocumentError as e:  # a value the model refuses (never expected from parse_value)
         raise NotAnAnnualReportError(f"{name}: the cells read do not make a valid report: {e}") from None
     return ReadResult(report, tuple(notes.warnings))

@@ -15,15 +15,26 @@ _MARKERS_2019 = ("本年新制作数量", "上一年项目数量", "本年增/�
 class Haystack:
     """The text of a document, searched for labels the way :func:`normalise` compares them. Labels stand on short
     lines (headings, table labels), and those lines repeat across reports, so they are searched first, each
-    normalised once and remembered; the whole text is normalised only when a label is not found there."""
+    normalised once and remembered; the whole text is normalised only when a label is not found there. A label
+    printed exactly as it is asked for is found in the text as it stands, before anything is normalised."""
 
     def __init__(self, lines: Sequence[str]) -> None:
         self._lines = lines
-        self._short = "\n".join(normalise(t) for t in lines if len(t) <= REMEMBERED_LENGTH)
+        self._raw = "\n".join(lines)
+        self._short: str | None = None
         self._full: str | None = None
 
+    @property
+    def text(self) -> str:
+        """The lines as they stand, one after the other."""
+        return self._raw
+
     def __contains__(self, label: str) -> bool:
+        if label in self._raw:  # printed as declared: normalising both sides keeps it (the labels end in ideographs)
+            return True
         wanted = normalise(label)
+        if self._short is None:
+            self._short = "\n".join(normalise(t) for t in self._lines if len(t) <= REMEMBERED_LENGTH)
         if wanted in self._short:
             return True
         if self._full is None:

@@ -18,6 +18,13 @@ _NAMED = re.compile(
     r"(?:现将|现予|现向社会公布|现公布|现发布|特?发布|公布)?([^\s，,。；;：:“”\"《》()（）]{2,40}?)\s*"
     r"([0-9]{4})\s*年度?\s*(?:的)?\s*政府信息公开(?:工作)?(?:年度)?报告"
 )
+_NAMED_TAIL = re.compile(r"[0-9]{4}\s*年度?\s*(?:的)?\s*政府信息公开(?:工作)?(?:年度)?报告")
+"""What :data:`_NAMED` ends with: a year and the report's name."""
+_NAMED_REACH = 6 + 40
+"""How far before the spaces ahead of its year a match of :data:`_NAMED` can start (its longest lead word, then
+the agency)."""
+_NOT_IN_NAMED = re.compile(r"[\s，,。；;：:“”\"《》()（）]")
+"""What neither the agency of :data:`_NAMED` nor its lead words hold."""
 _NOT_AN_AGENCY = re.compile(r"^(?:本|我|现|特|公布|发布|向社会|编制|根据|依据)")
 
 
@@ -74,7 +81,7 @@ def preamble_names(preamble: str) -> tuple[str | None, int | None]:
     >>> preamble_names("本报告所列数据统计期限从2025年1月1日至2025年12月31日止。")
     (None, 2025)
     """
-    m = _NAMED.search(preamble)
+    m = _named(preamble)
     if m:
         agency = m.group(1)
         return (None if _NOT_AN_AGENCY.match(agency) else agency), int(m.group(2))
@@ -82,6 +89,23 @@ def preamble_names(preamble: str) -> tuple[str | None, int | None]:
     if period is not None and period.start.year == period.end.year:
         return None, period.start.year
     return None, None
+
+
+def _named(preamble: str) -> re.Match[str] | None:
+    """``_NAMED.search(preamble)``, searched from just before the first year that the report's name follows (a
+    pattern that starts with a lazy run is otherwise tried at every position: ~50 µs on a preamble). No match can
+    start earlier: the agency runs up to the spaces before a year, no such year comes before the first, and
+    neither the agency nor its lead word holds a space or a stop."""
+    tail = _NAMED_TAIL.search(preamble)
+    if tail is None:
+        return None
+    start = tail.start()
+    while start > 0 and preamble[start - 1].isspace():
+        start -= 1
+    lowest = max(0, start - _NAMED_REACH)
+    for stop in _NOT_IN_NAMED.finditer(preamble, lowest, start):
+        lowest = stop.end()  # the agency and its lead word come after the last space or stop before the year
+    return _NAMED.search(preamble, lowest)
 
 
 def resolve(

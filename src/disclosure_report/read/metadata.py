@@ -21,11 +21,13 @@ DATE_LINE = re.compile(
     r"^[（(]?\s*([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日)\s*[）)]?$"
 )
 """A line that is only a date (a signature's date, a publication date under the title)."""
+_SPACES = re.compile(r"\s+")
 _CONTACT = {
-    "address": re.compile(r"(?:联系)?地址\s*[:：]\s*([^；;，,。）)\n]+)"),
-    "phone": re.compile(r"(?:联系)?电话(?:/传真)?\s*[:：]\s*([0-9０-９\-－—（）() ]{6,})"),
-    "postcode": re.compile(r"(?:邮政编码|邮编)\s*[:：]\s*([0-9]{6})"),
+    "address": (re.compile(r"(?:联系)?地址\s*[:：]\s*([^；;，,。）)\n]+)"), "地址"),
+    "phone": (re.compile(r"(?:联系)?电话(?:/传真)?\s*[:：]\s*([0-9０-９\-－—（）() ]{6,})"), "电话"),
+    "postcode": (re.compile(r"(?:邮政编码|邮编)\s*[:：]\s*([0-9]{6})"), "邮"),
 }
+"""Each item's pattern, with a word every match of it holds (a text without the word is not searched)."""
 
 
 def find_published(lines: Sequence[Line]) -> tuple[dt.date | None, set[int]]:
@@ -35,10 +37,12 @@ def find_published(lines: Sequence[Line]) -> tuple[dt.date | None, set[int]]:
         if line.cells is not None:
             continue
         text = line.text.strip()
-        m = _PUBLISHED.search(text) or DATE_LINE.match(text)
+        m = (_PUBLISHED.search(text) if "发布" in text or "成文日期" in text else None) or (
+            DATE_LINE.match(text) if "日" in text else None  # (every date line ends with 日)
+        )
         if m:
             try:
-                value = parse_date(re.sub(r"\s+", "", m.group(1)))
+                value = parse_date(_SPACES.sub("", m.group(1)))
             except ZhParseError:
                 continue
             if DATE_LINE.match(text):
@@ -55,7 +59,10 @@ def period_data(text: str) -> dict[str, str] | None:
 
 def contact_data(preamble: str) -> dict[str, str | None] | None:
     """The address, phone and postcode a preamble states, as JSON data (None: it states none)."""
-    contact = {k: (m.group(1).strip() if (m := p.search(preamble)) else None) for k, p in _CONTACT.items()}
+    contact = {
+        k: (m.group(1).strip() if word in preamble and (m := p.search(preamble)) else None)
+        for k, (p, word) in _CONTACT.items()
+    }
     return (contact | {"email": None, "website": None}) if any(contact.values()) else None
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
+
+import attrs
 
 from disclosure_report.formats import Section
 from disclosure_report.jsonio.convert import converter
-from disclosure_report.model import FeeCollection
+from disclosure_report.model import FeeCollection, OtherMatters
 from disclosure_report.published.fee_statement import stated_fees
 from disclosure_report.read.labels import normalise, strip_numbering
 from disclosure_report.read.lines import Line
@@ -28,7 +31,23 @@ _SUB_MARK = re.compile(r"[（(]\s*([一二三四五六七八九十]+)\s*[）)]")
 
 def text_of(lines: Sequence[Line]) -> str:
     """The paragraphs of ``lines``, one a line, without blank lines."""
-    return "\n".join(line.text.strip() for line in lines if line.text.strip())
+    return "\n".join([text for line in lines if (text := line.text.strip())])
+
+
+def _mark_number(numeral: str) -> int | None:
+    """The number a subsection mark's numeral writes (``十二`` → 12), None when it writes none."""
+    return _short_mark_number(numeral) if len(numeral) <= 8 else _read_mark_number(numeral)
+
+
+def _read_mark_number(numeral: str) -> int | None:
+    try:
+        return parse_int(numeral)
+    except ZhParseError:
+        return None
+
+
+_short_mark_number = lru_cache(maxsize=1024)(_read_mark_number)
+"""Remembered: the same few numerals (一 to 十) mark the subsections of every report."""
 
 
 def _subsections(text: str) -> list[tuple[str | None, str]]:
@@ -38,9 +57,8 @@ def _subsections(text: str) -> list[tuple[str | None, str]]:
     marks: list[re.Match[str]] = []
     expected = 1
     for m in _SUB_MARK.finditer(text):
-        try:
-            value = parse_int(m.group(1))
-        except ZhParseError:
+        value = _mark_number(m.group(1))
+        if value is None:
             continue
         before = text[m.start() - 1] if m.start() else "\n"
         # the next number after a sentence ends, or a later one (a subsection left out) at the start of a line
@@ -80,21 +98,42 @@ def overview(lines: Sequence[Line], section: Section) -> dict[str, Any]:
     return data
 
 
+_TITLES: dict[int, dict[str, str]] = {}
+
+
+def _subsection_titles(section: Section) -> dict[str, str]:
+    """Each normalised title and alias of the subsections of ``section`` → the first subsection it names."""
+    found = _TITLES.get(id(section))
+    if found is None:
+        found = _TITLES[id(section)] = {}
+        for sub in section.subsections:
+            for title in (sub.title, *sub.aliases):
+                found.setdefault(normalise(title), sub.key)
+    return found
+
+
 def _subsection_key(heading: str, section: Section) -> str | None:
     bare = strip_numbering(heading).rstrip("。.:：")
-    for sub in section.subsections:
-        if bare in {normalise(t) for t in (sub.title, *sub.aliases)}:
-            return sub.key
+    key = _subsection_titles(section).get(bare)
+    if key is not None:
+        return key
     for key, words in _SUB_KEYWORDS:
         if any(w in bare for w in words):
             return key
     return None
 
 
+_NO_STATEMENTS = {f.name: None for f in attrs.fields(OtherMatters) if f.default is None}
+"""The typed statements of 六 (``fees``, ``annual_key_tasks``…) as the model has them when the text makes none."""
+
+
 def other_matters(lines: Sequence[Line], section: Section) -> dict[str, Any]:
-    """六、其他需要报告的事项: the text, the typed subsections, and a ``fees`` statement when the text states one."""
+    """六、其他需要报告的事项: the text, the typed subsections, and a ``fees`` statement when the text states one.
+    Every key of the model is given (a typed statement the text does not make: None, the model's default), so the
+    data is a whole :class:`~disclosure_report.model.OtherMatters` as JSON writes it."""
     pieces = _subsections(text_of(lines))
-    data: dict[str, Any] = {"text": pieces[0][1]}
+    data: dict[str, Any] = dict(_NO_STATEMENTS)
+    data["text"] = pieces[0][1]
     typed = {sub.key: sub for sub in section.subsections}
     extra_text: list[str] = []
     for heading, body in pieces[1:]:
@@ -109,7 +148,7 @@ def other_matters(lines: Sequence[Line], section: Section) -> dict[str, Any]:
             data[key] = body
     if extra_text:
         data["text"] = "\n".join(t for t in [data["text"], *extra_text] if t)
-    if "fees" not in data:
+    if data["fees"] is None:
         stated = stated_fees(data["text"])
         if stated is not None:
             data["fees"] = converter.unstructure(stated)

@@ -4,7 +4,8 @@ declaration. Headers and other words are dropped."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 from disclosure_report.formats import Row, Table
@@ -167,22 +168,79 @@ def _runs(text: str, line: int) -> Iterator[Token]:
 
 Piece = tuple[str | None, Row | None, bool]
 """``(value text, None, own place)`` for a value, ``(None, row, False)`` for a row label."""
+Values = tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...] | None]
+"""Values that stand together on a line: their texts, whether each stood in a place of its own, and the texts
+stripped when every one is plain ASCII digits (None otherwise; see :func:`plain_digits`)."""
+LineItem = Row | Values
+"""What a line of a table holds that matters: a row label, or a run of values."""
 
-_CLASSIFIED: dict[tuple[int, str], tuple[Piece, ...]] = {}
+_ITEMS: dict[tuple[int, str], tuple[LineItem, ...]] = {}
+
+
+def line_items(table: Table, text: str) -> tuple[LineItem, ...]:
+    """The row labels and runs of values of a line of ``table``, in order (the pieces of :func:`classified`, the
+    values that follow each other taken together). Lines repeat across reports (every label line, every row of
+    zeros), so the answer is remembered."""
+    if len(text) > REMEMBERED_LENGTH:
+        return _line_items(table, text)
+    key = (id(table), text)
+    found = _ITEMS.get(key)
+    if found is None:
+        if len(_ITEMS) >= REMEMBERED_LINES:
+            _ITEMS.clear()
+        found = _ITEMS[key] = _line_items(table, text)
+    return found
 
 
 def classified(table: Table, text: str) -> tuple[Piece, ...]:
-    """The pieces of a line of ``table`` that matter, in order. Lines repeat across reports (every label line,
-    every row of zeros), so the answer is remembered."""
-    if len(text) > REMEMBERED_LENGTH:
-        return tuple(_classify(table, text))
-    key = (id(table), text)
-    found = _CLASSIFIED.get(key)
-    if found is None:
-        if len(_CLASSIFIED) >= REMEMBERED_LINES:
-            _CLASSIFIED.clear()
-        found = _CLASSIFIED[key] = tuple(_classify(table, text))
-    return found
+    """The pieces of a line of ``table`` that matter, in order: each value, and each row label."""
+    return tuple(_classify(table, text))
+
+
+def _line_items(table: Table, text: str) -> tuple[LineItem, ...]:
+    known = headers(table)
+    parts = text.split()
+    if parts and not len(parts) % 2 and _all_headers(tuple(parts[::2]), known):
+        values = tuple(parts[1::2])
+        joined = "".join(values)
+        if joined.isascii() and joined.isdigit():  # header-number pairs (most value lines), split() stripped them
+            return ((values, (False,) * len(values), values),)
+    pairs = _header_value_pairs(text, known, column_sequences(table))
+    if pairs:  # a line of header-value pairs (most value lines): one run of values
+        texts = tuple(v for v, _ in pairs)
+        return ((texts, tuple(own for _, own in pairs), plain_digits(texts)),)
+    return _items(_classify(table, text))
+
+
+def plain_digits(texts: Sequence[str]) -> tuple[str, ...] | None:
+    """``texts`` stripped when each is plain ASCII digits (what a cell of most rows prints), else None."""
+    stripped = tuple(t.strip() for t in texts)
+    joined = "".join(stripped)
+    return stripped if all(stripped) and joined.isascii() and joined.isdigit() else None
+
+
+def _items(pieces: Iterable[Piece]) -> tuple[LineItem, ...]:
+    out: list[LineItem] = []
+    texts: list[str] = []
+    own: list[bool] = []
+    for value, row, own_cell in pieces:
+        if value is not None:
+            texts.append(value)
+            own.append(own_cell)
+        elif row is not None:
+            if texts:
+                out.append((tuple(texts), tuple(own), plain_digits(texts)))
+                texts, own = [], []
+            out.append(row)
+    if texts:
+        out.append((tuple(texts), tuple(own), plain_digits(texts)))
+    return tuple(out)
+
+
+def make_tokens(texts: Sequence[str], line: int, own: Iterable[bool]) -> Iterator[Token]:
+    """A :class:`Token` for each of ``texts`` on ``line``, made without a Python call per token (a table's values
+    make most of the tokens)."""
+    return map(tuple.__new__, repeat(Token), zip(texts, repeat(line), own))
 
 
 def _classify(table: Table, text: str) -> Iterator[Piece]:
@@ -232,11 +290,29 @@ def _header_value_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) 
     and many extractions print a row), or None for any other line. Pairs apart by two spaces may hold any mark in
     place of a number (``其他结果 n/a``): it stands after its header, so it is that column's cell."""
     parts = text.split()
-    if parts and not len(parts) % 2 and all(normalise(h) in known for h in parts[::2]):
+    if parts and not len(parts) % 2 and _all_headers(tuple(parts[::2]), known):
         values = parts[1::2]
-        if all((v.isascii() and v.isdigit()) or is_value(v) for v in values):
+        joined = "".join(values)  # (split() gives no empty value)
+        if (joined.isascii() and joined.isdigit()) or all((v.isascii() and v.isdigit()) or is_value(v) for v in values):
             return [(v, False) for v in values]
     return _row_pairs(text, known, rows)
+
+
+_HEADS: dict[tuple[tuple[str, ...], int], bool] = {}
+
+
+def _all_headers(heads: tuple[str, ...], known: set[str]) -> bool:
+    """Whether every one of ``heads`` is a column header (normalised) of the table whose headers are ``known``;
+    remembered: a table's rows print the same headers in every report."""
+    key = (heads, id(known))
+    found = _HEADS.get(key)
+    if found is None:
+        if len(_HEADS) >= REMEMBERED_LINES:
+            _HEADS.clear()
+        found = all(normalise(h) in known for h in heads)
+        if sum(map(len, heads)) <= REMEMBERED_LENGTH:
+            _HEADS[key] = found
+    return found
 
 
 def _row_pairs(text: str, known: set[str], rows: set[tuple[str, ...]]) -> list[tuple[str, bool]] | None:

@@ -4,7 +4,7 @@ declaration lists), also when the text runs together without line breaks."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -35,14 +35,15 @@ def split_sections(body: Sequence[Line], fmt: Format, notes: Notes) -> Sections:
     """The sections of ``body`` (the document without its title block); headings missing or repeated are noted."""
     by_key: dict[str, list[Line]] = {"preamble": []}
     current = "preamble"
+    into = by_key[current].append
     for line, section in split_headings(body, fmt):
         if section is not None:
             if section.key in by_key and section.key != current:
                 notes.warn(f"the heading {section.heading} appears again; its text is joined to the first", line.number)
             current = section.key
-            by_key.setdefault(current, [])
+            into = by_key.setdefault(current, []).append
             continue
-        by_key.setdefault(current, []).append(line)
+        into(line)
     missing = [s.heading for s in fmt.sections if s.key not in by_key]
     if missing:
         notes.warn(f"headings not found: {'，'.join(missing)}")
@@ -71,13 +72,23 @@ def _build_heading_pattern(fmt: Format) -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
+_NUMBERS: dict[str, Callable[[str], re.Match[str] | None]] = {}
+
+
+def _number_pattern(fmt: Format) -> Callable[[str], re.Match[str] | None]:
+    """The search for a section number and its separator (``三、``), which every heading line holds, remembered."""
+    if fmt.version not in _NUMBERS:
+        numbers = "".join(s.number for s in fmt.sections)
+        _NUMBERS[fmt.version] = re.compile(rf"[{numbers}]\s*{_SEPARATOR}").search
+    return _NUMBERS[fmt.version]
+
+
 def split_headings(lines: Sequence[Line], fmt: Format) -> list[tuple[Line, Section | None]]:
     """Lines with each section heading on a line of its own: split out of run-together text, joined when a
     conversion broke it over two lines (``三、收到和处理政府信息公开`` / ``申请情况``), taken out of a table row that
     holds nothing else (``| 三、收到和处理政府信息公开申请情况 |``)."""
     pattern = heading_pattern(fmt)
-    numbers = "".join(s.number for s in fmt.sections)
-    maybe = re.compile(rf"[{numbers}]\s*{_SEPARATOR}")
+    maybe = _number_pattern(fmt)
     out: list[tuple[Line, Section | None]] = []
     skip_next = False
     for k, line in enumerate(lines):
@@ -88,7 +99,7 @@ def split_headings(lines: Sequence[Line], fmt: Format) -> list[tuple[Line, Secti
             alone = _heading_alone(fmt, pattern, line)
             out.append((Line(line.text, line.number), alone) if alone is not None else (line, None))
             continue
-        if not maybe.search(line.text):
+        if not maybe(line.text):
             out.append((line, None))
             continue
         pieces = _heading_pieces(fmt, pattern, line.text)

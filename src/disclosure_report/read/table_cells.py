@@ -65,6 +65,35 @@ def row_paths(table: Table, row: Row) -> list[tuple[Column, str]]:
     return found
 
 
+DigitReader = type[int] | type[Decimal]
+_DIGIT_READERS: dict[tuple[int, int], tuple[tuple[str, ...], tuple[DigitReader, ...]]] = {}
+
+
+def digit_readers(table: Table, row: Row) -> tuple[tuple[str, ...], tuple[DigitReader, ...]]:
+    """The cell paths of ``row`` and what reads a cell of plain ASCII digits in each: ``int`` for a count (signed
+    or not), ``Decimal`` for money — exactly what :func:`~.values.parse_value` makes of such a cell."""
+    found = _DIGIT_READERS.get((id(table), id(row)))
+    if found is None:
+        pairs = row_paths(table, row)
+        found = _DIGIT_READERS[(id(table), id(row))] = (
+            tuple(path for _, path in pairs),
+            tuple(Decimal if column.kind == "money" else int for column, _ in pairs),
+        )
+    return found
+
+
+_ROW_LAYOUTS: dict[tuple[int, int], str | None] = {}
+
+
+def layout_of_row(table: Table, row: Row) -> str | None:
+    """The key of the alternative layout of ``table`` that ``row`` belongs to (the last one, when several have it;
+    None: the declared layout)."""
+    key = (id(table), id(row))
+    if key not in _ROW_LAYOUTS:
+        _ROW_LAYOUTS[key] = next((alt.key for alt in reversed(table.alternatives) if row in alt.rows), None)
+    return _ROW_LAYOUTS[key]
+
+
 def layout_of(table: Table, cells: TableCells) -> Alternative | None:
     """The alternative layout ``table`` was printed in (None: the declared one)."""
     layout = cells.layouts.get(table.key)

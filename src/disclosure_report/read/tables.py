@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-import attrs
+from decimal import Decimal
+from typing import NamedTuple
 
 from disclosure_report.formats import CellKind, Row, Table
 from disclosure_report.model import Blank
@@ -18,14 +18,25 @@ from disclosure_report.read.lines import Line
 from disclosure_report.read.notes import Notes
 from disclosure_report.read.row_text import (
     Token,
-    classified,
     headers,
     is_value,
     label_index,
+    line_items,
+    make_tokens,
     match_row,
     misprinted_row,
+    plain_digits,
 )
-from disclosure_report.read.table_cells import PendingSplit, TableCells, cell_path, layout_of, row_paths, unread
+from disclosure_report.read.table_cells import (
+    PendingSplit,
+    TableCells,
+    cell_path,
+    digit_readers,
+    layout_of,
+    layout_of_row,
+    row_paths,
+    unread,
+)
 from disclosure_report.read.values import BLANK_MARKS, ValueProblem, is_number_text, parse_value
 
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -36,25 +47,50 @@ def read_table(table: Table, lines: Sequence[Line], cells: TableCells, notes: No
     _TableReader(table, cells, notes).read(lines)
 
 
-@attrs.frozen
-class _Label:
-    """A row label met in the table's lines; ``alone``: nothing but the label stood in its row of cells."""
+class _Label(NamedTuple):
+    """A row label met in the table's lines; ``alone``: nothing but the label stood in its row of cells. (Named
+    tuples: a table makes one of these or a :class:`_Values` per line, and a tuple is made faster than a frozen
+    attrs instance.)"""
 
     row: Row
     line: int
     alone: bool = False
 
 
-@attrs.frozen
-class _Values:
-    """Values that came together: after one label in text, or in one row of cells (``exact``: one per cell)."""
+class _Values(NamedTuple):
+    """Values that came together: after one label in text, or in one row of cells (``exact``: one per cell). They
+    are kept as the runs they came in, each with its line; their tokens are made only when a row does not take
+    them whole as plain numbers."""
 
-    tokens: tuple[Token, ...]
+    runs: tuple[tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...] | None, int], ...]
     exact: bool
 
     @property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(token for texts, own, _, line in self.runs for token in make_tokens(texts, line, own))
+
+    @property
     def line(self) -> int:
-        return self.tokens[0].line
+        return self.runs[0][3]
+
+    @property
+    def size(self) -> int:
+        return len(self.runs[0][0]) if len(self.runs) == 1 else sum(len(run[0]) for run in self.runs)
+
+    @property
+    def plain(self) -> tuple[str, ...] | None:
+        """The values stripped when every one is plain ASCII digits, else None."""
+        if len(self.runs) == 1:
+            return self.runs[0][2]
+        if any(run[2] is None for run in self.runs):
+            return None
+        return tuple(text for run in self.runs for text in run[2] or ())
+
+    @classmethod
+    def of_cells(cls, cells: Sequence[str], line: int) -> _Values:
+        """The values of a row of cells, one per cell."""
+        texts = tuple(cells)
+        return cls(((texts, (False,) * len(texts), plain_digits(texts), line),), exact=True)
 
 
 class _TableReader:
@@ -81,24 +117,25 @@ class _TableReader:
 
     def _events(self, lines: Sequence[Line]) -> list[_Label | _Values]:
         events: list[_Label | _Values] = []
-        values: list[Token] = []
+        values: list[tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...] | None, int]] = []
 
         def flush() -> None:
             if values:
                 events.append(_Values(tuple(values), exact=False))
                 values.clear()
 
+        table = self.table
         for line in lines:
             if line.cells is not None:
                 flush()
                 events += self._cell_row_events(line)
                 continue
-            for value, row, own_cell in classified(self.table, line.text):
-                if value is not None:
-                    values.append(Token(value, line.number, own_cell))
-                elif row is not None:
+            for item in line_items(table, line.text):
+                if isinstance(item, tuple):
+                    values.append((*item, line.number))
+                else:
                     flush()
-                    events.append(_Label(row, line.number))
+                    events.append(_Label(item, line.number))
         flush()
         return events
 
@@ -115,7 +152,7 @@ class _TableReader:
             filled = [c for c in cells if c.strip()]
             numbers = any(is_number_text(c.strip()) for c in filled)  # a row of marks alone: an OCR header's rule
             if numbers and all(is_value(c) or self._mark_like(c) for c in filled):
-                return [_Values(tuple(Token(c, line.number) for c in filled), exact=True)]
+                return [_Values.of_cells(filled, line.number)]
             return []
         rest = cells[label_at + 1 :]
         while rest and normalise(rest[0]) == normalise(cells[label_at]):
@@ -133,7 +170,7 @@ class _TableReader:
             len(rest) == width and all(c.strip() in BLANK_MARKS or self._mark_like(c) for c in rest)
         ):
             return []  # a header row that names a row label among its headers
-        return [_Label(row, line.number), _Values(tuple(Token(c, line.number) for c in rest), exact=True)]
+        return [_Label(row, line.number), _Values.of_cells(rest, line.number)]
 
     def _misprinted_label(self, cells: list[str], line: int) -> tuple[int | None, Row | None]:
         """The last cell that is a numbered item printed with characters left out, with its row (see
@@ -179,6 +216,14 @@ class _TableReader:
                         self._stray(loose)
                         loose = []
                 waiting.append(event)
+                continue
+            if waiting and event.size == len(waiting[0].row.columns.columns):  # the next row's values (most rows)
+                plain = event.plain
+                if plain is not None:
+                    self._place_plain(waiting[0].row, plain)
+                else:
+                    self._place(waiting[0].row, event.tokens, exact=event.exact)
+                waiting.clear()
                 continue
             tokens = list(event.tokens)
             if not waiting:
@@ -305,9 +350,9 @@ class _TableReader:
             if line.cells is not None:
                 self._band_row(line)
                 continue
-            for value, _, own_cell in classified(self.table, line.text):
-                if value is not None:
-                    self.band_values.append(Token(value, line.number, own_cell))
+            for item in line_items(self.table, line.text):
+                if isinstance(item, tuple):
+                    self.band_values.extend(make_tokens(item[0], line.number, item[1]))
         self._bands()
 
     def _band_row(self, line: Line) -> None:
@@ -326,13 +371,16 @@ class _TableReader:
         elif len(valued) == len(rest) and any(is_value(c) and c.strip() for c in rest):
             self.band_values += [Token(c, line.number, own_cell=True) for c in rest]  # the official grid: all bands
 
-    def _place(self, row: Row, values: list[Token], *, exact: bool) -> None:
-        self.placed.append(row)
+    def _place(self, row: Row, values: Sequence[Token], *, exact: bool) -> None:
         columns = row.columns.columns
+        texts = [v[0].strip() for v in values]  # (each token's text)
+        if len(texts) == len(columns) and all(texts) and (joined := "".join(texts)).isascii() and joined.isdigit():
+            self._place_plain(row, texts)
+            return
+        self.placed.append(row)
         line = values[0].line if values else None
-        texts = [v.text.strip() for v in values]
         if len(texts) != len(columns):
-            if not exact and all(t.isdigit() for t in texts) and len(texts) < len(columns):
+            if not exact and all(t.isdecimal() for t in texts) and len(texts) < len(columns):
                 self._split(row, texts, line)
                 return
             self.notes.unplaced(
@@ -346,6 +394,17 @@ class _TableReader:
             return
         for (column, path), token in zip(row_paths(self.table, row), values, strict=True):
             self._set(path, column.kind, token.text.strip(), line, own_cell=exact or token.own_cell)
+        self._note_layout(row)
+
+    def _place_plain(self, row: Row, texts: Sequence[str]) -> None:
+        """Place a row's values that are all plain ASCII digits, one per column: read as parse_value reads them
+        (int, or Decimal for money), nothing to note."""
+        self.placed.append(row)
+        paths, readers = digit_readers(self.table, row)
+        if Decimal not in readers:  # counts
+            self.found.cells.update(zip(paths, map(int, texts), strict=True))
+        else:
+            self.found.cells.update((p, read(t)) for p, read, t in zip(paths, readers, texts, strict=True))
         self._note_layout(row)
 
     def _split(self, row: Row, runs: list[str], line: int | None) -> None:
@@ -385,13 +444,22 @@ class _TableReader:
         columns = [(row, c) for row in rows for c in row.columns.columns]
         texts = [t.text.strip() for t in self.band_values]
         line = self.band_values[0].line if self.band_values else None
+        if len(texts) == len(columns) and all(texts) and (joined := "".join(texts)).isascii() and joined.isdigit():
+            at = 0  # plain numbers (most reports): read as parse_value reads them, nothing to note
+            for row in rows:
+                paths, readers = digit_readers(self.table, row)
+                self.found.cells.update(
+                    (p, read(t)) for p, read, t in zip(paths, readers, texts[at : at + len(paths)], strict=True)
+                )
+                at += len(paths)
+            return
         if len(texts) == len(columns):
             for (row, column), token in zip(columns, self.band_values, strict=True):
                 self._set(self._path(row, column.key), column.kind, token.text.strip(), line, own_cell=token.own_cell)
             return
         width = len(rows[0].columns.columns)
         total_offset = [c.key for c in rows[0].columns.columns].index(rows[0].columns.total or "")
-        if texts and all(t.isdigit() for t in texts) and len(texts) < len(columns):
+        if texts and all(t.isdecimal() for t in texts) and len(texts) < len(columns):
             candidates = split_runs(texts, len(columns), bands_rule(width, total_offset))
             if len(candidates) == 1:
                 for (row, column), value in zip(columns, candidates[0], strict=True):
@@ -432,9 +500,9 @@ class _TableReader:
         return cell_path(self.table, row, key)
 
     def _note_layout(self, row: Row) -> None:
-        for alt in self.table.alternatives:
-            if row in alt.rows:
-                self.found.layouts[self.table.key] = alt.key
+        alt = layout_of_row(self.table, row)
+        if alt is not None:
+            self.found.layouts[self.table.key] = alt
 
 
 def _dedupe_spans(cells: list[str], width: int) -> list[str]:

@@ -15,16 +15,33 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]\s*[0-9]{1,3}\s*[-—–－]|第\s*[0-9]{1,3}\s*页(?:\s*[，,]?\s*共\s*[0-9]{1,3}\s*页)?)\s*$"
 )
 """A page's number as extractions from PDF keep it between the lines (``-3-``, ``第 3 页``)."""
+_PAGE_NUMBER_LAST = frozenset("-—–－页")
+"""What a page number ends with when it does not end with spaces (most lines, ending with a number, a full stop or
+a label, are not tried)."""
+
+
+def _is_page_number(raw: str) -> bool:
+    last = raw[-1:]  # (a layout extraction indents it far)
+    return (last in _PAGE_NUMBER_LAST or last.isspace()) and len(raw) <= 160 and _PAGE_NUMBER.match(raw) is not None
 
 
 def text_lines(text: str) -> list[Line]:
     """The lines of a text (tab- or pipe-separated ones as table rows), without the page numbers of a PDF."""
+    if "\t" not in text and "|" not in text:  # no row of cells: every line a paragraph, a heading, or run together
+        return [
+            Line(raw.rstrip(), number)
+            for number, raw in enumerate(text.splitlines(), start=1)
+            if raw
+            and not raw.isspace()
+            and not (((last := raw[-1:]) in _PAGE_NUMBER_LAST or last.isspace()) and _is_page_number(raw))
+        ]
     out = []
     for number, raw in enumerate(text.splitlines(), start=1):
-        if len(raw) <= 160 and _PAGE_NUMBER.match(raw):  # a layout extraction indents it far
+        if _is_page_number(raw):
             continue
         if "\t" not in raw and "|" not in raw:  # most lines: a paragraph, a heading, or cells run together
-            out.append(Line(raw.rstrip(), number))
+            if raw and not raw.isspace():  # a blank line is no line of the report (the assembler drops it)
+                out.append(Line(raw.rstrip(), number))
             continue
         stripped = raw.strip()
         if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:

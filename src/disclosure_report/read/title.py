@@ -13,6 +13,7 @@ from disclosure_report.authoring.skeleton import customary_title
 from disclosure_report.read.lines import Line
 from disclosure_report.zh import ZhParseError, parse_int
 
+_SPACES = re.compile(r"\s+")
 _TITLE_YEAR = re.compile(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年度?")
 
 
@@ -41,7 +42,7 @@ def find_title(lines: Sequence[Line], record: dict[str, Any] | None = None) -> T
         for before in (at - 1, at - 2):
             if (year is not None and agency) or before < 0 or not _continues_a_title(lines[before]):
                 break
-            joined = re.sub(r"\s+", "", lines[before].text) + title
+            joined = _SPACES.sub("", lines[before].text) + title
             joined_year, joined_agency = year_and_agency(joined)
             if joined_year is None and year is not None:
                 break
@@ -63,13 +64,13 @@ def _title(lines: Sequence[Line], record: dict[str, Any] | None) -> tuple[str | 
     expected = record_title(record)
     if expected is not None:  # the title the embedded record gives, printed first: whatever its wording
         for i, line in enumerate(lines[:3]):
-            if line.cells is None and re.sub(r"\s+", "", line.text) == expected:
+            if line.cells is None and _SPACES.sub("", line.text) == expected:
                 return expected, i
     for i, line in enumerate(lines[:40]):
         text = line.text.strip()
         if "年度报告" in text and len(text) < 120 and line.cells is None:
             text = re.sub(r"^(?:标题|题名)\s*[:：]\s*", "", text)
-            return re.sub(r"\s+", "", text), i
+            return _SPACES.sub("", text), i
     return None, -1
 
 
@@ -100,14 +101,14 @@ def record_title(record: dict[str, Any] | None) -> str | None:
     agency, year, given = meta.get("agency"), meta.get("year"), meta.get("title")
     if type(agency) is not str or type(year) is not int or not (given is None or type(given) is str):
         return None
-    return re.sub(r"\s+", "", given if given is not None else customary_title(agency, year))
+    return _SPACES.sub("", given if given is not None else customary_title(agency, year))
 
 
 def _repeated_title(lines: Sequence[Line], title_at: int, title: str) -> list[int]:
     """The lines just after the title that repeat it (a page's <title> and its <h1>, a Word title and heading)."""
-    last = re.sub(r"\s+", "", lines[title_at].text)
+    last = _SPACES.sub("", lines[title_at].text)
     return [
         i
         for i in range(title_at + 1, min(title_at + 3, len(lines)))
-        if lines[i].cells is None and re.sub(r"\s+", "", lines[i].text) in (last, title)
+        if lines[i].cells is None and _SPACES.sub("", lines[i].text) in (last, title)
     ]

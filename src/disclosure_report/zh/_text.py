@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import attrs
@@ -30,21 +31,38 @@ _ONE: dict[str, str] = {}
 """character → its NFKC form, for the characters that fold to exactly one character"""
 _MANY: set[str] = set()
 """characters that fold to none or several"""
+_CHANGED: dict[int, str] = {}
+"""the code point → its NFKC form, for the characters of :data:`_ONE` that folding changes (a table for
+``str.translate``: the characters it leaves alone need no entry)"""
+
+
+_MAY_CHANGE = re.compile("[^\x00-\x7f\u4e00-\u9fff]")
+"""The characters folding may change: ASCII and the CJK unified ideographs of the basic block fold to themselves,
+one by one (most of a report's text; a test checks every one of them)."""
 
 
 def fold(text: str) -> Folded:
     """Fold ``text`` character by character (so positions can be mapped back)."""
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return Folded(text, text, None)
-    chars = set(text)
-    for c in chars - _ONE.keys() - _MANY:
+    chars = set(_MAY_CHANGE.findall(text))
+    # each character looked up, not ``chars - _ONE.keys()``: that copies every character ever folded on each call
+    for c in [c for c in chars if c not in _ONE and c not in _MANY]:
         n = unicodedata.normalize("NFKC", c)
         if len(n) == 1:
             _ONE[c] = n
+            if n != c:
+                _CHANGED[ord(c)] = n
         else:
             _MANY.add(c)
     if chars.isdisjoint(_MANY):  # one character for one: positions do not move
-        return Folded(text, text.translate({ord(c): _ONE[c] for c in chars}), None)
+        changed = [c for c in chars if ord(c) in _CHANGED]
+        if len(changed) > 8:
+            return Folded(text, text.translate(_CHANGED), None)
+        folded = text
+        for c in changed:  # (a folded character folds to itself: the order does not matter)
+            folded = folded.replace(c, _CHANGED[ord(c)])
+        return Folded(text, folded, None)
     out: list[str] = []
     origin: list[int] = []
     for i, c in enumerate(text):

@@ -32,6 +32,24 @@ _DATE = compile_linear(
     f"(?<![0-9{_YEAR_CHARS}])(?:" + _CN_DATE.replace("#", "1") + "|" + _SEP_DATE.replace("#", "1") + ")"
 )
 _PERIOD = compile_linear(_DATE.pattern + _JOIN + "(?:" + _SEP_DATE.replace("#", "2") + "|" + _SHORT_END + ")")
+_NUMERALS = re.compile(f"[0-9{_YEAR_CHARS}]+")
+"""A run of the characters a date starts with. A date starts only where such a run starts (its pattern begins
+with a year, after no numeral), so the patterns are tried there only: a pattern that begins with a lookbehind
+is otherwise tried at every position of the text."""
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for :data:`_DATE` and :data:`_PERIOD`: the same matches, each tried only where a
+    run of numerals starts."""
+    end = 0
+    for run in _NUMERALS.finditer(text):
+        start = run.start()
+        if start < end:  # inside the last match: where finditer does not look again
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 class DateRange(NamedTuple):
@@ -122,7 +140,7 @@ def find_dates(text: str) -> list[tuple[dt.date, tuple[int, int]]]:
     """
     folded = fold(text)
     out: list[tuple[dt.date, tuple[int, int]]] = []
-    for m in _DATE.finditer(folded.text):
+    for m in _matches(_DATE, folded.text):
         try:
             out.append((_date_of(folded, m, "1"), (folded.at(m.start()), folded.at(m.end()))))
         except ZhParseError:
@@ -132,7 +150,7 @@ def find_dates(text: str) -> list[tuple[dt.date, tuple[int, int]]]:
 
 def _periods(text: str) -> Iterator[DateRange | ZhParseError]:
     folded = fold(text)
-    for m in _PERIOD.finditer(folded.text):
+    for m in _matches(_PERIOD, folded.text):
         span = (folded.at(m.start()), folded.at(m.end()))
         try:
             start = _date_of(folded, m, "1")
