@@ -133,6 +133,14 @@ def test_format_version_is_checked_first() -> None:
     assert _problems([]) == {"$": "expected an object (an annual report document), found an array"}
 
 
+@pytest.mark.parametrize("written, found", [([], "an array"), ({}, "an object"), (2021, "2021")])
+def test_a_format_written_as_another_kind_of_value_is_a_located_problem(written: object, found: str) -> None:
+    """A list or an object cannot even be looked up among the versions: still a located problem, not a TypeError."""
+    assert _problems({"format": written, "meta": {}}) == {
+        "$.format": f'expected a supported format version ("2021", "2019"), found {found}'
+    }
+
+
 def test_dates_and_enums() -> None:
     data = _doc()
     data["meta"]["published_on"] = "2024/01/31"

@@ -279,7 +279,7 @@ def _report_format(data: Any) -> Format:
     version = data.get("format")
     if version is None:
         raise Invalid([(["format"], f"this key, one of {', '.join(map(repr, FORMATS))}", "nothing")])
-    if version not in FORMATS:
+    if type(version) is not str or version not in FORMATS:  # (a list or an object is not even hashable)
         shown = ", ".join(f'"{v}"' for v in FORMATS)
         raise Invalid([(["format"], f"a supported format version ({shown})", describe(version))])
     return FORMATS[version]
