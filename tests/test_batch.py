@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -264,3 +265,33 @@ def test_a_reader_whose_extra_is_missing_is_left_out_of_the_walk(monkeypatch: py
         assert ".pdf" not in batch.document_suffixes() and ".json" in batch.document_suffixes()
     finally:
         batch.document_suffixes.cache_clear()
+
+
+def test_with_workers_the_first_chunk_is_checked_before_they_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first chunk runs in the calling process (the generated functions are built once, before the fork); a
+    corpus that fits in it starts no worker at all; the order of the results is the walk's."""
+    from disclosure_report.corpus import batch
+
+    pids: list[int] = []
+
+    def work(chunk: list[str]) -> list[str]:
+        pids.append(os.getpid())
+        return chunk
+
+    def no_pool(jobs: int) -> None:
+        raise AssertionError("a corpus of one chunk started workers")
+
+    monkeypatch.setattr(batch, "_pool", no_pool)
+    assert list(batch._ordered_map(work, batch._chunks(map(str, range(5)), 128), 2, 4)) == [list("01234")]
+    assert pids == [os.getpid()]
+    assert list(batch._ordered_map(work, iter([]), 2, 4)) == []
+    monkeypatch.undo()
+    items = [str(i) for i in range(100)]
+    chunks = list(batch._ordered_map(_same_chunk, batch._chunks(items, 16), 2, 4))
+    assert [x for c in chunks for x, _ in c] == items
+    assert {pid for _, pid in chunks[0]} == {os.getpid()}
+    assert os.getpid() not in {pid for c in chunks[1:] for _, pid in c}
+
+
+def _same_chunk(chunk: list[str]) -> list[tuple[str, int]]:
+    return [(x, os.getpid()) for x in chunk]

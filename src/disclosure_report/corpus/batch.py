@@ -17,6 +17,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import cache, partial
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Literal, TypeVar
 
@@ -247,11 +248,20 @@ def _ordered_map(work: Callable[[list[str]], _T], chunks: Iterator[list[str]], j
     if jobs <= 1:
         yield from map(work, chunks)
         return
+    first = next(chunks, None)
+    if first is None:
+        return
+    # the first (small) chunk is checked here: the loading and checking functions the library generates on first
+    # use are then built once, and the workers fork with them, instead of each worker building them again
+    yield work(first)
+    following = next(chunks, None)
+    if following is None:  # a corpus of one chunk starts no worker
+        return
     pool = _pool(jobs)
     gc.freeze()  # the workers fork at the first submit: what exists now is never scanned (nor copied) by their GC
     try:
         pending: deque[Future[_T]] = deque()
-        for batch in chunks:
+        for batch in chain([following], chunks):
             pending.append(pool.submit(work, batch))
             if len(pending) >= window * jobs:
                 yield pending.popleft().result()
