@@ -295,3 +295,18 @@ def test_with_workers_the_first_chunk_is_checked_before_they_fork(monkeypatch: p
 
 def _same_chunk(chunk: list[str]) -> list[tuple[str, int]]:
     return [(x, os.getpid()) for x in chunk]
+
+
+def test_a_plugin_may_subclass_a_built_in_reader() -> None:
+    from disclosure_report.read.text import TextReader
+
+    class NoticeReader(TextReader):
+        name = "notice"
+        suffixes = (".notice",)
+
+    assert (NoticeReader.name, NoticeReader.suffixes, NoticeReader.media_types) == (
+        "notice",
+        (".notice",),
+        ("text/plain",),
+    )
+    assert (TextReader.name, TextReader.suffixes) == ("text", (".txt", ".text"))

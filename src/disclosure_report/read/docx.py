@@ -12,7 +12,7 @@ from lxml import etree
 from disclosure_report.published.embedded import MARK, parse_record
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult
-from disclosure_report.read.kinds import BUILT_IN
+from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
 from disclosure_report.read.zipnames import has_member_under, read_member
 
@@ -160,12 +160,7 @@ def docx_lines(data: bytes, source: str | None = None) -> tuple[list[Line], dict
     return out, _record(core)
 
 
-class DocxReader:
-    name = "docx"
-    suffixes = BUILT_IN["docx"].suffixes
-    media_types = BUILT_IN["docx"].media_types
-    extras = BUILT_IN["docx"].extras
-
+class DocxReader(BuiltInReader, kind="docx"):
     def sniff(self, head: bytes) -> bool:
         return has_member_under(head, "word/")
 

@@ -12,7 +12,7 @@ from disclosure_report.published.embedded import MARK, parse_record
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult
 from disclosure_report.read.decode import decode
-from disclosure_report.read.kinds import BUILT_IN
+from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "title", "caption"}
@@ -139,12 +139,7 @@ def html_lines(text: str) -> tuple[list[Line], dict[str, Any] | None]:
     return out, found
 
 
-class HtmlReader:
-    name = "html"
-    suffixes = BUILT_IN["html"].suffixes
-    media_types = BUILT_IN["html"].media_types
-    extras = BUILT_IN["html"].extras
-
+class HtmlReader(BuiltInReader, kind="html"):
     def sniff(self, head: bytes) -> bool:
         low = head[:4096].lower()
         return b"<table" in low or b"<html" in low or b"<!doctype html" in low or (b"<p" in low and b"</p>" in low)

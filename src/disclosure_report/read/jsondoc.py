@@ -6,15 +6,10 @@ import attrs
 
 from disclosure_report.jsonio.convert import loads
 from disclosure_report.read.base import ReadResult, ReadWarning
-from disclosure_report.read.kinds import BUILT_IN
+from disclosure_report.read.kinds import BuiltInReader
 
 
-class JsonReader:
-    name = "json"
-    suffixes = BUILT_IN["json"].suffixes
-    media_types = BUILT_IN["json"].media_types
-    extras = BUILT_IN["json"].extras
-
+class JsonReader(BuiltInReader, kind="json"):
     def sniff(self, head: bytes) -> bool:
         return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"format"' in head[:4096]
 

@@ -6,6 +6,7 @@ lxml — in the process that walks."""
 from __future__ import annotations
 
 from importlib.util import find_spec
+from typing import Any
 
 import attrs
 
@@ -60,3 +61,25 @@ BUILT_IN: dict[str, Kind] = {
         Kind("pdf", "disclosure_report.read.pdf:PdfReader", (".pdf",), ("application/pdf",), "pdf", ("pdfplumber",)),
     )
 }
+
+
+class BuiltInReader:
+    """The base of the built-in readers: a subclass names its kind (``class PdfReader(BuiltInReader, kind="pdf")``)
+    and takes its name, suffixes, media types and extra from :data:`BUILT_IN`."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    media_types: tuple[str, ...]
+    extras: str | None
+
+    def __init_subclass__(cls, *, kind: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if kind is None:  # a subclass of a built-in reader (a plugin's) keeps what it inherits, or sets its own
+            return
+        declared = BUILT_IN[kind]
+        cls.name, cls.suffixes, cls.media_types, cls.extras = (
+            declared.name,
+            declared.suffixes,
+            declared.media_types,
+            declared.extras,
+        )

@@ -9,7 +9,7 @@ from disclosure_report.published.embedded import find_record
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadResult
 from disclosure_report.read.decode import decode
-from disclosure_report.read.kinds import BUILT_IN
+from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -46,12 +46,7 @@ def markdown_lines(text: str) -> list[Line]:
     return out
 
 
-class MarkdownReader:
-    name = "markdown"
-    suffixes = BUILT_IN["markdown"].suffixes
-    media_types = BUILT_IN["markdown"].media_types
-    extras = BUILT_IN["markdown"].extras
-
+class MarkdownReader(BuiltInReader, kind="markdown"):
     def sniff(self, head: bytes) -> bool:
         text = head[:8192].decode("utf-8", errors="ignore")
         return bool(re.search(r"^\s{0,3}#{1,6}\s", text, re.M)) or bool(

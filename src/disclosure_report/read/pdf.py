@@ -21,7 +21,7 @@ from pdfplumber.page import Page
 
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
-from disclosure_report.read.kinds import BUILT_IN
+from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
 from disclosure_report.read.pdf_guard import (
     MAX_CONTENT,
@@ -229,13 +229,8 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
     return _lines(blocks), warnings
 
 
-class PdfReader:
+class PdfReader(BuiltInReader, kind="pdf"):
     """Published PDFs with a text layer (see the module)."""
-
-    name = "pdf"
-    suffixes = BUILT_IN["pdf"].suffixes
-    media_types = BUILT_IN["pdf"].media_types
-    extras = BUILT_IN["pdf"].extras
 
     def sniff(self, head: bytes) -> bool:
         return b"%PDF-" in head[:1024]

@@ -8,7 +8,7 @@ import re
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadResult
 from disclosure_report.read.decode import decode
-from disclosure_report.read.kinds import BUILT_IN
+from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
 
 _PAGE_NUMBER = re.compile(
@@ -58,12 +58,7 @@ def text_lines(text: str) -> list[Line]:
     return out
 
 
-class TextReader:
-    name = "text"
-    suffixes = BUILT_IN["text"].suffixes
-    media_types = BUILT_IN["text"].media_types
-    extras = BUILT_IN["text"].extras
-
+class TextReader(BuiltInReader, kind="text"):
     def sniff(self, head: bytes) -> bool:
         return b"\x00" not in head[:4096]
 

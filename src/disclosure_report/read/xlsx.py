@@ -23,7 +23,7 @@ from disclosure_report.model import UNREAD, AnnualReport
 from disclosure_report.model.paths import replace_value
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
-from disclosure_report.read.kinds import BUILT_IN
+from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
 from disclosure_report.read.xlsx_parts import Parts
 from disclosure_report.read.xlsx_record import is_meta_sheet, meta_record
@@ -143,12 +143,7 @@ def template_paths(report: AnnualReport, sheet: Sheet) -> dict[tuple[int, int], 
     return paths
 
 
-class XlsxReader:
-    name = "xlsx"
-    suffixes = BUILT_IN["xlsx"].suffixes
-    media_types = BUILT_IN["xlsx"].media_types
-    extras = BUILT_IN["xlsx"].extras
-
+class XlsxReader(BuiltInReader, kind="xlsx"):
     def sniff(self, head: bytes) -> bool:
         return has_member_under(head, "xl/")
 
