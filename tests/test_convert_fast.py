@@ -25,6 +25,7 @@ from disclosure_report.jsonio.fast import (
     _has_escape,
     _typed,
     try_loads,
+    try_loads_utf8,
 )
 from strategies import reports
 
@@ -293,6 +294,54 @@ def test_the_typed_decoder_agrees_with_the_plain_path_on_changed_documents(
     plain = try_loads(text, PARSERS.values())
     assert typed == plain or (typed == "refused" and plain is None), (typed, plain)
     assert try_loads(text) == plain
+    assert try_loads_utf8(text.encode()) in (plain, None)  # None: the caller decodes, and try_loads decides
+
+
+def _outcome(text: str | bytes) -> AnnualReport | str:
+    try:
+        return loads(text)
+    except DocumentError as e:
+        return str(e)
+
+
+@settings(max_examples=50, deadline=None)
+@given(reports(unread=True), st.data())
+def test_bytes_and_text_load_alike(report: AnnualReport, data: st.DataObject) -> None:
+    """``loads`` of a file's bytes (read by the typed decoder as UTF-8) gives what ``loads`` of its text gives: the
+    same report or the same located errors — with a byte order mark, escapes, U+FFFE/U+FFFF, lone surrogates
+    escaped or written raw, and bytes that are not UTF-8."""
+    text = dumps(report)
+    at = data.draw(st.integers(0, len(text)))
+    insert = data.draw(st.sampled_from(["", "", "\\u0000", "\\ud800", "\\b", "\ufffe", "\uffff", "中", "\\\\u"]))
+    changed = text[:at] + insert + text[at:]
+    raw = changed.encode("utf-8", "surrogatepass")
+    if data.draw(st.booleans()):
+        raw = b"\xef\xbb\xbf" + raw
+    if data.draw(st.integers(0, 5)) == 0:
+        raw = raw[:at] + data.draw(st.sampled_from([b"\xff", b"\xed\xa0\x80", b"\xc3"])) + raw[at:]
+    try:
+        as_text: str | None = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        as_text = None
+    got = _outcome(raw)
+    if as_text is not None:
+        assert got == _outcome(as_text)
+    else:
+        assert (isinstance(got, str) and "UTF-8" in got) or "utf-8" in got, got
+
+
+def test_a_file_loads_from_its_bytes_without_decoding_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A valid document read from a file is built from its bytes: the text path is not taken."""
+    import disclosure_report.jsonio.convert as convert
+
+    def no_text(*_: Any, **__: Any) -> None:
+        raise AssertionError("decoded and loaded as text")
+
+    monkeypatch.setattr(convert, "try_loads", no_text)
+    for name in example_names():
+        assert load(example_path(name)) == structure(
+            json.loads(example_path(name).read_text(encoding="utf-8"), parse_float=Decimal)
+        )
 
 
 @settings(max_examples=50, deadline=None)
@@ -330,3 +379,14 @@ def test_numbers_only_is_taken_exactly_when_no_cell_is_an_object(report: AnnualR
     if objects == 0:
         assert typed.numbers_only[type(struct)](struct, numbers_tally) == report
         assert numbers_tally == checked_tally
+
+
+@given(
+    st.lists(st.sampled_from(["\\", "u", "b", "中", "，", "￥", "\ufffe", "\uffff", "\uffef", "\\\\", ":"])).map(
+        "".join
+    )
+)
+def test_the_byte_checks_find_what_the_text_checks_find(text: str) -> None:
+    from disclosure_report.jsonio.fast import _has_escape, _may_hold_bad_bytes
+
+    assert _may_hold_bad_bytes(text.encode()) == ("\ufffe" in text or "\uffff" in text or _has_escape(text))

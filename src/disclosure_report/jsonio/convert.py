@@ -11,6 +11,7 @@ numbers. ``dumps(loads(text))`` is byte-stable.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -28,7 +29,7 @@ from disclosure_report.errors import DocumentError, FieldValueError, Problem
 from disclosure_report.files import read_regular_file
 from disclosure_report.formats import FORMATS, Format
 from disclosure_report.jsonio import unchecked
-from disclosure_report.jsonio.fast import try_loads
+from disclosure_report.jsonio.fast import try_loads, try_loads_utf8
 from disclosure_report.jsonio.handlers import (
     CELL_HANDLERS,
     MAX_PROBLEMS,
@@ -410,6 +411,10 @@ def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
     ...
     """
 
+    if isinstance(text, bytes):  # the typed decoder reads UTF-8 as it is; anything else is decoded first
+        report = try_loads_utf8(text[3:] if text.startswith(codecs.BOM_UTF8) else text)
+        if report is not None:
+            return report
     try:
         decoded = text.decode("utf-8-sig") if isinstance(text, bytes) else text
     except UnicodeDecodeError:
