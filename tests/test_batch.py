@@ -183,7 +183,7 @@ def test_export_names_an_unreadable_document_and_exits_2(
     corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "cells.csv"
-    assert main(["export", str(corpus / "broken.json"), str(corpus / "u00.json"), "-o", str(out)]) == 2
+    assert main(["export", str(corpus / "broken.json"), str(corpus / "u00.json"), "-o", str(out), "--lang", "en"]) == 2
     captured = capsys.readouterr()
     assert f"{corpus / 'broken.json'}: not a valid annual report document" in captured.err
     assert "1 document(s) could not be read" in captured.err

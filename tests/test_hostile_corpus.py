@@ -146,7 +146,7 @@ def test_export_says_what_it_skipped_and_refuses_to_call_nothing_a_success(
 ) -> None:
     (tmp_path / "x.json").mkdir()
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
-    assert main(["export", str(tmp_path), "-o", str(tmp_path / "cells.csv")]) == 2
+    assert main(["export", str(tmp_path), "-o", str(tmp_path / "cells.csv"), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert f"skipped, unreadable: {tmp_path / 'bad.json'}: " in err
     assert f"note: {tmp_path / 'x.json'}: a folder named like a document" in err

@@ -361,3 +361,83 @@ def error_text(error: Exception, lang: Lang) -> str:
 def with_colon(where: object, text: str, lang: Lang) -> str:
     """``where: text`` (``where：text`` in Chinese)."""
     return f"{where}{_COLON[lang]}{text}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The status lines, notes and refusals of the commands: each declared once, in both languages
+
+TEXTS: Mapping[str, tuple[str, str]] = {
+    # key: (zh, en) — str.format templates with the same fields in both
+    "interrupted": ("已中断", "interrupted"),
+    "note": ("说明：{note}", "note: {note}"),
+    # aggregate
+    "aggregate.units": ("单位：汇总 {summed} 个", "units: {summed} summed"),
+    "aggregate.units_of": (
+        "单位：应有 {expected} 个，汇总 {summed} 个",
+        "units: {summed} summed of {expected} expected",
+    ),
+    "aggregate.missing": ("缺少（不按 0 计）：{names}", "missing (not counted as zero): {names}"),
+    "aggregate.unexpected": ("不在应有名单中：{names}", "not in the expected list: {names}"),
+    "aggregate.duplicated": ("重复（保留第一份）：{names}", "duplicated (first kept): {names}"),
+    "aggregate.other_year": ("其他年度（未计入）：{names}", "other years (left out): {names}"),
+    "aggregate.blanks": (
+        "单位留空的单元格使汇总中 {n} 个单元格留空",
+        "blank unit cells made {n} summed cells blank",
+    ),
+    "aggregate.zeroed": ("按 0 计的单位留空单元格：{n} 个", "blank unit cells counted as 0: {n}"),
+    "aggregate.unread": (
+        "单位未读出的单元格使汇总中 {n} 个单元格未读出",
+        "unread unit cells made {n} summed cells unread",
+    ),
+    "aggregate.layout": (
+        "各单位的表{table}行式不同；汇总时按一行合计",
+        "units print {table} rows in different layouts; the rollup sums them as one row",
+    ),
+    "aggregate.difference": (
+        "{path}（{labels}）：公布 {published}，各单位合计 {summed}",
+        "{path} ({labels}): published {published}, units sum to {summed}",
+    ),
+    "aggregate.differences": ("与各单位合计不符的单元格 {n} 个", "{n} cells differ from the sum of the units"),
+    "aggregate.differences_one": ("与各单位合计不符的单元格 {n} 个", "{n} cell differs from the sum of the units"),
+    "aggregate.agency_required": ("汇总需要 --agency（汇总报告的机关）", "--agency is required to build a rollup"),
+    "aggregate.duplicate": (
+        "{agency} 的 {year} 年度报告不止一份；加 --first-duplicate 保留第一份",
+        "{agency} has more than one report on {year}; pass --first-duplicate to keep the first",
+    ),
+    "aggregate.written": ("汇总报告已写入 {path}", "rollup written to {path}"),
+    # export
+    "export.written": ("已写入 {rows} 行：{path}", "{rows} rows written to {path}"),
+    "export.written_one": ("已写入 {rows} 行：{path}", "{rows} row written to {path}"),
+    "export.skipped": ("已跳过，无法读取：{line}", "skipped, unreadable: {line}"),
+    "export.unreadable": (
+        "{n} 份文档无法读取，没有对应的行",
+        "{n} document(s) could not be read and have no rows",
+    ),
+    "export.no_rows": (
+        "没有能读取的报告文档：CSV 中没有数据行",
+        "no report documents could be read: the CSV has no rows",
+    ),
+    # new
+    "new.give": ("请给出 --agency 和 --year（或 --previous 文件）", "give --agency and --year (or --previous FILE)"),
+    # render
+    "render.binary": (
+        "{name} 渲染器写出的是二进制文件：请给出 -o 文件{suffix}",
+        "the {name} renderer writes a binary file: give -o FILE{suffix}",
+    ),
+    # schema
+    "schema.regenerate": (
+        "请重新生成：disclosure-report schema -o schemas",
+        "regenerate with: disclosure-report schema -o schemas",
+    ),
+    "schema.equal": ("{path}：发布的文件与代码生成的一致", "{path}: the published files equal what the code generates"),
+}
+
+
+def text(key: str, lang: Lang, **fields: object) -> str:
+    """One line a command prints, from :data:`TEXTS`, in ``lang``.
+
+    >>> text("aggregate.differences", "zh", n=2), text("aggregate.differences", "en", n=2)
+    ('与各单位合计不符的单元格 2 个', '2 cells differ from the sum of the units')
+    """
+    zh, en = TEXTS[key]
+    return (zh if lang == "zh" else en).format(**fields)

@@ -26,7 +26,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine output (stable, see docs/compare.md)")
     parser.add_argument("--html", action="store_true", help="write the comparison as a web page (with -o)")
     parser.add_argument("-o", "--output", type=Path, help="write the page (--html) or the text/JSON here")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the output")
     parser.add_argument("--top", type=int, default=5, help="how many notable changes per group (default 5)")
 
 

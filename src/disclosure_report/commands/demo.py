@@ -8,7 +8,7 @@ from pathlib import Path
 from disclosure_report.corpus.summary import summary, summary_data
 from disclosure_report.examples import example_names, example_path
 from disclosure_report.jsonio.convert import dumps_data, load
-from disclosure_report.messages import LANGS, result_line, severity
+from disclosure_report.messages import result_line, severity
 from disclosure_report.render import render
 from disclosure_report.rules import validate
 
@@ -27,7 +27,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--html", type=Path, default=None, help="write the rendered web page here (default: ./<example>.html)"
     )
-    parser.add_argument("--lang", choices=LANGS, default="zh", help="language of what is printed")
 
 
 def run(args: argparse.Namespace) -> int:

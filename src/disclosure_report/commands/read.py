@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from disclosure_report.jsonio.convert import dumps, unstructure
+from disclosure_report.messages import read_warning_text, with_colon
 from disclosure_report.read import available_readers, read
 
 NAME = "read"
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = dumps(result.report)
         for warning in result.warnings:
-            print(f"{args.file}: {warning}", file=sys.stderr)
+            print(with_colon(args.file, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
     if args.output is not None:
         args.output.write_text(text, encoding="utf-8")
         print(args.output)

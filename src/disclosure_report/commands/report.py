@@ -20,7 +20,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="write DIR/index.html")
     parser.add_argument("--region", default="本地区", help="the name of the region the totals are of")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the page")
     parser.add_argument(
         "--disable", action="append", default=[], metavar="RULE", help="waive a rule id or sub-id (repeatable)"
     )

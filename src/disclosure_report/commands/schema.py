@@ -10,6 +10,7 @@ from pathlib import Path
 from disclosure_report.formats import FORMATS
 from disclosure_report.jsonio.publish import differences, write
 from disclosure_report.jsonio.schema import report_schema
+from disclosure_report.messages import text
 
 NAME = "schema"
 HELP = "print the report JSON Schema, write the published files (-o DIR), or check them (--check)"
@@ -36,9 +37,9 @@ def run(args: argparse.Namespace) -> int:
         for line in problems:
             print(line, file=sys.stderr)
         if problems:
-            print("regenerate with: disclosure-report schema -o schemas", file=sys.stderr)
+            print(text("schema.regenerate", args.lang), file=sys.stderr)
             return 1
-        print(f"{args.check}: the published files equal what the code generates")
+        print(text("schema.equal", args.lang, path=args.check))
         return 0
     if args.output is not None:
         for path in write(args.output):

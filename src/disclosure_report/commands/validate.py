@@ -13,7 +13,6 @@ from disclosure_report.corpus.batch import read_document
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
 from disclosure_report.messages import (
-    LANGS,
     Lang,
     error_text,
     read_warning_text,
@@ -44,7 +43,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, help="the report year, for a published document that does not name it")
     parser.add_argument("--agency", help="the agency, for a published document that does not name it")
     parser.add_argument("--json", action="store_true", help="machine output (stable, see docs/validate.md)")
-    parser.add_argument("--lang", choices=LANGS, default="zh", help="language of everything printed (default: zh)")
     parser.add_argument(
         "--disable", action="append", default=[], metavar="RULE", help="waive a rule id or sub-id (repeatable)"
     )
