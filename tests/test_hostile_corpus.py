@@ -31,6 +31,7 @@ def test_ctrl_c_during_a_parallel_run_exits_quietly_with_130(tmp_path: Path) -> 
     jsonl = tmp_path / "out.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     command = [sys.executable, "-m", "disclosure_report", "validate", str(corpus), "--jobs", "2", "--jsonl", str(jsonl)]
+    command += ["--lang", "en"]
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True
     )

@@ -370,6 +370,28 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     # key: (zh, en) — str.format templates with the same fields in both
     "interrupted": ("已中断", "interrupted"),
     "note": ("说明：{note}", "note: {note}"),
+    "nothing_found": ("没有找到报告文档：未检查任何文档", "no report documents found: nothing was checked"),
+    "interrupted_after": ("已中断：已检查 {n} 份文档", "interrupted: {n} documents checked"),
+    # the paths a command is given, and the folders it walks
+    "path.missing": ("{path}：没有这个文件或文件夹", "{path}: no such file or folder"),
+    "path.no_documents": (
+        "{path}：文件夹中没有报告文档（没有以 {suffixes} 结尾的文件）",
+        "{path}: the folder holds no report document (no file ending in {suffixes})",
+    ),
+    "path.permission": ("{path}：无法读取（没有权限）", "{path}: cannot be read (permission denied)"),
+    "folder.cannot_list": ("{path}：无法列出文件夹内容：{reason}", "{path}: the folder cannot be listed: {reason}"),
+    "folder.unlisted": (
+        "{path}：无法列出内容的文件夹（{reason}）",
+        "{path}: a folder that cannot be listed ({reason})",
+    ),
+    "folder.named_like": ("{path}：名字像文档的文件夹", "{path}: a folder named like a document"),
+    "folder.empty": ("{path}：没有报告文档的文件夹", "{path}: a folder with no report documents"),
+    # compare, report
+    "compare.html_output": ("--html 写出网页：请给出 -o 网页.html", "--html writes a page: give -o PAGE.html"),
+    "compare.agencies": ("警告：机关不同：{old} / {new}", "warning: different agencies: {old} / {new}"),
+    "report.missing": ("没有这个文件或文件夹：{paths}", "no such file or folder: {paths}"),
+    "report.nothing": ("没有找到报告文档", "no report documents found"),
+    "report.no_charts": ("未画图表：{install}", "charts left out: {install}"),
     # aggregate
     "aggregate.units": ("单位：汇总 {summed} 个", "units: {summed} summed"),
     "aggregate.units_of": (

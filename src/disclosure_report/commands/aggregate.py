@@ -74,7 +74,7 @@ def _difference_line(d: Difference, lang: Lang) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = missing_inputs([*args.units, *([args.check] if args.check is not None else [])])
+    problems = missing_inputs([*args.units, *([args.check] if args.check is not None else [])], lang=args.lang)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -20,7 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = missing_inputs(args.paths)
+    problems = missing_inputs(args.paths, lang=args.lang)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -29,10 +29,10 @@ def run(args: argparse.Namespace) -> int:
     notes: list[str] = []
     if args.output:
         with args.output.open("w", encoding="utf-8-sig", newline="") as out:
-            rows = write_cells_csv(args.paths, out, skipped, notes)
+            rows = write_cells_csv(args.paths, out, skipped, notes, lang=args.lang)
         print(text("export.written_one" if rows == 1 else "export.written", args.lang, rows=rows, path=args.output))
     else:
-        rows = write_cells_csv(args.paths, sys.stdout, skipped, notes)
+        rows = write_cells_csv(args.paths, sys.stdout, skipped, notes, lang=args.lang)
     for line in skipped:
         print(text("export.skipped", args.lang, line=line), file=sys.stderr)
     for note in notes:

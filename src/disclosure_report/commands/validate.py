@@ -18,6 +18,7 @@ from disclosure_report.messages import (
     read_warning_text,
     result_line,
     severity,
+    text,
     with_colon,
 )
 from disclosure_report.rules import Finding, ValidationResult, validate
@@ -79,13 +80,13 @@ EXIT_INTERRUPTED = 130
 def _corpus(args: argparse.Namespace) -> int:
     from disclosure_report.corpus.batch import CorpusOutput, Progress, Summary, check_corpus, missing_inputs
 
-    missing = missing_inputs(args.files, empty_folders=False)
-    empty = [p for p in missing_inputs(args.files) if p not in missing]  # folders that hold no report
+    missing = missing_inputs(args.files, empty_folders=False, lang=args.lang)
+    empty = [p for p in missing_inputs(args.files, lang=args.lang) if p not in missing]  # folders that hold no report
     for problem in missing + empty:
         print(problem, file=sys.stderr)
     if missing or len(empty) == len(args.files):
         if not missing:
-            print("no report documents found: nothing was checked", file=sys.stderr)
+            print(text("nothing_found", args.lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     summary = Summary()  # the folders that do hold reports are checked; the empty ones make the exit code 2
     progress = Progress(lang=args.lang)
@@ -103,7 +104,7 @@ def _corpus(args: argparse.Namespace) -> int:
             if sink:
                 sink.write(chunk.jsonl)  # whole lines only: a chunk's lines are written at once
     except KeyboardInterrupt:  # every JSON line written so far stays whole
-        print(f"interrupted: {summary.files} documents checked", file=sys.stderr)
+        print(text("interrupted_after", args.lang, n=summary.files), file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         progress.close()
@@ -112,12 +113,12 @@ def _corpus(args: argparse.Namespace) -> int:
     if not args.json:
         print(summary.table(lang=args.lang))
         for note in notes:
-            print(f"note: {note}")
+            print(text("note", args.lang, note=note))
     else:
         for note in notes:
-            print(f"note: {note}", file=sys.stderr)
+            print(text("note", args.lang, note=note), file=sys.stderr)
     if summary.files == 0:
-        print("no report documents found: nothing was checked", file=sys.stderr)
+        print(text("nothing_found", args.lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     if summary.unreadable or empty:
         return EXIT_BAD_INPUT
