@@ -14,7 +14,7 @@ from typing import Protocol, cast
 
 from disclosure_report import __version__, commands
 from disclosure_report.errors import DisclosureReportError
-from disclosure_report.messages import LANGS, error_text, text
+from disclosure_report.messages import LANGS, error_text, say
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -73,5 +73,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        print(f"disclosure-report {args.command}: {text('interrupted', args.lang)}", file=sys.stderr)
+        print(f"disclosure-report {args.command}: {say('interrupted', args.lang)}", file=sys.stderr)
         return 130

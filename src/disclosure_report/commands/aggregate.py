@@ -11,7 +11,7 @@ from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from disclosure_report.corpus.batch import iter_documents, load_document, missing_inputs
 from disclosure_report.corpus.rollup import Coverage, Difference, DuplicateReportError, aggregate, check_rollup
 from disclosure_report.jsonio.convert import dump, load
-from disclosure_report.messages import Lang, text
+from disclosure_report.messages import Lang, say
 
 NAME = "aggregate"
 HELP = "sum departments' reports into a region's rollup (-o OUT), or --check a published rollup against them"
@@ -40,30 +40,30 @@ def _expected(spec: str | None) -> list[str] | None:
 def _coverage_lines(c: Coverage, lang: Lang) -> list[str]:
     """What the rollup covers and where it could not simply add, one line each (``--json`` keeps them in English)."""
     if c.expected:
-        lines = [text("aggregate.units_of", lang, summed=len(c.present), expected=len(c.expected))]
+        lines = [say("aggregate.units_of", lang, summed=len(c.present), expected=len(c.expected))]
     else:
-        lines = [text("aggregate.units", lang, summed=len(c.present))]
+        lines = [say("aggregate.units", lang, summed=len(c.present))]
     if c.missing:
-        lines.append(text("aggregate.missing", lang, names="、".join(c.missing)))
+        lines.append(say("aggregate.missing", lang, names="、".join(c.missing)))
     if c.unexpected:
-        lines.append(text("aggregate.unexpected", lang, names="、".join(c.unexpected)))
+        lines.append(say("aggregate.unexpected", lang, names="、".join(c.unexpected)))
     if c.duplicated:
-        lines.append(text("aggregate.duplicated", lang, names="、".join(c.duplicated)))
+        lines.append(say("aggregate.duplicated", lang, names="、".join(c.duplicated)))
     if c.other_year:
-        lines.append(text("aggregate.other_year", lang, names="、".join(f"{a} {y}" for a, y in c.other_year)))
+        lines.append(say("aggregate.other_year", lang, names="、".join(f"{a} {y}" for a, y in c.other_year)))
     if c.blanks:
-        lines.append(text("aggregate.blanks", lang, n=len({p for _, p in c.blanks})))
+        lines.append(say("aggregate.blanks", lang, n=len({p for _, p in c.blanks})))
     if c.zeroed:
-        lines.append(text("aggregate.zeroed", lang, n=len(c.zeroed)))
+        lines.append(say("aggregate.zeroed", lang, n=len(c.zeroed)))
     if c.unread:
-        lines.append(text("aggregate.unread", lang, n=len({p for _, p in c.unread})))
+        lines.append(say("aggregate.unread", lang, n=len({p for _, p in c.unread})))
     if c.layout_table:
-        lines.append(text("aggregate.layout", lang, table=c.layout_table))
+        lines.append(say("aggregate.layout", lang, table=c.layout_table))
     return lines
 
 
 def _difference_line(d: Difference, lang: Lang) -> str:
-    return text(
+    return say(
         "aggregate.difference",
         lang,
         path=d.cell_path,
@@ -99,10 +99,10 @@ def run(args: argparse.Namespace) -> int:
             for d in differences:
                 print(_difference_line(d, args.lang))
             key = "aggregate.differences_one" if len(differences) == 1 else "aggregate.differences"
-            print(text(key, args.lang, n=len(differences)))
+            print(say(key, args.lang, n=len(differences)))
         return EXIT_FINDINGS if differences else EXIT_OK
     if not args.agency:
-        print(f"aggregate: {text('aggregate.agency_required', args.lang)}", file=sys.stderr)
+        print(f"aggregate: {say('aggregate.agency_required', args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         rollup = aggregate(
@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         )
     except DuplicateReportError as e:
         print(
-            f"aggregate: {text('aggregate.duplicate', args.lang, agency=e.agency, year=e.year)}",
+            f"aggregate: {say('aggregate.duplicate', args.lang, agency=e.agency, year=e.year)}",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
@@ -127,5 +127,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         print("\n".join(_coverage_lines(rollup.coverage, args.lang)))
         if args.output:
-            print(text("aggregate.written", args.lang, path=args.output))
+            print(say("aggregate.written", args.lang, path=args.output))
     return EXIT_OK

@@ -14,7 +14,7 @@ from disclosure_report.corpus.compare import compare
 from disclosure_report.corpus.compare.page import comparison_page
 from disclosure_report.corpus.compare.text import comparison_lines
 from disclosure_report.errors import DisclosureReportError
-from disclosure_report.messages import Lang, error_text, read_warning_text, text, with_colon
+from disclosure_report.messages import Lang, error_text, read_warning_text, say, with_colon
 from disclosure_report.model import AnnualReport
 
 NAME = "compare"
@@ -44,14 +44,14 @@ def _read(path: Path, lang: Lang) -> AnnualReport | None:
 
 def run(args: argparse.Namespace) -> int:
     if args.html and args.output is None:
-        print(f"compare: {text('compare.html_output', args.lang)}", file=sys.stderr)
+        print(f"compare: {say('compare.html_output', args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     old, new = _read(args.old, args.lang), _read(args.new, args.lang)
     if old is None or new is None:
         return EXIT_BAD_INPUT
     comparison = compare(old, new, top=args.top)
     if not comparison.same_agency:
-        print(text("compare.agencies", args.lang, old=old.meta.agency, new=new.meta.agency), file=sys.stderr)
+        print(say("compare.agencies", args.lang, old=old.meta.agency, new=new.meta.agency), file=sys.stderr)
     if args.html:
         out = comparison_page(old, new, comparison, args.lang)
     elif args.json:

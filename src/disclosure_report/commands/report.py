@@ -9,7 +9,7 @@ from pathlib import Path
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from disclosure_report.corpus.page import build_site
 from disclosure_report.corpus.page.charts import INSTALL_NOTE, available
-from disclosure_report.messages import text
+from disclosure_report.messages import say
 
 NAME = "report"
 HELP = "a folder of reports as one static web page: failures and why, the region's totals, trends (-o SITE/)"
@@ -29,16 +29,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
-        print(f"report: {text('report.missing', args.lang, paths=', '.join(map(str, missing)))}", file=sys.stderr)
+        print(f"report: {say('report.missing', args.lang, paths=', '.join(map(str, missing)))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     index, corpus = build_site(args.paths, args.output, region=args.region, lang=args.lang, disable=tuple(args.disable))
     summary = corpus.summary
     if summary.files == 0:
-        print(f"report: {text('report.nothing', args.lang)}", file=sys.stderr)
+        print(f"report: {say('report.nothing', args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(summary.table(lang=args.lang).splitlines()[0])
     if not available():
-        print(text("report.no_charts", args.lang, install=INSTALL_NOTE), file=sys.stderr)
+        print(say("report.no_charts", args.lang, install=INSTALL_NOTE), file=sys.stderr)
     print(index)
     if summary.unreadable:
         return EXIT_BAD_INPUT

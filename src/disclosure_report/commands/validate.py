@@ -17,8 +17,8 @@ from disclosure_report.messages import (
     error_text,
     read_warning_text,
     result_line,
+    say,
     severity,
-    text,
     with_colon,
 )
 from disclosure_report.rules import Finding, ValidationResult, validate
@@ -86,7 +86,7 @@ def _corpus(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if missing or len(empty) == len(args.files):
         if not missing:
-            print(text("nothing_found", args.lang), file=sys.stderr)
+            print(say("nothing_found", args.lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     summary = Summary()  # the folders that do hold reports are checked; the empty ones make the exit code 2
     progress = Progress(lang=args.lang)
@@ -104,7 +104,7 @@ def _corpus(args: argparse.Namespace) -> int:
             if sink:
                 sink.write(chunk.jsonl)  # whole lines only: a chunk's lines are written at once
     except KeyboardInterrupt:  # every JSON line written so far stays whole
-        print(text("interrupted_after", args.lang, n=summary.files), file=sys.stderr)
+        print(say("interrupted_after", args.lang, n=summary.files), file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         progress.close()
@@ -113,12 +113,12 @@ def _corpus(args: argparse.Namespace) -> int:
     if not args.json:
         print(summary.table(lang=args.lang))
         for note in notes:
-            print(text("note", args.lang, note=note))
+            print(say("note", args.lang, note=note))
     else:
         for note in notes:
-            print(text("note", args.lang, note=note), file=sys.stderr)
+            print(say("note", args.lang, note=note), file=sys.stderr)
     if summary.files == 0:
-        print(text("nothing_found", args.lang), file=sys.stderr)
+        print(say("nothing_found", args.lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     if summary.unreadable or empty:
         return EXIT_BAD_INPUT

@@ -25,7 +25,7 @@ import attrs
 
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.jsonio.convert import load
-from disclosure_report.messages import Lang, error_text, plural, result_line, severity, text, unreadable_line
+from disclosure_report.messages import Lang, error_text, plural, result_line, say, severity, unreadable_line
 from disclosure_report.model import AnnualReport, Blank, Unread
 from disclosure_report.model.paths import iter_cells
 from disclosure_report.read.base import ReadResult
@@ -104,8 +104,8 @@ def _walk(folder: str, notes: list[str] | None, lang: Lang) -> Iterator[str]:
         entries = os.scandir(folder)
     except OSError as e:
         if notes is None:
-            raise DisclosureReportError(text("folder.cannot_list", lang, path=folder, reason=e.strerror or e)) from None
-        notes.append(text("folder.unlisted", lang, path=folder, reason=e.strerror or e))
+            raise DisclosureReportError(say("folder.cannot_list", lang, path=folder, reason=e.strerror or e)) from None
+        notes.append(say("folder.unlisted", lang, path=folder, reason=e.strerror or e))
         return
     held = False
     with entries:
@@ -117,14 +117,14 @@ def _walk(folder: str, notes: list[str] | None, lang: Lang) -> Iterator[str]:
             if is_dir:
                 held = True
                 if notes is not None and _named_like(entry.name):
-                    notes.append(text("folder.named_like", lang, path=entry.path))
+                    notes.append(say("folder.named_like", lang, path=entry.path))
                 if not entry.is_symlink():  # a link to a folder is not followed (no cycles), as os.walk does
                     yield from _walk(entry.path, notes, lang)
             elif _named_like(entry.name):
                 held = True
                 yield entry.path
     if not held and notes is not None:
-        notes.append(text("folder.empty", lang, path=folder))
+        notes.append(say("folder.empty", lang, path=folder))
 
 
 def _named_like(name: str) -> bool:
@@ -148,7 +148,7 @@ def missing_inputs(
     for entry in paths:
         name = os.fspath(entry)
         if not os.path.lexists(name):
-            problems.append(text("path.missing", lang, path=name))
+            problems.append(say("path.missing", lang, path=name))
         elif os.path.isdir(name) and empty_folders:
             try:
                 found = next(iter_document_paths([name], lang=lang), None)
@@ -157,9 +157,9 @@ def missing_inputs(
                 continue
             if found is None:
                 suffixes = ", ".join(document_suffixes())
-                problems.append(text("path.no_documents", lang, path=name, suffixes=suffixes))
+                problems.append(say("path.no_documents", lang, path=name, suffixes=suffixes))
         elif not os.access(name, os.R_OK):
-            problems.append(text("path.permission", lang, path=name))
+            problems.append(say("path.permission", lang, path=name))
     return problems
 
 
