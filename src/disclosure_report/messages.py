@@ -372,6 +372,19 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "note": ("说明：{note}", "note: {note}"),
     "nothing_found": ("没有找到报告文档：未检查任何文档", "no report documents found: nothing was checked"),
     "interrupted_after": ("已中断：已检查 {n} 份文档", "interrupted: {n} documents checked"),
+    # demo
+    "demo.example": ("示例：{name}", "example: {name}"),
+    "demo.validation": ("校验", "validation"),
+    "demo.page": ("网页：{path}", "web page: {path}"),
+    # validate
+    "validate.previous_one": (
+        "--previous 只能对照一份报告检查一份报告，不能用于文件夹",
+        "--previous checks one report against one previous report; not with folders",
+    ),
+    "validate.year_agency_one": (
+        "--year 和 --agency 给出一份报告的年度和机关，不能用于文件夹",
+        "--year and --agency name one report's year and agency; not with folders",
+    ),
     # the paths a command is given, and the folders it walks
     "path.missing": ("{path}：没有这个文件或文件夹", "{path}: no such file or folder"),
     "path.no_documents": (

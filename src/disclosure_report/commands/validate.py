@@ -128,20 +128,10 @@ def _corpus(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if any(p.is_dir() for p in args.files) or args.jobs > 1 or args.jsonl or args.summary:
         if args.previous is not None:
-            print(
-                "--previous 只能对照一份报告检查一份报告，不能用于文件夹"
-                if args.lang == "zh"
-                else "--previous checks one report against one previous report; not with folders",
-                file=sys.stderr,
-            )
+            print(say("validate.previous_one", args.lang), file=sys.stderr)
             return EXIT_BAD_INPUT
         if args.year is not None or args.agency is not None:
-            print(
-                "--year 和 --agency 给出一份报告的年度和机关，不能用于文件夹"
-                if args.lang == "zh"
-                else "--year and --agency name one report's year and agency; not with folders",
-                file=sys.stderr,
-            )
+            print(say("validate.year_agency_one", args.lang), file=sys.stderr)
             return EXIT_BAD_INPUT
         return _corpus(args)
     previous = None
