@@ -162,7 +162,7 @@ def test_corpus_verbs_refuse_a_missing_path(
     verb: list[str], corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "nosuch"
-    assert main([verb[0], str(corpus / "sub"), str(missing), *verb[1:]]) == 2
+    assert main([verb[0], str(corpus / "sub"), str(missing), *verb[1:], "--lang", "en"]) == 2
     captured = capsys.readouterr()
     assert f"{missing}: no such file or folder" in captured.err and captured.out == ""
 
@@ -174,7 +174,7 @@ def test_corpus_verbs_refuse_a_folder_without_reports(
     empty = tmp_path / "empty"
     (empty / "inner").mkdir(parents=True)
     (empty / "readme.csv").write_text("x", encoding="utf-8")
-    assert main([verb[0], str(empty), *verb[1:]]) == 2
+    assert main([verb[0], str(empty), *verb[1:], "--lang", "en"]) == 2
     captured = capsys.readouterr()
     assert f"{empty}: the folder holds no report document" in captured.err and captured.out == ""
 
@@ -183,7 +183,7 @@ def test_export_names_an_unreadable_document_and_exits_2(
     corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "cells.csv"
-    assert main(["export", str(corpus / "broken.json"), str(corpus / "u00.json"), "-o", str(out)]) == 2
+    assert main(["export", str(corpus / "broken.json"), str(corpus / "u00.json"), "-o", str(out), "--lang", "en"]) == 2
     captured = capsys.readouterr()
     assert f"{corpus / 'broken.json'}: not a valid annual report document" in captured.err
     assert "1 document(s) could not be read" in captured.err

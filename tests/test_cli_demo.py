@@ -80,5 +80,5 @@ def test_new_writes_an_empty_report(tmp_path: Path, capsys: pytest.CaptureFixtur
     report = load(out)
     assert (report.format, report.meta.scope) == ("2019", "agency")
     assert validate(report).ok
-    assert main(["new", "--agency", "某局", "--year", "2017"]) == 2
+    assert main(["new", "--agency", "某局", "--year", "2017", "--lang", "en"]) == 2
     assert "pre-date" in capsys.readouterr().err

@@ -221,12 +221,12 @@ def test_cli_html_page_marks_changed_cells(tmp_path: Path, capsys: pytest.Captur
 
 def test_cli_html_needs_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old, new = _pair(tmp_path)
-    assert main(["compare", str(old), str(new), "--html"]) == 2
+    assert main(["compare", str(old), str(new), "--html", "--lang", "en"]) == 2
     assert "-o PAGE.html" in capsys.readouterr().err
 
 
 def test_cli_reads_published_documents_and_warns_on_other_agency(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["compare", str(SHUYANG), str(REAL / "shuyang-county-gov-2025.md"), "--json"]) == 0
+    assert main(["compare", str(SHUYANG), str(REAL / "shuyang-county-gov-2025.md"), "--json", "--lang", "en"]) == 0
     captured = capsys.readouterr()
     assert "warning: different agencies: 沭阳县人民政府 / 沐阳县人民政府" in captured.err  # the OCR reads 沐阳
     data = json.loads(captured.out)

@@ -242,7 +242,9 @@ def test_cli_writes_the_page_and_exits_like_validate(
     site: tuple[Path, Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder, _, _ = site
-    assert main(["report", str(folder), "-o", str(tmp_path / "out"), "--region", "测试市"]) == 1  # errors found
+    assert (
+        main(["report", str(folder), "-o", str(tmp_path / "out"), "--region", "测试市", "--lang", "en"]) == 1
+    )  # errors found
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "8 documents: 7 without errors, 1 with errors, 0 unreadable"
     assert (tmp_path / "out" / "index.html").is_file()

@@ -31,6 +31,7 @@ def test_ctrl_c_during_a_parallel_run_exits_quietly_with_130(tmp_path: Path) -> 
     jsonl = tmp_path / "out.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     command = [sys.executable, "-m", "disclosure_report", "validate", str(corpus), "--jobs", "2", "--jsonl", str(jsonl)]
+    command += ["--lang", "en"]
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True
     )
@@ -146,7 +147,7 @@ def test_export_says_what_it_skipped_and_refuses_to_call_nothing_a_success(
 ) -> None:
     (tmp_path / "x.json").mkdir()
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
-    assert main(["export", str(tmp_path), "-o", str(tmp_path / "cells.csv")]) == 2
+    assert main(["export", str(tmp_path), "-o", str(tmp_path / "cells.csv"), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert f"skipped, unreadable: {tmp_path / 'bad.json'}: " in err
     assert f"note: {tmp_path / 'x.json'}: a folder named like a document" in err

@@ -141,11 +141,11 @@ def test_aggregate_duplicate_names_the_command_line_flag(tmp_path: Path, capsys:
     unit = new_report("单位甲", 2023)
     dump(unit, folder / "a.json")
     dump(unit, folder / "b.json")
-    assert main(["aggregate", str(folder), "--agency", "某县人民政府"]) == 2
+    assert main(["aggregate", str(folder), "--agency", "某县人民政府", "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err == "aggregate: 单位甲 has more than one report on 2023; pass --first-duplicate to keep the first\n"
     assert "on_duplicate" not in err
-    assert main(["aggregate", str(folder), "--agency", "某县人民政府", "--first-duplicate"]) == 0
+    assert main(["aggregate", str(folder), "--agency", "某县人民政府", "--first-duplicate", "--lang", "en"]) == 0
     assert "duplicated (first kept): 单位甲" in capsys.readouterr().out
 
 

@@ -371,5 +371,5 @@ def test_read_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert load(out).applications.new.total == 713
     junk = tmp_path / "junk.txt"
     junk.write_text("随便写的内容", encoding="utf-8")
-    assert main(["read", str(junk)]) == 2
+    assert main(["read", str(junk), "--lang", "en"]) == 2
     assert "not a 政府信息公开工作年度报告" in capsys.readouterr().err

@@ -315,7 +315,7 @@ def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     out = tmp_path / "r.docx"
     assert main(["render", source, "--to", "docx", "-o", str(out)]) == 0
     assert zipfile.is_zipfile(out)
-    assert main(["render", source, "--to", "docx"]) == 2
+    assert main(["render", source, "--to", "docx", "--lang", "en"]) == 2
     assert "give -o FILE.docx" in capsys.readouterr().err
     assert main(["render", source, "--to", "pdf"]) == 2
 

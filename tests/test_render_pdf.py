@@ -53,7 +53,9 @@ def test_render_to_pdf_from_the_command_line(tmp_path: Path, capsys: pytest.Capt
     assert capsys.readouterr().out.strip() == str(out)
     _, text = _text(out.read_bytes())
     assert "二〇二六年一月二十三日" in text.replace(" ", "")
-    assert main(["render", str(SOURCE), "--to", "pdf"]) == 2  # a binary file: -o is asked for before rendering
+    assert (
+        main(["render", str(SOURCE), "--to", "pdf", "--lang", "en"]) == 2
+    )  # a binary file: -o is asked for before rendering
     assert "give -o FILE.pdf" in capsys.readouterr().err
 
 

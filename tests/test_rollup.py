@@ -128,6 +128,8 @@ def test_aggregate_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
                 "单位0,单位1,单位2,单位3",
                 "-o",
                 str(out),
+                "--lang",
+                "en",
             ]
         )
         == 0
@@ -147,6 +149,6 @@ def test_the_aggregate_command_says_what_unread_unit_cells_did(
     a = replace_value(new_report("甲", 2023), "applications.new.natural_person", UNREAD)
     dump(a, tmp_path / "a.json")
     dump(new_report("乙", 2023), tmp_path / "b.json")
-    main(["aggregate", str(tmp_path), "--agency", "区", "-o", str(tmp_path / "out.json")])
+    main(["aggregate", str(tmp_path), "--agency", "区", "-o", str(tmp_path / "out.json"), "--lang", "en"])
     out = capsys.readouterr()
     assert "unread unit cells made 1 summed cells unread" in out.out + out.err

@@ -33,7 +33,7 @@ def test_schema_check_command(tmp_path: Path) -> None:
     assert subprocess.run([*run, "--check", str(ROOT / "schemas")], capture_output=True, check=False).returncode == 0
     assert subprocess.run([*run, "-o", str(tmp_path)], capture_output=True, check=False).returncode == 0
     (tmp_path / "2021" / "report.schema.json").write_text("{}", encoding="utf-8")
-    done = subprocess.run([*run, "--check", str(tmp_path)], capture_output=True, text=True, check=False)
+    done = subprocess.run([*run, "--check", str(tmp_path), "--lang", "en"], capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert "differs from what the code generates" in done.stderr
     printed = subprocess.run([*run, "--format", "2019"], capture_output=True, text=True, check=False)

@@ -14,7 +14,7 @@ from typing import Protocol, cast
 
 from disclosure_report import __version__, commands
 from disclosure_report.errors import DisclosureReportError
-from disclosure_report.messages import error_text
+from disclosure_report.messages import LANGS, error_text, say
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -38,6 +38,15 @@ def _commands() -> list[Command]:
     return found
 
 
+def _common_options() -> argparse.ArgumentParser:
+    """The options every command takes (a parent parser of each command's own)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", choices=LANGS, default="zh", help="language of everything printed: zh (default) or en"
+    )
+    return common
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="disclosure-report",
@@ -45,8 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    common = _common_options()
     for cmd in _commands():
-        p = sub.add_parser(cmd.NAME, help=cmd.HELP, description=cmd.HELP)
+        p = sub.add_parser(cmd.NAME, help=cmd.HELP, description=cmd.HELP, parents=[common])
         cmd.configure(p)
         p.set_defaults(run=cmd.run)
     return parser
@@ -58,10 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except DisclosureReportError as e:
-        print(f"disclosure-report {args.command}: {error_text(e, getattr(args, 'lang', 'en'))}", file=sys.stderr)
+        print(f"disclosure-report {args.command}: {error_text(e, args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        print(f"disclosure-report {args.command}: interrupted", file=sys.stderr)
+        print(f"disclosure-report {args.command}: {say('interrupted', args.lang)}", file=sys.stderr)
         return 130

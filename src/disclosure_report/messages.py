@@ -361,3 +361,135 @@ def error_text(error: Exception, lang: Lang) -> str:
 def with_colon(where: object, text: str, lang: Lang) -> str:
     """``where: text`` (``where：text`` in Chinese)."""
     return f"{where}{_COLON[lang]}{text}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The status lines, notes and refusals of the commands: each declared once, in both languages
+
+TEXTS: Mapping[str, tuple[str, str]] = {
+    # key: (zh, en) — str.format templates with the same fields in both
+    "interrupted": ("已中断", "interrupted"),
+    "note": ("说明：{note}", "note: {note}"),
+    "nothing_found": ("没有找到报告文档：未检查任何文档", "no report documents found: nothing was checked"),
+    "interrupted_after": ("已中断：已检查 {n} 份文档", "interrupted: {n} documents checked"),
+    # demo
+    "demo.example": ("示例：{name}", "example: {name}"),
+    "demo.validation": ("校验", "validation"),
+    "demo.page": ("网页：{path}", "web page: {path}"),
+    # validate
+    "validate.previous_one": (
+        "--previous 只能对照一份报告检查一份报告，不能用于文件夹",
+        "--previous checks one report against one previous report; not with folders",
+    ),
+    "validate.year_agency_one": (
+        "--year 和 --agency 给出一份报告的年度和机关，不能用于文件夹",
+        "--year and --agency name one report's year and agency; not with folders",
+    ),
+    # the paths a command is given, and the folders it walks
+    "path.missing": ("{path}：没有这个文件或文件夹", "{path}: no such file or folder"),
+    "path.no_documents": (
+        "{path}：文件夹中没有报告文档（没有以 {suffixes} 结尾的文件）",
+        "{path}: the folder holds no report document (no file ending in {suffixes})",
+    ),
+    "path.permission": ("{path}：无法读取（没有权限）", "{path}: cannot be read (permission denied)"),
+    "folder.cannot_list": ("{path}：无法列出文件夹内容：{reason}", "{path}: the folder cannot be listed: {reason}"),
+    "folder.unlisted": (
+        "{path}：无法列出内容的文件夹（{reason}）",
+        "{path}: a folder that cannot be listed ({reason})",
+    ),
+    "folder.named_like": ("{path}：名字像文档的文件夹", "{path}: a folder named like a document"),
+    "folder.empty": ("{path}：没有报告文档的文件夹", "{path}: a folder with no report documents"),
+    # compare, report
+    "compare.html_output": ("--html 写出网页：请给出 -o 网页.html", "--html writes a page: give -o PAGE.html"),
+    "compare.agencies": ("警告：机关不同：{old} / {new}", "warning: different agencies: {old} / {new}"),
+    "report.missing": ("没有这个文件或文件夹：{paths}", "no such file or folder: {paths}"),
+    "report.nothing": ("没有找到报告文档", "no report documents found"),
+    "report.no_charts": ("未画图表：{install}", "charts left out: {install}"),
+    # aggregate
+    "aggregate.units": ("单位：汇总 {summed} 个", "units: {summed} summed"),
+    "aggregate.units_of": (
+        "单位：应有 {expected} 个，汇总 {summed} 个",
+        "units: {summed} summed of {expected} expected",
+    ),
+    "aggregate.missing": ("缺少（不按 0 计）：{names}", "missing (not counted as zero): {names}"),
+    "aggregate.unexpected": ("不在应有名单中：{names}", "not in the expected list: {names}"),
+    "aggregate.duplicated": ("重复（保留第一份）：{names}", "duplicated (first kept): {names}"),
+    "aggregate.other_year": ("其他年度（未计入）：{names}", "other years (left out): {names}"),
+    "aggregate.blanks": (
+        "单位留空的单元格使汇总中 {n} 个单元格留空",
+        "blank unit cells made {n} summed cells blank",
+    ),
+    "aggregate.zeroed": ("按 0 计的单位留空单元格：{n} 个", "blank unit cells counted as 0: {n}"),
+    "aggregate.unread": (
+        "单位未读出的单元格使汇总中 {n} 个单元格未读出",
+        "unread unit cells made {n} summed cells unread",
+    ),
+    "aggregate.layout": (
+        "各单位的表{table}行式不同；汇总时按一行合计",
+        "units print {table} rows in different layouts; the rollup sums them as one row",
+    ),
+    "aggregate.difference": (
+        "{path}（{labels}）：公布 {published}，各单位合计 {summed}",
+        "{path} ({labels}): published {published}, units sum to {summed}",
+    ),
+    "aggregate.differences": ("与各单位合计不符的单元格 {n} 个", "{n} cells differ from the sum of the units"),
+    "aggregate.differences_one": ("与各单位合计不符的单元格 {n} 个", "{n} cell differs from the sum of the units"),
+    "aggregate.agency_required": ("汇总需要 --agency（汇总报告的机关）", "--agency is required to build a rollup"),
+    "aggregate.duplicate": (
+        "{agency} 的 {year} 年度报告不止一份；加 --first-duplicate 保留第一份",
+        "{agency} has more than one report on {year}; pass --first-duplicate to keep the first",
+    ),
+    "aggregate.written": ("汇总报告已写入 {path}", "rollup written to {path}"),
+    # export
+    "export.written": ("已写入 {rows} 行：{path}", "{rows} rows written to {path}"),
+    "export.written_one": ("已写入 {rows} 行：{path}", "{rows} row written to {path}"),
+    "export.skipped": ("已跳过，无法读取：{line}", "skipped, unreadable: {line}"),
+    "export.unreadable": (
+        "{n} 份文档无法读取，没有对应的行",
+        "{n} document(s) could not be read and have no rows",
+    ),
+    "export.no_rows": (
+        "没有能读取的报告文档：CSV 中没有数据行",
+        "no report documents could be read: the CSV has no rows",
+    ),
+    # new
+    "new.give": ("请给出 --agency 和 --year（或 --previous 文件）", "give --agency and --year (or --previous FILE)"),
+    # read, render
+    "read.unknown": ("没有名为 {name} 的读取器；可用的：{available}", "no reader named {name}; available: {available}"),
+    "render.unknown": (
+        "没有名为 {name} 的渲染器；可用的：{available}",
+        "no renderer named {name}; available: {available}",
+    ),
+    "render.binary": (
+        "{name} 渲染器写出的是二进制文件：请给出 -o 文件{suffix}",
+        "the {name} renderer writes a binary file: give -o FILE{suffix}",
+    ),
+    # new
+    "new.before_2019": (
+        "报告年度 {year} 没有适用的格式：2019 年以前的报告早于统一格式",
+        "no supported format applies to report year {year}: reports before 2019 pre-date the uniform format",
+    ),
+    "new.not_yet": ("报告年度 {year} 的格式尚不支持", "the format for report year {year} is not supported yet"),
+    # schema
+    "schema.missing": ("缺少：{path}", "missing: {path}"),
+    "schema.differs": ("与代码生成的不一致：{path}", "differs from what the code generates: {path}"),
+    "schema.stray": (
+        "不是代码生成的（请删除，或为其添加提供者）：{path}",
+        "not generated by the code (remove it or add a provider): {path}",
+    ),
+    "schema.regenerate": (
+        "请重新生成：disclosure-report schema -o schemas",
+        "regenerate with: disclosure-report schema -o schemas",
+    ),
+    "schema.equal": ("{path}：发布的文件与代码生成的一致", "{path}: the published files equal what the code generates"),
+}
+
+
+def say(key: str, lang: Lang, **fields: object) -> str:
+    """One line a command prints, from :data:`TEXTS`, in ``lang``.
+
+    >>> say("aggregate.differences", "zh", n=2), say("aggregate.differences", "en", n=2)
+    ('与各单位合计不符的单元格 2 个', '2 cells differ from the sum of the units')
+    """
+    zh, en = TEXTS[key]
+    return (zh if lang == "zh" else en).format(**fields)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from disclosure_report.corpus.batch import iter_documents, load_document, missing_inputs
-from disclosure_report.corpus.rollup import Coverage, DuplicateReportError, aggregate, check_rollup
+from disclosure_report.corpus.rollup import Coverage, Difference, DuplicateReportError, aggregate, check_rollup
 from disclosure_report.jsonio.convert import dump, load
+from disclosure_report.messages import Lang, say
 
 NAME = "aggregate"
 HELP = "sum departments' reports into a region's rollup (-o OUT), or --check a published rollup against them"
@@ -36,29 +37,44 @@ def _expected(spec: str | None) -> list[str] | None:
     return [name.strip() for name in spec.split(",") if name.strip()]
 
 
-def _coverage_lines(c: Coverage) -> list[str]:
-    lines = [f"units: {len(c.present)} summed" + (f" of {len(c.expected)} expected" if c.expected else "")]
+def _coverage_lines(c: Coverage, lang: Lang) -> list[str]:
+    """What the rollup covers and where it could not simply add, one line each (``--json`` keeps them in English)."""
+    if c.expected:
+        lines = [say("aggregate.units_of", lang, summed=len(c.present), expected=len(c.expected))]
+    else:
+        lines = [say("aggregate.units", lang, summed=len(c.present))]
     if c.missing:
-        lines.append(f"missing (not counted as zero): {'、'.join(c.missing)}")
+        lines.append(say("aggregate.missing", lang, names="、".join(c.missing)))
     if c.unexpected:
-        lines.append(f"not in the expected list: {'、'.join(c.unexpected)}")
+        lines.append(say("aggregate.unexpected", lang, names="、".join(c.unexpected)))
     if c.duplicated:
-        lines.append(f"duplicated (first kept): {'、'.join(c.duplicated)}")
+        lines.append(say("aggregate.duplicated", lang, names="、".join(c.duplicated)))
     if c.other_year:
-        lines.append("other years (left out): " + "、".join(f"{a} {y}" for a, y in c.other_year))
+        lines.append(say("aggregate.other_year", lang, names="、".join(f"{a} {y}" for a, y in c.other_year)))
     if c.blanks:
-        lines.append(f"blank unit cells made {len({p for _, p in c.blanks})} summed cells blank")
+        lines.append(say("aggregate.blanks", lang, n=len({p for _, p in c.blanks})))
     if c.zeroed:
-        lines.append(f"blank unit cells counted as 0: {len(c.zeroed)}")
+        lines.append(say("aggregate.zeroed", lang, n=len(c.zeroed)))
     if c.unread:
-        lines.append(f"unread unit cells made {len({p for _, p in c.unread})} summed cells unread")
-    if c.layout:
-        lines.append(c.layout)
+        lines.append(say("aggregate.unread", lang, n=len({p for _, p in c.unread})))
+    if c.layout_table:
+        lines.append(say("aggregate.layout", lang, table=c.layout_table))
     return lines
 
 
+def _difference_line(d: Difference, lang: Lang) -> str:
+    return say(
+        "aggregate.difference",
+        lang,
+        path=d.cell_path,
+        labels=" › ".join(d.labels),
+        published=d.published,
+        summed=d.summed,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
-    problems = missing_inputs([*args.units, *([args.check] if args.check is not None else [])])
+    problems = missing_inputs([*args.units, *([args.check] if args.check is not None else [])], lang=args.lang)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -74,18 +90,19 @@ def run(args: argparse.Namespace) -> int:
                     {"cell_path": d.cell_path, "published": str(d.published), "summed": str(d.summed)}
                     for d in differences
                 ],
-                "coverage": _coverage_lines(coverage),
+                "coverage": _coverage_lines(coverage, "en"),
             }
             print(json.dumps(out, ensure_ascii=False, indent=2))
         else:
-            for line in _coverage_lines(coverage):
+            for line in _coverage_lines(coverage, args.lang):
                 print(line)
             for d in differences:
-                print(d)
-            print(f"{len(differences)} cells differ from the sum of the units")
+                print(_difference_line(d, args.lang))
+            key = "aggregate.differences_one" if len(differences) == 1 else "aggregate.differences"
+            print(say(key, args.lang, n=len(differences)))
         return EXIT_FINDINGS if differences else EXIT_OK
     if not args.agency:
-        print("aggregate: --agency is required to build a rollup", file=sys.stderr)
+        print(f"aggregate: {say('aggregate.agency_required', args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         rollup = aggregate(
@@ -98,17 +115,17 @@ def run(args: argparse.Namespace) -> int:
         )
     except DuplicateReportError as e:
         print(
-            f"aggregate: {e.agency} has more than one report on {e.year}; pass --first-duplicate to keep the first",
+            f"aggregate: {say('aggregate.duplicate', args.lang, agency=e.agency, year=e.year)}",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
     if args.output:
         dump(rollup.report, args.output)
-    lines = _coverage_lines(rollup.coverage)
     if args.json:
+        lines = _coverage_lines(rollup.coverage, "en")
         print(json.dumps({"output": str(args.output) if args.output else None, "coverage": lines}, ensure_ascii=False))
     else:
-        print("\n".join(lines))
+        print("\n".join(_coverage_lines(rollup.coverage, args.lang)))
         if args.output:
-            print(f"rollup written to {args.output}")
+            print(say("aggregate.written", args.lang, path=args.output))
     return EXIT_OK

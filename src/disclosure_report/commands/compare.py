@@ -14,6 +14,7 @@ from disclosure_report.corpus.compare import compare
 from disclosure_report.corpus.compare.page import comparison_page
 from disclosure_report.corpus.compare.text import comparison_lines
 from disclosure_report.errors import DisclosureReportError
+from disclosure_report.messages import Lang, error_text, read_warning_text, say, with_colon
 from disclosure_report.model import AnnualReport
 
 NAME = "compare"
@@ -26,32 +27,31 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine output (stable, see docs/compare.md)")
     parser.add_argument("--html", action="store_true", help="write the comparison as a web page (with -o)")
     parser.add_argument("-o", "--output", type=Path, help="write the page (--html) or the text/JSON here")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the output")
     parser.add_argument("--top", type=int, default=5, help="how many notable changes per group (default 5)")
 
 
-def _read(path: Path) -> AnnualReport | None:
+def _read(path: Path, lang: Lang) -> AnnualReport | None:
     try:
         document = read_document(path)
     except (DisclosureReportError, KeyError, OSError) as e:
-        message = e.args[0] if isinstance(e, KeyError) else str(e)
-        print(message if str(path) in message else f"{path}: {message}", file=sys.stderr)
+        message = error_text(e, lang)
+        print(message if str(path) in message else with_colon(path, message, lang), file=sys.stderr)
         return None
     for warning in document.warnings:  # what the reader of a published document had to interpret
-        print(f"{path}: {warning}", file=sys.stderr)
+        print(with_colon(path, read_warning_text(warning, lang), lang), file=sys.stderr)
     return document.report
 
 
 def run(args: argparse.Namespace) -> int:
     if args.html and args.output is None:
-        print("compare: --html writes a page: give -o PAGE.html", file=sys.stderr)
+        print(f"compare: {say('compare.html_output', args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    old, new = _read(args.old), _read(args.new)
+    old, new = _read(args.old, args.lang), _read(args.new, args.lang)
     if old is None or new is None:
         return EXIT_BAD_INPUT
     comparison = compare(old, new, top=args.top)
     if not comparison.same_agency:
-        print(f"warning: different agencies: {old.meta.agency} / {new.meta.agency}", file=sys.stderr)
+        print(say("compare.agencies", args.lang, old=old.meta.agency, new=new.meta.agency), file=sys.stderr)
     if args.html:
         out = comparison_page(old, new, comparison, args.lang)
     elif args.json:

@@ -8,7 +8,7 @@ from pathlib import Path
 from disclosure_report.corpus.summary import summary, summary_data
 from disclosure_report.examples import example_names, example_path
 from disclosure_report.jsonio.convert import dumps_data, load
-from disclosure_report.messages import LANGS, result_line, severity
+from disclosure_report.messages import result_line, say, severity
 from disclosure_report.render import render
 from disclosure_report.rules import validate
 
@@ -27,7 +27,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--html", type=Path, default=None, help="write the rendered web page here (default: ./<example>.html)"
     )
-    parser.add_argument("--lang", choices=LANGS, default="zh", help="language of what is printed")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,11 +39,10 @@ def run(args: argparse.Namespace) -> int:
         data = summary_data(report) | {"validation": result.to_dict(), "html": str(html_path)}
         print(dumps_data(data), end="")
         return 0
-    zh = args.lang == "zh"
-    print(f"{'示例' if zh else 'example'}{'：' if zh else ': '}{path.name}")
+    print(say("demo.example", args.lang, name=path.name))
     print(summary(report, args.lang))
-    print(result_line("校验" if zh else "validation", result.ok, result.counts, args.lang))
+    print(result_line(say("demo.validation", args.lang), result.ok, result.counts, args.lang))
     for finding in result.findings:
         print(f"  {severity(finding.severity, args.lang)} {finding.sub_id}: {finding.message(args.lang)}")
-    print(f"{'网页' if zh else 'web page'}{'：' if zh else ': '}{html_path}")
+    print(say("demo.page", args.lang, path=html_path))
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_OK
 from disclosure_report.corpus.batch import missing_inputs, write_cells_csv
+from disclosure_report.messages import say
 
 NAME = "export"
 HELP = "write a tidy CSV of every cell of every document (for pandas / Excel; exit 2 if one cannot be read)"
@@ -19,7 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = missing_inputs(args.paths)
+    problems = missing_inputs(args.paths, lang=args.lang)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -28,16 +29,16 @@ def run(args: argparse.Namespace) -> int:
     notes: list[str] = []
     if args.output:
         with args.output.open("w", encoding="utf-8-sig", newline="") as out:
-            rows = write_cells_csv(args.paths, out, skipped, notes)
-        print(f"{rows} rows written to {args.output}")
+            rows = write_cells_csv(args.paths, out, skipped, notes, lang=args.lang)
+        print(say("export.written_one" if rows == 1 else "export.written", args.lang, rows=rows, path=args.output))
     else:
-        rows = write_cells_csv(args.paths, sys.stdout, skipped, notes)
+        rows = write_cells_csv(args.paths, sys.stdout, skipped, notes, lang=args.lang)
     for line in skipped:
-        print(f"skipped, unreadable: {line}", file=sys.stderr)
+        print(say("export.skipped", args.lang, line=line), file=sys.stderr)
     for note in notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(say("note", args.lang, note=note), file=sys.stderr)
     if skipped:
-        print(f"{len(skipped)} document(s) could not be read and have no rows", file=sys.stderr)
+        print(say("export.unreadable", args.lang, n=len(skipped)), file=sys.stderr)
     if rows == 0:
-        print("no report documents could be read: the CSV has no rows", file=sys.stderr)
+        print(say("export.no_rows", args.lang), file=sys.stderr)
     return EXIT_BAD_INPUT if skipped or rows == 0 else EXIT_OK

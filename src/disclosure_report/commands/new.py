@@ -9,7 +9,9 @@ from typing import get_args
 
 from disclosure_report.authoring.skeleton import new_report
 from disclosure_report.errors import DisclosureReportError
+from disclosure_report.formats import FORMATS
 from disclosure_report.jsonio.convert import dumps
+from disclosure_report.messages import error_text, read_warning_text, say, with_colon
 from disclosure_report.model import Scope
 
 NAME = "new"
@@ -41,25 +43,29 @@ def run(args: argparse.Namespace) -> int:
         try:
             document = read_document(args.previous)
         except (DisclosureReportError, OSError) as e:
-            print(f"disclosure-report new: {e}", file=sys.stderr)
+            print(f"disclosure-report new: {error_text(e, args.lang)}", file=sys.stderr)
             return 2
         for warning in document.warnings:
-            print(f"{args.previous}: {warning}", file=sys.stderr)
+            print(with_colon(args.previous, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
         previous = document.report
     elif args.agency is None or args.year is None:
-        print("disclosure-report new: give --agency and --year (or --previous FILE)", file=sys.stderr)
+        print(f"disclosure-report new: {say('new.give', args.lang)}", file=sys.stderr)
         return 2
     agency = args.agency if args.agency is not None else previous.meta.agency  # type: ignore[union-attr]
     year = args.year if args.year is not None else previous.meta.year + 1  # type: ignore[union-attr]
+    if not any(fmt.applies_to(year) for fmt in FORMATS.values()):
+        key = "new.before_2019" if year < 2019 else "new.not_yet"
+        print(f"disclosure-report new: {say(key, args.lang, year=year)}", file=sys.stderr)
+        return 2
     try:
         report = new_report(agency, year, scope=args.scope, previous=previous)
     except (ValueError, TypeError) as e:
-        print(f"disclosure-report new: {e}", file=sys.stderr)
+        print(f"disclosure-report new: {error_text(e, args.lang)}", file=sys.stderr)
         return 2
-    text = dumps(report)
+    document_text = dumps(report)
     if args.output:
-        args.output.write_bytes(text.encode("utf-8"))
+        args.output.write_bytes(document_text.encode("utf-8"))
         print(args.output)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(document_text)
     return 0

@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from disclosure_report.jsonio.convert import dumps, unstructure
+from disclosure_report.messages import read_warning_text, say, with_colon
 from disclosure_report.read import available_readers, read
+from disclosure_report.read.base import ReadError
 
 NAME = "read"
 HELP = "read a published report (text, markdown, html, docx, xlsx) into the JSON document; warnings go to stderr"
@@ -26,6 +28,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format is not None and args.format not in available_readers():
+        raise ReadError(
+            say("read.unknown", args.lang, name=repr(args.format), available=", ".join(available_readers()))
+        )
     result = read(args.file, format=args.format, year=args.year, agency=args.agency)
     if args.json:
         out = {
@@ -39,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = dumps(result.report)
         for warning in result.warnings:
-            print(f"{args.file}: {warning}", file=sys.stderr)
+            print(with_colon(args.file, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
     if args.output is not None:
         args.output.write_text(text, encoding="utf-8")
         print(args.output)

@@ -9,6 +9,7 @@ from pathlib import Path
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from disclosure_report.corpus.page import build_site
 from disclosure_report.corpus.page.charts import INSTALL_NOTE, available
+from disclosure_report.messages import say
 
 NAME = "report"
 HELP = "a folder of reports as one static web page: failures and why, the region's totals, trends (-o SITE/)"
@@ -20,7 +21,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="write DIR/index.html")
     parser.add_argument("--region", default="本地区", help="the name of the region the totals are of")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the page")
     parser.add_argument(
         "--disable", action="append", default=[], metavar="RULE", help="waive a rule id or sub-id (repeatable)"
     )
@@ -29,16 +29,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
-        print(f"report: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
+        print(f"report: {say('report.missing', args.lang, paths=', '.join(map(str, missing)))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     index, corpus = build_site(args.paths, args.output, region=args.region, lang=args.lang, disable=tuple(args.disable))
     summary = corpus.summary
     if summary.files == 0:
-        print("report: no report documents found", file=sys.stderr)
+        print(f"report: {say('report.nothing', args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(summary.table().splitlines()[0])
+    print(summary.table(lang=args.lang).splitlines()[0])
     if not available():
-        print(f"charts left out: {INSTALL_NOTE}", file=sys.stderr)
+        print(say("report.no_charts", args.lang, install=INSTALL_NOTE), file=sys.stderr)
     print(index)
     if summary.unreadable:
         return EXIT_BAD_INPUT

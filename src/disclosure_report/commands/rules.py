@@ -6,7 +6,7 @@ import argparse
 import json
 
 from disclosure_report.formats import FORMATS
-from disclosure_report.messages import LANGS, rule_kind, severity
+from disclosure_report.messages import rule_kind, severity
 from disclosure_report.rules import RULES
 from disclosure_report.rules.publish import rules_document, rules_markdown
 
@@ -19,7 +19,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--json", action="store_true", help="print the published rules file of --format")
     out.add_argument("--markdown", action="store_true", help="print the catalogue as Markdown (docs/rules.md)")
     parser.add_argument("--format", dest="version", choices=sorted(FORMATS), default=max(FORMATS))
-    parser.add_argument("--lang", choices=LANGS, default="zh", help="language of the listing")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from disclosure_report.formats import FORMATS
 from disclosure_report.jsonio.publish import differences, write
 from disclosure_report.jsonio.schema import report_schema
+from disclosure_report.messages import say
 
 NAME = "schema"
 HELP = "print the report JSON Schema, write the published files (-o DIR), or check them (--check)"
@@ -32,13 +33,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.check is not None:
-        problems = differences(args.check)
+        problems = differences(args.check, args.lang)
         for line in problems:
             print(line, file=sys.stderr)
         if problems:
-            print("regenerate with: disclosure-report schema -o schemas", file=sys.stderr)
+            print(say("schema.regenerate", args.lang), file=sys.stderr)
             return 1
-        print(f"{args.check}: the published files equal what the code generates")
+        print(say("schema.equal", args.lang, path=args.check))
         return 0
     if args.output is not None:
         for path in write(args.output):

@@ -13,11 +13,11 @@ from disclosure_report.corpus.batch import read_document
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
 from disclosure_report.messages import (
-    LANGS,
     Lang,
     error_text,
     read_warning_text,
     result_line,
+    say,
     severity,
     with_colon,
 )
@@ -44,7 +44,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, help="the report year, for a published document that does not name it")
     parser.add_argument("--agency", help="the agency, for a published document that does not name it")
     parser.add_argument("--json", action="store_true", help="machine output (stable, see docs/validate.md)")
-    parser.add_argument("--lang", choices=LANGS, default="zh", help="language of everything printed (default: zh)")
     parser.add_argument(
         "--disable", action="append", default=[], metavar="RULE", help="waive a rule id or sub-id (repeatable)"
     )
@@ -81,13 +80,13 @@ EXIT_INTERRUPTED = 130
 def _corpus(args: argparse.Namespace) -> int:
     from disclosure_report.corpus.batch import CorpusOutput, Progress, Summary, check_corpus, missing_inputs
 
-    missing = missing_inputs(args.files, empty_folders=False)
-    empty = [p for p in missing_inputs(args.files) if p not in missing]  # folders that hold no report
+    missing = missing_inputs(args.files, empty_folders=False, lang=args.lang)
+    empty = [p for p in missing_inputs(args.files, lang=args.lang) if p not in missing]  # folders that hold no report
     for problem in missing + empty:
         print(problem, file=sys.stderr)
     if missing or len(empty) == len(args.files):
         if not missing:
-            print("no report documents found: nothing was checked", file=sys.stderr)
+            print(say("nothing_found", args.lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     summary = Summary()  # the folders that do hold reports are checked; the empty ones make the exit code 2
     progress = Progress(lang=args.lang)
@@ -105,7 +104,7 @@ def _corpus(args: argparse.Namespace) -> int:
             if sink:
                 sink.write(chunk.jsonl)  # whole lines only: a chunk's lines are written at once
     except KeyboardInterrupt:  # every JSON line written so far stays whole
-        print(f"interrupted: {summary.files} documents checked", file=sys.stderr)
+        print(say("interrupted_after", args.lang, n=summary.files), file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         progress.close()
@@ -114,12 +113,12 @@ def _corpus(args: argparse.Namespace) -> int:
     if not args.json:
         print(summary.table(lang=args.lang))
         for note in notes:
-            print(f"note: {note}")
+            print(say("note", args.lang, note=note))
     else:
         for note in notes:
-            print(f"note: {note}", file=sys.stderr)
+            print(say("note", args.lang, note=note), file=sys.stderr)
     if summary.files == 0:
-        print("no report documents found: nothing was checked", file=sys.stderr)
+        print(say("nothing_found", args.lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     if summary.unreadable or empty:
         return EXIT_BAD_INPUT
@@ -129,20 +128,10 @@ def _corpus(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if any(p.is_dir() for p in args.files) or args.jobs > 1 or args.jsonl or args.summary:
         if args.previous is not None:
-            print(
-                "--previous 只能对照一份报告检查一份报告，不能用于文件夹"
-                if args.lang == "zh"
-                else "--previous checks one report against one previous report; not with folders",
-                file=sys.stderr,
-            )
+            print(say("validate.previous_one", args.lang), file=sys.stderr)
             return EXIT_BAD_INPUT
         if args.year is not None or args.agency is not None:
-            print(
-                "--year 和 --agency 给出一份报告的年度和机关，不能用于文件夹"
-                if args.lang == "zh"
-                else "--year and --agency name one report's year and agency; not with folders",
-                file=sys.stderr,
-            )
+            print(say("validate.year_agency_one", args.lang), file=sys.stderr)
             return EXIT_BAD_INPUT
         return _corpus(args)
     previous = None

@@ -25,7 +25,7 @@ import attrs
 
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.jsonio.convert import load
-from disclosure_report.messages import Lang, plural, result_line, severity, unreadable_line
+from disclosure_report.messages import Lang, error_text, plural, result_line, say, severity, unreadable_line
 from disclosure_report.model import AnnualReport, Blank, Unread
 from disclosure_report.model.paths import iter_cells
 from disclosure_report.read.base import ReadResult
@@ -82,28 +82,30 @@ class FileResult:
         }
 
 
-def iter_document_paths(paths: Iterable[str | os.PathLike[str]], notes: list[str] | None = None) -> Iterator[str]:
+def iter_document_paths(
+    paths: Iterable[str | os.PathLike[str]], notes: list[str] | None = None, *, lang: Lang = "en"
+) -> Iterator[str]:
     """Every document under ``paths``, lazily, as path strings: files as given; folders walked recursively in the
     order the file system lists them (:func:`os.scandir`), so a folder of any size is never held in memory.
 
     ``notes``, when given, receives a line for each folder inside that holds nothing to check (no document and no
     subfolder), each folder named like a document (``x.json/``) and each folder that cannot be listed (without
-    ``notes``, such a folder is an error)."""
+    ``notes``, such a folder is an error); notes and error in ``lang``."""
     for entry in paths:
         name = os.fspath(entry)
         if os.path.isdir(name):
-            yield from _walk(name, notes)
+            yield from _walk(name, notes, lang)
         else:
             yield name
 
 
-def _walk(folder: str, notes: list[str] | None) -> Iterator[str]:
+def _walk(folder: str, notes: list[str] | None, lang: Lang) -> Iterator[str]:
     try:
         entries = os.scandir(folder)
     except OSError as e:
         if notes is None:
-            raise DisclosureReportError(f"{folder}: the folder cannot be listed: {e.strerror or e}") from None
-        notes.append(f"{folder}: a folder that cannot be listed ({e.strerror or e})")
+            raise DisclosureReportError(say("folder.cannot_list", lang, path=folder, reason=e.strerror or e)) from None
+        notes.append(say("folder.unlisted", lang, path=folder, reason=e.strerror or e))
         return
     held = False
     with entries:
@@ -115,45 +117,49 @@ def _walk(folder: str, notes: list[str] | None) -> Iterator[str]:
             if is_dir:
                 held = True
                 if notes is not None and _named_like(entry.name):
-                    notes.append(f"{entry.path}: a folder named like a document")
+                    notes.append(say("folder.named_like", lang, path=entry.path))
                 if not entry.is_symlink():  # a link to a folder is not followed (no cycles), as os.walk does
-                    yield from _walk(entry.path, notes)
+                    yield from _walk(entry.path, notes, lang)
             elif _named_like(entry.name):
                 held = True
                 yield entry.path
     if not held and notes is not None:
-        notes.append(f"{folder}: a folder with no report documents")
+        notes.append(say("folder.empty", lang, path=folder))
 
 
 def _named_like(name: str) -> bool:
     return name.lower().endswith(document_suffixes())
 
 
-def iter_documents(paths: Iterable[str | os.PathLike[str]], notes: list[str] | None = None) -> Iterator[Path]:
+def iter_documents(
+    paths: Iterable[str | os.PathLike[str]], notes: list[str] | None = None, *, lang: Lang = "en"
+) -> Iterator[Path]:
     """Every document under ``paths`` (see :func:`iter_document_paths`) as a :class:`~pathlib.Path`, lazily."""
-    return map(Path, iter_document_paths(paths, notes))
+    return map(Path, iter_document_paths(paths, notes, lang=lang))
 
 
-def missing_inputs(paths: Iterable[str | os.PathLike[str]], *, empty_folders: bool = True) -> list[str]:
+def missing_inputs(
+    paths: Iterable[str | os.PathLike[str]], *, empty_folders: bool = True, lang: Lang = "en"
+) -> list[str]:
     """What is wrong with the paths a corpus command was given, one message each naming the path: a path that does
     not exist or cannot be read, a folder that holds no report document (unless ``empty_folders`` is false: the
-    caller names those itself). Empty when all is well."""
+    caller names those itself), in ``lang``. Empty when all is well."""
     problems = []
     for entry in paths:
         name = os.fspath(entry)
         if not os.path.lexists(name):
-            problems.append(f"{name}: no such file or folder")
+            problems.append(say("path.missing", lang, path=name))
         elif os.path.isdir(name) and empty_folders:
             try:
-                found = next(iter_document_paths([name]), None)
+                found = next(iter_document_paths([name], lang=lang), None)
             except DisclosureReportError as e:
                 problems.append(str(e))
                 continue
             if found is None:
                 suffixes = ", ".join(document_suffixes())
-                problems.append(f"{name}: the folder holds no report document (no file ending in {suffixes})")
+                problems.append(say("path.no_documents", lang, path=name, suffixes=suffixes))
         elif not os.access(name, os.R_OK):
-            problems.append(f"{name}: cannot be read (permission denied)")
+            problems.append(say("path.permission", lang, path=name))
     return problems
 
 
@@ -449,7 +455,8 @@ def check_corpus(
     totals. The walk is lazy and at most ``window`` chunks of ``chunk`` documents per process are in flight, so
     memory stays flat however large the corpus; the printing process only writes what the workers rendered."""
     work = partial(check_chunk, disable=disable, output=output)
-    return _ordered_map(work, _chunks(iter_document_paths(paths, notes), chunk), jobs, window)
+    walk = iter_document_paths(paths, notes, lang=output.lang)
+    return _ordered_map(work, _chunks(walk, chunk), jobs, window)
 
 
 class Progress:
@@ -506,21 +513,27 @@ CSV_COLUMNS = (
 
 
 def write_cells_csv(
-    paths: Iterable[str | Path], out: IO[str], skipped: list[str] | None = None, notes: list[str] | None = None
+    paths: Iterable[str | Path],
+    out: IO[str],
+    skipped: list[str] | None = None,
+    notes: list[str] | None = None,
+    *,
+    lang: Lang = "en",
 ) -> int:
     """A tidy CSV of every cell of every document (one row per report × cell path), streamed; returns the rows.
 
     Unreadable documents are skipped (checking them is ``validate``'s job); ``skipped`` receives a line for each,
-    ``notes`` what :func:`iter_documents` notes about the folders."""
+    ``notes`` what :func:`iter_documents` notes about the folders, both in ``lang``."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     rows = 0
-    for path in iter_documents(paths, notes):
+    for path in iter_documents(paths, notes, lang=lang):
         try:
             report = load_document(path)
         except Exception as e:  # one bad document never ends the export
             if skipped is not None:
-                first = str(e).splitlines()[0] if str(e) else type(e).__name__
+                said = error_text(e, lang)
+                first = said.splitlines()[0] if said else type(e).__name__
                 skipped.append(first if first.startswith(str(path)) else f"{path}: {first}")
             continue
         for cell, value in iter_cells(report):

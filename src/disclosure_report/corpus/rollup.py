@@ -56,6 +56,8 @@ class Coverage:
     unread: tuple[tuple[str, str], ...] = ()
     """(agency, cell path) of unread unit cells (a reader could not read them): the summed cell is unread too,
     whatever ``blank_as_zero`` says."""
+    layout_table: str | None = None
+    """The key of the table whose rows the units print in different layouts (the one ``layout`` is about)."""
 
     @property
     def complete(self) -> bool:
@@ -185,10 +187,12 @@ def aggregate(
     zeroed: list[tuple[str, str]] = []
     unread: list[tuple[str, str]] = []
     layout_note: str | None = None
+    layout_table: str | None = None
     fmt = get_format(rollup.format)
     for table in fmt.tables:
         target, note = _coarsest(table, units)
-        layout_note = layout_note or note
+        if note is not None and layout_note is None:
+            layout_note, layout_table = note, table.key
         per_unit = [(u.meta.agency, _row_values(u, table, target)) for u in units]
         if target is not None:
             use_layout(data, table, target)
@@ -223,6 +227,7 @@ def aggregate(
         tuple(zeroed),
         layout_note,
         tuple(unread),
+        layout_table,
     )
     return Rollup(structure(data), coverage)
 
