@@ -381,3 +381,23 @@ def test_report_in_both_languages(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert capsys.readouterr().err == f"report: 没有这个文件或文件夹：{nowhere}\n"
     assert main(["report", str(nowhere), "-o", str(tmp_path / "x"), "--lang", "en"]) == 2
     assert capsys.readouterr().err == f"report: no such file or folder: {nowhere}\n"
+
+
+def test_a_missing_or_irregular_file_is_worded_wholly_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The system's reason (its strerror) and what a path names instead of a file are translated too."""
+    missing = tmp_path / "nosuch.json"
+    assert main(["render", str(missing), "--to", "html"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"disclosure-report render: {missing}：不是有效的年度报告文档：$：应为可读取的文件，实为没有这个文件或文件夹"
+    )
+    assert main(["render", str(tmp_path), "--to", "html"]) == 2
+    assert capsys.readouterr().err.strip().endswith("应为可读取的文件，实为不是普通文件（文件夹）")
+    assert main(["read", str(tmp_path / "nosuch.txt")]) == 2
+    assert (
+        capsys.readouterr().err.strip()
+        == f"disclosure-report read: {tmp_path / 'nosuch.txt'}：无法读取：没有这个文件或文件夹"
+    )
+    assert main(["render", str(missing), "--to", "html", "--lang", "en"]) == 2
+    assert "expected a readable file, found No such file or directory" in capsys.readouterr().err

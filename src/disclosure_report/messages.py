@@ -13,6 +13,8 @@ writes in English and this module translates.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Callable, Mapping
 from typing import Literal
@@ -99,7 +101,36 @@ def _pattern(pattern: str, zh: Callable[[re.Match[str]], str]) -> _Phrase:
     return re.compile(pattern + r"\Z", re.S), zh
 
 
+_FILE_KINDS_ZH = {
+    "a folder": "文件夹",
+    "a named pipe": "命名管道",
+    "a character device": "字符设备",
+    "a block device": "块设备",
+    "a socket": "套接字",
+}
+"""What a path named instead of a regular file (``files.NotARegularFileError``), in Chinese."""
+
+_OS_ERRORS_ZH: tuple[_Phrase, ...] = (
+    *(
+        _fixed(os.strerror(number), zh)
+        for number, zh in (
+            (errno.ENOENT, "没有这个文件或文件夹"),
+            (errno.EACCES, "没有读取权限"),
+            (errno.EPERM, "操作不被允许"),
+            (errno.EISDIR, "这是一个文件夹"),
+            (errno.ENOTDIR, "路径中有一段不是文件夹"),
+            (errno.ELOOP, "符号链接层数过多"),
+            (errno.ENAMETOOLONG, "文件名过长"),
+            (errno.EIO, "输入输出错误"),
+        )
+    ),
+    _pattern(r"not a regular file \((.+)\)", lambda m: f"不是普通文件（{_FILE_KINDS_ZH.get(m[1], m[1])}）"),
+)
+"""Why the system could not open or read a file (its ``strerror``, as the system words it), in Chinese."""
+
 _EXPECTED_ZH: tuple[_Phrase, ...] = (
+    _fixed("a readable file", "可读取的文件"),
+    _fixed("a report document of at most 64 MiB", "不超过 64 MiB 的报告文档"),
     *(
         _fixed(
             EXPECTED[kind] + WRITTEN_AS,
@@ -156,6 +187,11 @@ _JSON_SYNTAX_ZH: tuple[_Phrase, ...] = (  # the messages of Python's json module
 )
 
 _FOUND_ZH: tuple[_Phrase, ...] = (
+    *_OS_ERRORS_ZH,
+    _pattern(
+        r"a file of more than (\d+) bytes \(a report is some 50 KB\)",
+        lambda m: f"超过 {m[1]} 字节的文件（一份报告约 50 KB）",
+    ),
     _fixed("nothing", "无"),
     _fixed("this key", "此键"),
     _fixed("an object", "对象"),
@@ -335,7 +371,7 @@ _READ_ERRORS_ZH: tuple[_Phrase, ...] = (
         lambda m: f"{m[1]}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）",
     ),
     _pattern(r"(.+): none of the report's tables was found", lambda m: f"{m[1]}：没有找到报告的任何表格"),
-    _pattern(r"(.+): cannot be read: (.+)", lambda m: f"{m[1]}：无法读取：{m[2]}"),
+    _pattern(r"(.+): cannot be read: (.+)", lambda m: f"{m[1]}：无法读取：{_translate(m[2], _OS_ERRORS_ZH)}"),
     _pattern(r"(.+): not text in UTF-8 or GB18030", lambda m: f"{m[1]}：不是 UTF-8 或 GB18030 编码的文本"),
     _pattern(r"(.+): not a Word \(\.docx\) file: (.+)", lambda m: f"{m[1]}：不是 Word（.docx）文件：{m[2]}"),
 )
