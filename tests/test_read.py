@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from disclosure_report import AnnualReport, Blank, DisclosureReportError, cell_values, load, render
+from disclosure_report import AnnualReport, Blank, DisclosureReportError, cell_values, load, new_report, render
 from disclosure_report.cli import main
 from disclosure_report.read import (
     NotAnAnnualReportError,
@@ -373,3 +373,18 @@ def test_read_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     junk.write_text("随便写的内容", encoding="utf-8")
     assert main(["read", str(junk), "--lang", "en"]) == 2
     assert "not a 政府信息公开工作年度报告" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["html", "docx", "markdown", "text"])
+def test_the_signature_date_is_the_closings_not_the_publication_date(name: str) -> None:
+    """A date line after the body began (under the signature) stays in the closing; only a date printed before the
+    first section heading is the publication date (found by hypothesis: a short report's closing date was taken as
+    its publication date)."""
+    report = attrs.evolve(new_report("某市某局", 2021), closing="某市某局\n2022年1月20日")
+    out = render(report, name)
+    got = read(out if isinstance(out, bytes) else out.encode("utf-8"), format=name).report
+    assert (got.meta.published_on, got.closing) == (None, "某市某局\n2022年1月20日")
+    dated = attrs.evolve(report, meta=attrs.evolve(report.meta, published_on=dt.date(2022, 1, 25)))
+    out = render(dated, name)
+    got = read(out if isinstance(out, bytes) else out.encode("utf-8"), format=name).report
+    assert (got.meta.published_on, got.closing) == (dt.date(2022, 1, 25), "某市某局\n2022年1月20日")

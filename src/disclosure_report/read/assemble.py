@@ -72,7 +72,7 @@ def assemble(
         raise UnsupportedFormatError(f"{name}: {e}") from None
     notes = Notes()
     meta = usable_record(fmt, notes, record, block.title)
-    published, date_lines = find_published(lines)
+    published, date_lines = find_published(lines, fmt)
     skip = {*block.at, *date_lines}
     body = [line for i, line in enumerate(lines) if i not in skip]
     sections = split_sections(body, fmt, notes)

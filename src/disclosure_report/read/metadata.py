@@ -13,6 +13,7 @@ from disclosure_report.jsonio.fast import try_structure_as
 from disclosure_report.model import Meta
 from disclosure_report.read.lines import Line
 from disclosure_report.read.notes import Notes
+from disclosure_report.read.sections import heading_pattern
 from disclosure_report.read.title import record_title
 from disclosure_report.zh import ZhParseError, find_period, parse_date
 
@@ -30,13 +31,17 @@ _CONTACT = {
 """Each item's pattern, with a word every match of it holds (a text without the word is not searched)."""
 
 
-def find_published(lines: Sequence[Line]) -> tuple[dt.date | None, set[int]]:
-    """The publication date printed near the top, and the indexes of lines that are only that date."""
+def find_published(lines: Sequence[Line], fmt: Format) -> tuple[dt.date | None, set[int]]:
+    """The publication date printed near the top — before the first section heading — and the indexes of lines
+    that are only that date. (A date after the body began, such as the signature's, is the closing's.)"""
     used: set[int] = set()
+    heading = heading_pattern(fmt).search
     for i, line in enumerate(lines[:60]):
         if line.cells is not None:
             continue
         text = line.text.strip()
+        if heading(text):
+            break
         m = (_PUBLISHED.search(text) if "发布" in text or "成文日期" in text else None) or (
             DATE_LINE.match(text) if "日" in text else None  # (every date line ends with 日)
         )
