@@ -401,3 +401,12 @@ def test_a_missing_or_irregular_file_is_worded_wholly_in_chinese(
     )
     assert main(["render", str(missing), "--to", "html", "--lang", "en"]) == 2
     assert "expected a readable file, found No such file or directory" in capsys.readouterr().err
+
+
+def test_an_unknown_rule_to_disable_is_refused_before_any_document_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(ROOT / "examples")
+    assert main(["validate", folder, "--disable", "NOPE", "--disable", "T3-ROWSUM", "--disable", "X[1]"]) == 2
+    out = capsys.readouterr()
+    assert (out.out, out.err) == ("", "未知的规则编号：NOPE, X[1]（规则列表：disclosure-report rules）\n")
+    assert main(["validate", folder, "--disable", "NOPE", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "unknown rule id(s) NOPE; see 'disclosure-report rules'\n"

@@ -99,6 +99,9 @@ def test_2019_and_2021_formats_compare_the_cells_both_declare() -> None:
     total = result.change("applications.results.other.total")
     assert total is not None and total.old == BLANK and total.difference is None
     assert any("（六）其他处理" in note and "compared by its column totals" in note for note in result.notes)
+    from disclosure_report.corpus.compare import note_text
+
+    assert any("（六）其他处理" in n and "按各列合计比较" in n for n in (note_text(m, "zh") for m in result.notes))
 
 
 def test_carry_over_checks_are_those_of_validate() -> None:
@@ -120,6 +123,27 @@ def test_different_agencies_and_years_are_noted() -> None:
         "different agencies: 盘州市乡村振兴局 / 沭阳县人民政府",
     )
     assert [f.rule for f in result.carry_over] == ["X-PREVIOUS"]
+
+
+def test_the_notes_are_printed_in_the_language_asked_and_kept_in_english_in_json() -> None:
+    import pickle
+
+    from disclosure_report.corpus.compare import note_text
+    from disclosure_report.corpus.compare.text import comparison_lines
+
+    result = compare(load(PANZHOU), load(SHUYANG))
+    assert [note_text(n, "zh") for n in result.notes[:2]] == [
+        "年度不连续：2023 → 2025",
+        "机关不同：盘州市乡村振兴局 / 沭阳县人民政府",
+    ]
+    assert comparison_lines(result, "zh")[1:3] == [
+        "说明：年度不连续：2023 → 2025",
+        "说明：机关不同：盘州市乡村振兴局 / 沭阳县人民政府",
+    ]
+    assert comparison_lines(result, "en")[1] == "note: not consecutive years: 2023 → 2025"
+    assert result.to_dict()["notes"][:1] == ["not consecutive years: 2023 → 2025"]
+    again = pickle.loads(pickle.dumps(result.notes[0]))
+    assert (again, note_text(again, "zh")) == ("not consecutive years: 2023 → 2025", "年度不连续：2023 → 2025")
 
 
 def test_notable_changes_are_ranked_by_relative_change() -> None:

@@ -438,6 +438,16 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     # compare, report
     "compare.html_output": ("--html 写出网页：请给出 -o 网页.html", "--html writes a page: give -o PAGE.html"),
     "compare.agencies": ("警告：机关不同：{old} / {new}", "warning: different agencies: {old} / {new}"),
+    "validate.unknown_rules": (
+        "未知的规则编号：{ids}（规则列表：disclosure-report rules）",
+        "unknown rule id(s) {ids}; see 'disclosure-report rules'",
+    ),
+    "compare.note.agencies": ("机关不同：{old} / {new}", "different agencies: {old} / {new}"),
+    "compare.note.years": ("年度不连续：{old} → {new}", "not consecutive years: {old} → {new}"),
+    "compare.note.by_totals": (
+        "{row}：{old_year} 年印为 {old_rows}，{new_year} 年印为 {new_rows}；按各列合计比较",
+        "{row}: printed as {old_rows} in {old_year} and {new_rows} in {new_year}; compared by its column totals",
+    ),
     "report.missing": ("没有这个文件或文件夹：{paths}", "no such file or folder: {paths}"),
     "report.nothing": ("没有找到报告文档", "no report documents found"),
     "report.no_charts": ("未画图表：{install}", "charts left out: {install}"),

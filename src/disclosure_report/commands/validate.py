@@ -21,7 +21,7 @@ from disclosure_report.messages import (
     severity,
     with_colon,
 )
-from disclosure_report.rules import Finding, ValidationResult, validate
+from disclosure_report.rules import Finding, ValidationResult, unknown_rule_ids, validate
 
 NAME = "validate"
 HELP = "check report documents against the consistency rules (exit 1 on errors, 2 on unreadable input)"
@@ -126,6 +126,10 @@ def _corpus(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    unknown = unknown_rule_ids(args.disable)
+    if unknown:  # before any document is read: the same mistake for every one of them
+        print(say("validate.unknown_rules", args.lang, ids=", ".join(unknown)), file=sys.stderr)
+        return EXIT_BAD_INPUT
     if any(p.is_dir() for p in args.files) or args.jobs > 1 or args.jsonl or args.summary:
         if args.previous is not None:
             print(say("validate.previous_one", args.lang), file=sys.stderr)

@@ -27,6 +27,7 @@ __all__ = [
     "ValidationResult",
     "identities",
     "rule",
+    "unknown_rule_ids",
     "validate",
 ]
 
@@ -59,7 +60,7 @@ def validate(
     """
     disabled = frozenset(disable) if disable else _NONE
     if disabled:
-        unknown = sorted(d for d in disabled if d.split("[", 1)[0] not in BY_ID)
+        unknown = unknown_rule_ids(disabled)
         if unknown:
             raise KeyError(f"unknown rule id(s) {', '.join(unknown)}; see 'disclosure-report rules'")
     findings = evaluate_identities(report, disabled)
@@ -74,6 +75,12 @@ def validate(
             if f.rule not in disabled and f.sub_id not in disabled and BY_ID[f.rule].applies_to(year):
                 findings.append(f)
     return _new_result(tuple(findings))
+
+
+def unknown_rule_ids(ids: Iterable[str]) -> list[str]:
+    """The rule ids (``T3-ROWSUM``) or sub-ids (``T3-ROWSUM[results.granted]``) among ``ids`` that name no rule,
+    sorted."""
+    return sorted({i for i in ids if i.split("[", 1)[0] not in BY_ID})
 
 
 _new_result = constructor(ValidationResult)

@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from disclosure_report.formats import Row, Table, get_format
+from disclosure_report.messages import Lang, say
 from disclosure_report.model import AnnualReport, Blank, Unread, is_number
 from disclosure_report.model.paths import alternative_in_use, table_cells
 from disclosure_report.render.grid import cell_text
@@ -219,15 +220,55 @@ def _corresponding(
                 del side[path]
             side.update(totals)
         width = len(row.columns.columns)
+        n_old, n_new = len(inside_a) // width, len(inside_b) // width
         notes.append(
-            f"{' › '.join(row.labels)}: printed as {_rows(len(inside_a) // width)} in {old.meta.year} and "
-            f"{_rows(len(inside_b) // width)} in {new.meta.year}; compared by its column totals"
+            Note.of(
+                "compare.note.by_totals",
+                {"row": " › ".join(row.labels), "old_year": old.meta.year, "new_year": new.meta.year},
+                zh={"old_rows": f"{n_old} 行", "new_rows": f"{n_new} 行"},
+                en={"old_rows": _rows(n_old), "new_rows": _rows(n_new)},
+            )
         )
     return a, b, notes
 
 
 def _rows(n: int) -> str:
     return "one row" if n == 1 else f"{n} rows"
+
+
+class Note(str):
+    """A note of a comparison: the English text (as the JSON form carries it), with its Chinese wording beside it
+    (:meth:`text`); both from one message of :data:`~disclosure_report.messages.TEXTS`."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Note:
+        note = super().__new__(cls, en)
+        note.zh = zh
+        return note
+
+    def __reduce__(self) -> tuple[type[Note], tuple[str, str]]:
+        return Note, (str(self), self.zh)
+
+    @classmethod
+    def of(
+        cls,
+        key: str,
+        fields: dict[str, object],
+        *,
+        zh: dict[str, object] | None = None,
+        en: dict[str, object] | None = None,
+    ) -> Note:
+        """The note ``key`` with ``fields`` (and the fields each language words its own way)."""
+        return cls(say(key, "en", **fields, **(en or {})), say(key, "zh", **fields, **(zh or {})))
+
+    def text(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else str(self)
+
+
+def note_text(note: str, lang: Lang) -> str:
+    """A comparison's note in ``lang`` (a note made elsewhere, without a Chinese wording, as it is)."""
+    return note.text(lang) if isinstance(note, Note) else note
 
 
 # --- changes ----------------------------------------------------------------------------------------------------
@@ -334,9 +375,9 @@ def compare(old: AnnualReport, new: AnnualReport, *, top: int = 5) -> Comparison
     compared, changes, notes = _changes(old, new)
     carry = tuple(f for f in validate(new, previous=old).findings if f.kind == "cross-year")
     if old.meta.agency.split() != new.meta.agency.split():
-        notes.insert(0, f"different agencies: {old.meta.agency} / {new.meta.agency}")
+        notes.insert(0, Note.of("compare.note.agencies", {"old": old.meta.agency, "new": new.meta.agency}))
     if new.meta.year != old.meta.year + 1:
-        notes.insert(0, f"not consecutive years: {old.meta.year} → {new.meta.year}")
+        notes.insert(0, Note.of("compare.note.years", {"old": old.meta.year, "new": new.meta.year}))
     return Comparison(
         ReportRef(old.meta.agency, old.meta.year, old.format),
         ReportRef(new.meta.agency, new.meta.year, new.format),

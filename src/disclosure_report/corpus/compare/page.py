@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from disclosure_report.corpus.compare import CellChange, Comparison
+from disclosure_report.corpus.compare import CellChange, Comparison, note_text
 from disclosure_report.corpus.compare.text import Lang, change_figures, shown
 from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport
@@ -108,7 +108,7 @@ def comparison_page(old: AnnualReport, new: AnnualReport, comparison: Comparison
     years = f"{comparison.new.agency} {comparison.old.year}—{comparison.new.year}"
     title = years + ("年度报告对比" if zh else " compared")
     body = [f'<div class="dr-compare"><h1>{escape(title)}</h1>']
-    body += [f'<p class="dr-note">{escape(note)}</p>' for note in comparison.notes]
+    body += [f'<p class="dr-note">{escape(note_text(note, lang))}</p>' for note in comparison.notes]
     counts = (
         f"对比单元格 {comparison.compared} 个，变化 {len(comparison.changes)} 个"
         if zh

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from disclosure_report.corpus.compare import CellChange, Comparison, ReportRef, kind_of
+from disclosure_report.corpus.compare import CellChange, Comparison, ReportRef, kind_of, note_text
+from disclosure_report.messages import with_colon
 from disclosure_report.model import Blank, is_number
 from disclosure_report.render.grid import cell_text
 
@@ -69,7 +70,7 @@ def comparison_lines(comparison: Comparison, lang: Lang = "zh") -> list[str]:
     """The comparison as it is printed by ``disclosure-report compare``."""
     w = _WORDS[lang]
     lines = [f"{_ref(comparison.old, lang)} → {_ref(comparison.new, lang)}"]
-    lines += [f"{w['note']}: {note}" for note in comparison.notes]
+    lines += [with_colon(w["note"], note_text(note, lang), lang) for note in comparison.notes]
     lines.append(w["compared"].format(n=comparison.compared, k=len(comparison.changes)))
     if comparison.carry_over:
         lines += ["", w["carry"]]
