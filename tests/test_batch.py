@@ -186,7 +186,7 @@ def test_export_names_an_unreadable_document_and_exits_2(
     assert main(["export", str(corpus / "broken.json"), str(corpus / "u00.json"), "-o", str(out), "--lang", "en"]) == 2
     captured = capsys.readouterr()
     assert f"{corpus / 'broken.json'}: not a valid annual report document" in captured.err
-    assert "1 document(s) could not be read" in captured.err
+    assert "1 document could not be read and has no rows" in captured.err
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 201  # header + the good document's cells
 
 

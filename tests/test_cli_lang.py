@@ -56,6 +56,20 @@ def test_every_message_has_both_languages_with_the_same_fields() -> None:
         assert zh != en or not any("a" <= c <= "z" for c in zh), key  # the Chinese is not the English copied
 
 
+def test_every_english_singular_counts_what_its_message_counts() -> None:
+    import string
+
+    from disclosure_report.messages import EN_ONE
+
+    for key, (count, one) in EN_ONE.items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(one) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(TEXTS[key][1]) if f} and count in fields, key
+    assert say("interrupted_after", "en", n=1) == "interrupted: 1 document checked"
+    assert say("interrupted_after", "en", n=3) == "interrupted: 3 documents checked"
+    assert say("export.written", "en", rows=1, path="a.csv") == "1 row written to a.csv"
+    assert say("export.written", "zh", rows=1, path="a.csv") == "已写入 1 行：a.csv"
+
+
 def test_say_words_one_message_in_either_language() -> None:
     assert say("export.written", "zh", rows=200, path="cells.csv") == "已写入 200 行：cells.csv"
     assert say("export.written", "en", rows=200, path="cells.csv") == "200 rows written to cells.csv"
@@ -273,7 +287,7 @@ def test_export_errors_in_both_languages(tmp_path: Path, capsys: pytest.CaptureF
     err = capsys.readouterr().err
     assert f"skipped, unreadable: {tmp_path / 'bad.json'}: not a valid annual report document" in err
     assert f"note: {tmp_path / 'x.json'}: a folder named like a document" in err
-    assert "1 document(s) could not be read and have no rows" in err
+    assert "1 document could not be read and has no rows" in err
     empty = tmp_path / "empty"
     empty.mkdir()
     assert main(["export", str(empty)]) == 2

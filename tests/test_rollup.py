@@ -151,4 +151,4 @@ def test_the_aggregate_command_says_what_unread_unit_cells_did(
     dump(new_report("乙", 2023), tmp_path / "b.json")
     main(["aggregate", str(tmp_path), "--agency", "区", "-o", str(tmp_path / "out.json"), "--lang", "en"])
     out = capsys.readouterr()
-    assert "unread unit cells made 1 summed cells unread" in out.out + out.err
+    assert "unread unit cells made 1 summed cell unread" in out.out + out.err

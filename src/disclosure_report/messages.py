@@ -479,7 +479,6 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{path} ({labels}): published {published}, units sum to {summed}",
     ),
     "aggregate.differences": ("与各单位合计不符的单元格 {n} 个", "{n} cells differ from the sum of the units"),
-    "aggregate.differences_one": ("与各单位合计不符的单元格 {n} 个", "{n} cell differs from the sum of the units"),
     "aggregate.agency_required": ("汇总需要 --agency（汇总报告的机关）", "--agency is required to build a rollup"),
     "aggregate.duplicate": (
         "{agency} 的 {year} 年度报告不止一份；加 --first-duplicate 保留第一份",
@@ -488,11 +487,10 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "aggregate.written": ("汇总报告已写入 {path}", "rollup written to {path}"),
     # export
     "export.written": ("已写入 {rows} 行：{path}", "{rows} rows written to {path}"),
-    "export.written_one": ("已写入 {rows} 行：{path}", "{rows} row written to {path}"),
     "export.skipped": ("已跳过，无法读取：{line}", "skipped, unreadable: {line}"),
     "export.unreadable": (
         "{n} 份文档无法读取，没有对应的行",
-        "{n} document(s) could not be read and have no rows",
+        "{n} documents could not be read and have no rows",
     ),
     "export.no_rows": (
         "没有能读取的报告文档：CSV 中没有数据行",
@@ -531,11 +529,29 @@ TEXTS: Mapping[str, tuple[str, str]] = {
 }
 
 
+EN_ONE: Mapping[str, tuple[str, str]] = {
+    # key: (the count field, the English wording when it is 1); Chinese needs none
+    "interrupted_after": ("n", "interrupted: {n} document checked"),
+    "aggregate.blanks": ("n", "blank unit cells made {n} summed cell blank"),
+    "aggregate.unread": ("n", "unread unit cells made {n} summed cell unread"),
+    "aggregate.differences": ("n", "{n} cell differs from the sum of the units"),
+    "export.written": ("rows", "{rows} row written to {path}"),
+    "export.unreadable": ("n", "{n} document could not be read and has no rows"),
+}
+"""The English singular of the messages of :data:`TEXTS` that count something: :func:`say` takes it when the count
+is 1."""
+
+
 def say(key: str, lang: Lang, **fields: object) -> str:
     """One line a command prints, from :data:`TEXTS`, in ``lang``.
 
     >>> say("aggregate.differences", "zh", n=2), say("aggregate.differences", "en", n=2)
     ('与各单位合计不符的单元格 2 个', '2 cells differ from the sum of the units')
+    >>> say("aggregate.differences", "en", n=1)  # the singular of EN_ONE
+    '1 cell differs from the sum of the units'
     """
     zh, en = TEXTS[key]
-    return (zh if lang == "zh" else en).format(**fields)
+    if lang == "zh":
+        return zh.format(**fields)
+    one = EN_ONE.get(key)
+    return (one[1] if one is not None and fields.get(one[0]) == 1 else en).format(**fields)

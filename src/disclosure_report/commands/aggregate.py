@@ -98,8 +98,7 @@ def run(args: argparse.Namespace) -> int:
                 print(line)
             for d in differences:
                 print(_difference_line(d, args.lang))
-            key = "aggregate.differences_one" if len(differences) == 1 else "aggregate.differences"
-            print(say(key, args.lang, n=len(differences)))
+            print(say("aggregate.differences", args.lang, n=len(differences)))
         return EXIT_FINDINGS if differences else EXIT_OK
     if not args.agency:
         print(f"aggregate: {say('aggregate.agency_required', args.lang)}", file=sys.stderr)

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         with args.output.open("w", encoding="utf-8-sig", newline="") as out:
             rows = write_cells_csv(args.paths, out, skipped, notes, lang=args.lang)
-        print(say("export.written_one" if rows == 1 else "export.written", args.lang, rows=rows, path=args.output))
+        print(say("export.written", args.lang, rows=rows, path=args.output))
     else:
         rows = write_cells_csv(args.paths, sys.stdout, skipped, notes, lang=args.lang)
     for line in skipped:
