@@ -68,7 +68,10 @@ def _build_heading_pattern(fmt: Format) -> re.Pattern[str]:
     for section in fmt.sections:
         for title in (section.title, *section.aliases):
             spaced = r"\s*".join(re.escape(c) for c in title)
-            alternatives.append(rf"(?P<s_{section.key}_{len(alternatives)}>{section.number}\s*{_SEPARATOR}\s*{spaced})")
+            # the number outside the group: every alternative starts with a literal character, so the regex
+            # engine skips to the positions holding a section number (a paragraph without one is passed over fast)
+            name = f"s_{section.key}_{len(alternatives)}"
+            alternatives.append(rf"{re.escape(section.number)}\s*{_SEPARATOR}\s*(?P<{name}>{spaced})")
     return re.compile("|".join(alternatives))
 
 
