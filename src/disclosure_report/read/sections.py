@@ -32,18 +32,43 @@ class Sections:
 
 
 def split_sections(body: Sequence[Line], fmt: Format, notes: Notes) -> Sections:
-    """The sections of ``body`` (the document without its title block); headings missing or repeated are noted."""
+    """The sections of ``body`` (the document without its title block); headings missing or repeated are noted.
+    Each section heading stands on a line of its own once the lines are cut: split out of run-together text,
+    joined when a conversion broke it over two lines (``三、收到和处理政府信息公开`` / ``申请情况``), taken out of a
+    table row that holds nothing else (``| 三、收到和处理政府信息公开申请情况 |``)."""
     by_key: dict[str, list[Line]] = {"preamble": []}
     current = "preamble"
     into = by_key[current].append
-    for line, section in split_headings(body, fmt):
-        if section is not None:
+    pattern = heading_pattern(fmt)
+    maybe = _number_pattern(fmt)
+    skip_next = False
+    for k, line in enumerate(body):
+        if skip_next:
+            skip_next = False
+            continue
+        if line.cells is not None:
+            alone = _heading_alone(fmt, pattern, line)
+            pieces: Sequence[tuple[Line, Section | None]] = (
+                ((line, None),) if alone is None else ((Line(line.text, line.number), alone),)
+            )
+        elif not maybe(line.text):  # most lines: no section number in them
+            into(line)
+            continue
+        elif (found := _heading_pieces(fmt, pattern, line.text)) is not None:
+            pieces = [(Line(text, line.number), section) for text, section in found]
+        else:
+            broken = _heading_over_two_lines(fmt, pattern, line, body[k + 1] if k + 1 < len(body) else None)
+            skip_next = broken is not None
+            pieces = ((line, broken),)
+        for piece, section in pieces:
+            if section is None:
+                into(piece)
+                continue
             if section.key in by_key and section.key != current:
-                notes.warn(f"the heading {section.heading} appears again; its text is joined to the first", line.number)
+                again = f"the heading {section.heading} appears again; its text is joined to the first"
+                notes.warn(again, piece.number)
             current = section.key
             into = by_key.setdefault(current, []).append
-            continue
-        into(line)
     missing = [s.heading for s in fmt.sections if s.key not in by_key]
     if missing:
         notes.warn(f"headings not found: {'，'.join(missing)}")
@@ -84,38 +109,6 @@ def _number_pattern(fmt: Format) -> Callable[[str], re.Match[str] | None]:
         numbers = "".join(s.number for s in fmt.sections)
         _NUMBERS[fmt.version] = re.compile(rf"[{numbers}]\s*{_SEPARATOR}").search
     return _NUMBERS[fmt.version]
-
-
-def split_headings(lines: Sequence[Line], fmt: Format) -> list[tuple[Line, Section | None]]:
-    """Lines with each section heading on a line of its own: split out of run-together text, joined when a
-    conversion broke it over two lines (``三、收到和处理政府信息公开`` / ``申请情况``), taken out of a table row that
-    holds nothing else (``| 三、收到和处理政府信息公开申请情况 |``)."""
-    pattern = heading_pattern(fmt)
-    maybe = _number_pattern(fmt)
-    out: list[tuple[Line, Section | None]] = []
-    skip_next = False
-    for k, line in enumerate(lines):
-        if skip_next:
-            skip_next = False
-            continue
-        if line.cells is not None:
-            alone = _heading_alone(fmt, pattern, line)
-            out.append((Line(line.text, line.number), alone) if alone is not None else (line, None))
-            continue
-        if not maybe(line.text):
-            out.append((line, None))
-            continue
-        pieces = _heading_pieces(fmt, pattern, line.text)
-        if pieces is None:
-            broken = _heading_over_two_lines(fmt, pattern, line, lines[k + 1] if k + 1 < len(lines) else None)
-            if broken is not None:
-                out.append((line, broken))
-                skip_next = True
-                continue
-            out.append((line, None))
-            continue
-        out += [(Line(text, line.number), section) for text, section in pieces]
-    return out
 
 
 def _whole_heading(fmt: Format, pattern: re.Pattern[str], text: str) -> Section | None:

@@ -18,6 +18,7 @@ from disclosure_report.read.lines import Line
 from disclosure_report.read.notes import Notes
 from disclosure_report.read.row_text import (
     Token,
+    Values,
     headers,
     is_value,
     label_index,
@@ -111,7 +112,43 @@ class _TableReader:
         if self.table.layout == "bands":
             self._read_bands(lines)
             return
-        self._give_out(self._events(lines))
+        if not self._read_row_by_row(lines):
+            self._give_out(self._events(lines))
+
+    def _read_row_by_row(self, lines: Sequence[Line]) -> bool:
+        """Place the rows of a table printed as most are — each row's label on a line, then one line of its values,
+        as many as the row has columns — and answer True; answer False, having placed nothing,
+        at the first line that is anything else (the general reading below then reads the table whole). The rows
+        are placed exactly as :meth:`_give_out` places such lines, without making its events."""
+        table = self.table
+        rows: list[tuple[Row, Values, int]] = []
+        label: Row | None = None
+        for line in lines:
+            if line.cells is not None:
+                return False
+            items = line_items(table, line.text)
+            if not items:
+                continue  # a note under the table (其中 …, 本列数据的勾稽关系为 …): no label, no value
+            if len(items) != 1:
+                return False
+            item = items[0]
+            if isinstance(item, tuple):
+                if label is None or len(item[0]) != len(label.columns.columns):
+                    return False
+                rows.append((label, item, line.number))
+                label = None
+            elif label is not None:
+                return False  # two labels running: the general reading decides whose values follow
+            else:
+                label = item
+        if label is not None:
+            return False
+        for row, (texts, own, plain), number in rows:
+            if plain is not None:
+                self._place_plain(row, plain)
+            else:
+                self._place(row, tuple(make_tokens(texts, number, own)), exact=False)
+        return True
 
     # -- the labels and values in order -------------------------------------------------------------------------
 
