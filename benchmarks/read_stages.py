@@ -7,6 +7,11 @@ that ``read.text`` and ``read.assemble`` call is wrapped with a timer (a wrapper
 call, a few microseconds a document); ``json.loads`` of the same documents' JSON runs in the same rounds, and each
 stage is reported as its median time per document and as a multiple of ``json.loads`` in the same round. "other"
 is the read's time outside the stages timed (the reader registry, the filters and joins in ``assemble``).
+
+"floor" is a lower bound for any reader of this text that works line by line in Python: decode, split the lines,
+find the section headings, take each table row's label and its ``header value`` pairs (kept as strings), and build
+the report from its JSON data, already made — everything else a real read does (numbers, notes, title, period,
+narrative, identity, the data itself) left out. "model" is that last step alone.
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ import argparse
 import functools
 import importlib
 import json
+import re
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from run import corpus
 
 from disclosure_report import loads, read, render
+from disclosure_report.jsonio.fast import try_structure
 
 ASSEMBLE_STAGES = (
     "looks_like_a_report",
@@ -49,6 +57,25 @@ ASSEMBLE_STAGES = (
     "try_structure",
 )
 TEXT_STAGES = ("decode", "text_lines")
+_HEADING = re.compile(r"^[一二三四五六]、")
+
+
+def floor(data: bytes, report_data: dict[str, Any]) -> object:
+    """The least a line-by-line reader of the text layout does (see the module's docstring)."""
+    section = 0
+    rows: dict[str, list[str]] = {}
+    label = ""
+    for line in data.decode("utf-8").splitlines():
+        if _HEADING.match(line):
+            section += 1
+            continue
+        if section in (2, 3, 4) and (stripped := line.strip()):
+            parts = stripped.split()
+            if not len(parts) % 2 and parts[1][:1].isdigit():
+                rows[label] = parts[1::2]
+            else:
+                label = stripped
+    return try_structure(report_data)
 
 
 def _wrap(module: Any, name: str, spent: dict[str, float]) -> None:
@@ -72,6 +99,7 @@ def main() -> None:
     args = parser.parse_args()
     docs = corpus(args.n, variants=args.n)
     texts = [str(render(loads(d), "text")).encode("utf-8") for d in docs]
+    datas = [json.loads(d, parse_float=Decimal) for d in docs]
     spent: dict[str, float] = {}
     assemble = importlib.import_module("disclosure_report.read.assemble")
     text = importlib.import_module("disclosure_report.read.text")
@@ -96,6 +124,14 @@ def main() -> None:
         row["other"] = whole - sum(row.values())
         row["read text"] = whole
         row["json.loads"] = baseline
+        start = time.perf_counter()
+        for t, d in zip(texts, datas, strict=True):
+            floor(t, d)
+        row["floor"] = time.perf_counter() - start
+        start = time.perf_counter()
+        for d in datas:
+            try_structure(d)
+        row["model"] = time.perf_counter() - start
         rounds.append(row)
     n = len(texts)
     print(f"{'stage':22} {'µs/doc':>8} {'× json.loads':>13}")
