@@ -338,6 +338,12 @@ def test_the_title_prints_broken_between_words(titled: Any, agency: str) -> None
 
 
 @pytest.mark.office
+def test_the_pdf_renderer_prints_the_title_broken_the_same_way() -> None:
+    pdf = bytes(render(_titled(KUYTUN), "pdf"))
+    assert list(_pages(pdf)[0].lines[:3]) == TITLE_LINES[KUYTUN]
+
+
+@pytest.mark.office
 @pytest.mark.parametrize("agency", TITLE_LINES)
 def test_a_title_printed_on_several_lines_reads_back_whole(titled: Any, agency: str) -> None:
     from disclosure_report import read

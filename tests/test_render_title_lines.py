@@ -1,14 +1,22 @@
 """Where a long title breaks (``render/title_lines.py``): between its words — before the year, or before
-政府信息公开, and after a unit's name inside an agency too long for a line — never in the middle of one."""
+政府信息公开, and after an organ's name inside an agency too long for a line — never in the middle of one; and the
+HTML title in pieces reads back whole."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from disclosure_report import load, read, replace_value
+from disclosure_report.render import render
 from disclosure_report.render.docx import TITLE_LINE_EM
 from disclosure_report.render.title_lines import title_lines, width_em
+
+SHUYANG = load(Path(__file__).parent.parent / "examples" / "shuyang-county-gov-2025.json")
 
 
 def test_a_line_of_the_word_file_holds_twenty_title_characters() -> None:
@@ -78,3 +86,16 @@ def test_the_lines_are_the_title_and_each_fits_unless_it_has_no_break(agency: st
         assert all(width_em(line) <= line_em for line in lines[:-2])  # an agency's lines broken after a name's end
     else:
         assert width_em(title) <= line_em or all(width_em(tail) > line_em for tail in tails)
+
+
+@pytest.mark.parametrize("agency", ["国务院", "洪泽区人民政府", "新疆维吾尔自治区伊犁哈萨克自治州奎屯市人民政府办公室"])
+def test_the_html_title_in_pieces_reads_back_whole(agency: str) -> None:
+    from disclosure_report.published.embedded import MARK
+
+    report = replace_value(replace_value(SHUYANG, "meta.agency", agency), "meta.title", None)
+    page = str(render(report, "html"))
+    assert '<span class="dr-unbroken">' in page or agency == "国务院"
+    bare = re.sub(rf'<script type="application/json" id="{MARK}">.*?</script>', "", page, flags=re.S)
+    assert MARK not in bare  # read from the page's text, not its record
+    got = read(bare.encode("utf-8"), format="html").report.meta
+    assert (got.agency, got.year, got.title) == (agency, 2025, f"{agency}2025年政府信息公开工作年度报告")

@@ -1,5 +1,9 @@
 """Where a long title breaks: between its words, as published reports print it.
 
+Two forms: :func:`title_lines` for a page of known width (the Word file: explicit line breaks), and
+:func:`title_pieces` for a page of any width (the HTML page: pieces a browser keeps whole, breaking between them
+only where the line is full).
+
 Chinese has no spaces, so a title too long for one line is broken by Word, LibreOffice or a browser wherever the
 line is full — ``…政府信息公`` / ``开工作年度报告``. Published reports print such a title on two lines at a sensible
 point: the agency on the first line and ``2024年政府信息公开工作年度报告`` on the next (or, when the year comes
@@ -92,3 +96,32 @@ def title_lines(title: str, line_em: float) -> tuple[str, ...]:
         if m is not None and _fits(text[m.start() :], line_em):
             return (*_name_lines(text[: m.start()], line_em), text[m.start() :])
     return (text,)
+
+
+def title_pieces(title: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The pieces of ``title`` a page of any width may break it between, as two groups: the part before the
+    year (the agency) split after the names of organs in it, and the rest split before ``政府信息公开`` — or, when
+    the title begins with its year, the part before ``政府信息公开`` and the rest. A browser breaks between the two
+    groups first (the agency on one line, the year on the next), and inside a group only where it is wider than
+    the line. None when the title has no such point.
+
+    >>> title_pieces("中华人民共和国国家发展和改革委员会办公厅2024年政府信息公开工作年度报告")
+    (('中华人民共和国', '国家发展和改革委员会', '办公厅'), ('2024年', '政府信息公开工作年度报告'))
+    >>> title_pieces("2024年度洪泽区人民政府政府信息公开工作年度报告")
+    (('2024年度洪泽区人民政府',), ('政府信息公开工作年度报告',))
+    """
+    text = title.strip()
+    for pattern in (_YEAR, _SUBJECT):
+        m = pattern.search(text)
+        if m is not None:
+            head, tail = text[: m.start()], text[m.start() :]
+            subject = _SUBJECT.search(tail)
+            tails = (tail[: subject.start()], tail[subject.start() :]) if subject is not None else (tail,)
+            return _pieces(head), tails
+    return None
+
+
+def _pieces(name: str) -> tuple[str, ...]:
+    """``name`` split after each end of an organ's name in it (none at its very end)."""
+    ends = [m.end() for m in _ORGAN.finditer(name) if m.end() < len(name)]
+    return tuple(name[a:b] for a, b in zip([0, *ends], [*ends, len(name)], strict=True))
