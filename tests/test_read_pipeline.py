@@ -256,6 +256,28 @@ def test_title_block_over_two_lines() -> None:
     )
 
 
+def test_a_title_over_three_lines_names_the_whole_agency() -> None:
+    printed = [
+        "新疆维吾尔自治区伊犁哈萨克自治州",
+        "奎屯市人民政府办公室",
+        "2025年政府信息公开工作年度报告",
+        "（2026年1月23日）",
+    ]
+    block = find_title([Line(text, i + 1) for i, text in enumerate(printed)])
+    assert (block.title, block.at, block.year, block.agency) == (
+        "".join(printed[:3]),
+        (0, 1, 2),
+        2025,
+        "新疆维吾尔自治区伊犁哈萨克自治州奎屯市人民政府办公室",
+    )
+
+
+def test_a_line_naming_an_organ_before_a_whole_title_is_not_part_of_it() -> None:
+    printed = ["洪泽区人民政府办公室", "洪泽区人民政府", "2025年政府信息公开工作年度报告"]
+    block = find_title([Line(text, i + 1) for i, text in enumerate(printed)])
+    assert (block.at, block.agency) == ((1, 2), "洪泽区人民政府")
+
+
 def test_a_title_without_a_year_names_no_agency() -> None:
     block = find_title([Line("工作年度报告", 1)])
     assert (block.year, block.agency) == (None, None)

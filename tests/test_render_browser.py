@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from disclosure_report import load
+from disclosure_report import AnnualReport, load, replace_value
 from disclosure_report.render import render
 from tools import CHROMIUM, CHROMIUM_FLAGS
 
@@ -130,3 +131,73 @@ def test_no_table_cell_is_narrower_than_two_characters_at_a4_width(example: Path
     assert narrow == []
     totals = [c for c in cells if c["table"] == "applications" and c["text"] == "总计"]
     assert totals and all(c["width"] >= 2 * c["em"] for c in totals)  # 总计 on one line, not one character a line
+
+
+TITLES = {
+    "国务院": ["国务院2025年政府信息公开工作年度报告"],
+    "洪泽区人民政府": ["洪泽区人民政府", "2025年政府信息公开工作年度报告"],
+    "新疆维吾尔自治区伊犁哈萨克自治州奎屯市人民政府办公室": [
+        "新疆维吾尔自治区伊犁哈萨克自治州",
+        "奎屯市人民政府办公室",
+        "2025年政府信息公开工作年度报告",
+    ],
+}
+"""How each agency's title prints on A4 (a short title on one line; a longer one broken before its year, and an
+agency too long for a line after an organ's name in it)."""
+
+
+def _titled(agency: str) -> AnnualReport:
+    report = load(ROOT / "examples" / "shuyang-county-gov-2025.json")
+    return replace_value(replace_value(report, "meta.agency", agency), "meta.title", None)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("agency", TITLES)
+def test_the_printed_title_breaks_between_words(agency: str, tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    path.write_text(str(render(_titled(agency), "html")), encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    done = _chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", path.as_uri()], tmp_path)
+    assert done.returncode == 0 and pdf.is_file(), done.stderr[-2000:]
+    text = subprocess.run(["pdftotext", "-layout", "-l", "1", str(pdf), "-"], capture_output=True, text=True).stdout
+    lines = [re.sub(r"\s+", "", line) for line in text.splitlines() if line.strip()]
+    assert lines[: len(TITLES[agency])] == TITLES[agency]
+    assert lines[len(TITLES[agency])] == "（2026年1月23日）"  # nothing of the title wrapped onto another line
+
+
+PIECES_SCRIPT = """
+<script>
+window.addEventListener('load', () => {
+  const h1 = document.querySelector('h1');
+  const line = h1.getBoundingClientRect().width;
+  const out = Array.from(h1.querySelectorAll('.dr-unbroken:not(:has(.dr-unbroken))')).map(s => ({
+    text: s.textContent, lines: s.getClientRects().length, height: s.getBoundingClientRect().height,
+    width: s.getBoundingClientRect().width, line: line, em: parseFloat(getComputedStyle(h1).lineHeight) ||
+      parseFloat(getComputedStyle(h1).fontSize) * 1.6}));
+  const pre = document.createElement('pre');
+  pre.id = 'pieces';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [500, 800])  # headless Chromium lays out 500 px at the least
+def test_on_a_narrow_screen_the_title_breaks_only_between_its_pieces(width: int, tmp_path: Path) -> None:
+    agency = "中华人民共和国国家发展和改革委员会国际合作司办公室"
+    page = str(render(_titled(agency), "html")).replace("</body>", PIECES_SCRIPT + "</body>")
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    done = _chromium(
+        [f"--window-size={width},2000", "--virtual-time-budget=3000", "--dump-dom", path.as_uri()], tmp_path
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    dom = done.stdout
+    start = dom.index('<pre id="pieces">') + len('<pre id="pieces">')
+    pieces = json.loads(dom[start : dom.index("</pre>", start)].replace("&quot;", '"').replace("&amp;", "&"))
+    assert "".join(p["text"] for p in pieces) == f"{agency}2025年政府信息公开工作年度报告"
+    for p in pieces:
+        if p["width"] < p["line"]:  # a piece that fits a line is never broken
+            assert p["height"] < 1.5 * p["em"], p

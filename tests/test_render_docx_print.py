@@ -126,6 +126,36 @@ def test_the_file_is_a_valid_zip_and_the_same_report_gives_the_same_bytes() -> N
     assert core.findtext("{http://purl.org/dc/elements/1.1/}title") == "沭阳县人民政府2025年政府信息公开工作年度报告"
 
 
+def _titled(agency: str) -> AnnualReport:
+    """沭阳's report under another agency, with the customary title."""
+    return replace_value(replace_value(SHUYANG, "meta.agency", agency), "meta.title", None)
+
+
+HONGZE, NDRC, KUYTUN = (
+    "洪泽区人民政府",
+    "中华人民共和国国家发展和改革委员会办公厅",
+    "新疆维吾尔自治区伊犁哈萨克自治州奎屯市人民政府办公室",
+)
+TITLE_LINES = {
+    "国务院": ["国务院2025年政府信息公开工作年度报告"],
+    HONGZE: [HONGZE, "2025年政府信息公开工作年度报告"],
+    NDRC: [NDRC, "2025年政府信息公开工作年度报告"],
+    KUYTUN: ["新疆维吾尔自治区伊犁哈萨克自治州", "奎屯市人民政府办公室", "2025年政府信息公开工作年度报告"],
+}
+"""How each agency's title prints: a short title on one line, a longer one broken before its year, an agency too
+long for a line after one of the names in it."""
+
+
+@pytest.mark.parametrize("agency", TITLE_LINES)
+def test_the_title_is_one_paragraph_with_a_line_break_where_it_must_break(agency: str) -> None:
+    body = _part(bytes(render(_titled(agency), "docx")), "word/document.xml").find("w:body", NS)
+    title = body.find("w:p", NS)
+    run = title.findall("w:r", NS)
+    assert len(run) == 1
+    parts = [el.text if el.tag == f"{{{W}}}t" else "\n" for el in run[0] if el.tag in (f"{{{W}}}t", f"{{{W}}}br")]
+    assert "".join(parts).split("\n") == TITLE_LINES[agency]
+
+
 # --- printed by LibreOffice --------------------------------------------------------------------------------------
 
 
@@ -286,6 +316,51 @@ def printed() -> dict[str, tuple[AnnualReport | None, list[Page]]]:
 
 
 REPORTS = [p.stem for p in EXAMPLES] + ["long"]
+
+
+@pytest.fixture(scope="module")
+def titled() -> dict[str, tuple[bytes, bytes]]:
+    """Each agency's Word file and its PDF (one LibreOffice run)."""
+    from disclosure_report.render.pdf import docx_to_pdf
+
+    documents = [bytes(render(_titled(agency), "docx")) for agency in TITLE_LINES]
+    return dict(zip(TITLE_LINES, zip(documents, docx_to_pdf(documents), strict=True), strict=True))
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("agency", TITLE_LINES)
+def test_the_title_prints_broken_between_words(titled: Any, agency: str) -> None:
+    _, pdf = titled[agency]
+    first = _pages(pdf)[0].lines
+    lines = TITLE_LINES[agency]
+    assert list(first[: len(lines)]) == lines
+    assert first[len(lines)] == "（2026年1月23日）"  # the title's last line is whole: nothing wrapped onto the next
+
+
+@pytest.mark.office
+def test_the_pdf_renderer_prints_the_title_broken_the_same_way() -> None:
+    pdf = bytes(render(_titled(KUYTUN), "pdf"))
+    assert list(_pages(pdf)[0].lines[:3]) == TITLE_LINES[KUYTUN]
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("agency", TITLE_LINES)
+def test_a_title_printed_on_several_lines_reads_back_whole(titled: Any, agency: str) -> None:
+    from disclosure_report import read
+
+    docx, pdf = titled[agency]
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:  # the Word file without its record: read from its text
+        bare = io.BytesIO()
+        with zipfile.ZipFile(bare, "w") as out:
+            for name in z.namelist():
+                if name != "docProps/custom.xml":
+                    out.writestr(name, z.read(name))
+    title = "".join(TITLE_LINES[agency])
+    for data in (docx, bare.getvalue(), pdf):
+        got = read(data).report.meta
+        assert (got.agency, got.year) == (agency, 2025)
+        assert got.title in (None, title)
+    assert read(bare.getvalue()).report.meta.title == read(pdf).report.meta.title == title
 
 
 @pytest.mark.office

@@ -29,7 +29,8 @@ from disclosure_report.authoring.totals import with_totals
 from disclosure_report.formats import get_format
 from disclosure_report.model import Applications, ReviewLitigation
 from disclosure_report.model.meta import Contact
-from disclosure_report.model.paths import alternative_in_use, cell_values
+from disclosure_report.model.paths import alternative_in_use, cell_values, get_value
+from disclosure_report.model.rows import Procurement
 from disclosure_report.read import ReadError, read
 from disclosure_report.read.docx import DocxReader
 from disclosure_report.read.formulas import CellError, FormulaError, SheetFormulas, evaluate
@@ -104,7 +105,11 @@ def check_template(report: AnnualReport, data: bytes) -> None:
             )
         else:
             assert not cell.protection.locked
-            assert cell.number_format == ("0.0000" if kinds.get(path) == "money" else "0")
+            owner, _, key = path.rpartition(".")
+            unit = getattr(get_value(report, owner), f"{key}_unit", None)  # 2019 采购总金额's, printed by the format
+            assert cell.number_format == ("0.0000" if kinds.get(path) == "money" else "0") + (
+                f'"{unit}"' if unit else ""
+            )
             checks = [dv for dv in wb[sheet].data_validations.dataValidation if cell.coordinate in dv.sqref]
             assert len(checks) == 1
             want = {"count": ("whole", "0"), "money": ("decimal", "0")}.get(kinds.get(path, "count"))
@@ -622,3 +627,98 @@ def test_a_missing_extra_is_named_not_an_encoding_error(
         monkeypatch.delitem(sys.modules, name)  # imported again, without the extra
     with pytest.raises(ReadError, match=rf"which is not installed: pip install 'disclosure-report\[{kind}\]'"):
         read(data)
+
+
+# --- a unit printed in a money cell ------------------------------------------------------------------------------
+
+MONEY_IN = {"2019": "proactive.procurement", "2021": "proactive.fees"}
+"""The row object holding each format's money cell (its ``amount``; 2019's also has ``amount_unit``)."""
+
+
+def _money_report(version: str) -> tuple[AnnualReport, str]:
+    """A new report of ``version`` and the cell path of its money cell (taken from the declaration)."""
+    report = new_report("某区审计局", 2020 if version == "2019" else 2023)
+    assert report.format == version
+    (path,) = [c.path for c in get_format(version).cells() if c.kind == "money"]
+    assert path == f"{MONEY_IN[version]}.amount"
+    return report, path
+
+
+def _typed(report: AnnualReport, path: str, value: Any, number_format: str | None = None) -> bytes:
+    """The report's template with ``value`` typed into the cell at ``path`` (with ``number_format``)."""
+    wb = load_workbook(io.BytesIO(_xlsx(report)))
+    sheet, row, col = _positions(report)[path]
+    cell = wb[sheet].cell(row, col)
+    cell.value = value
+    if number_format is not None:
+        cell.number_format = number_format
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _as_the_text_reader_reads(report: AnnualReport, amount: str, printed: str) -> Any:
+    """The money cell's row object as the text reader reads it from the text rendering with ``amount`` printed
+    as ``printed`` (``12.5`` as ``12.5万元``)."""
+    text = render(report, "text")
+    assert isinstance(text, str) and text.count(f" {amount}") == 1
+    read_back = read(text.replace(f" {amount}", f" {printed}").encode("utf-8"), format="text").report
+    return get_value(read_back, MONEY_IN[report.format])
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+@pytest.mark.parametrize(
+    ("amount", "number_format", "printed"),
+    [
+        (Decimal("12.5"), '0.0"万元"', "12.5万元"),
+        (Decimal("3000"), '#,##0\\元;-#,##0\\元;"-"', "3000元"),
+        (Decimal("251000"), '0"元"', "251000元"),
+        (Decimal("1.25"), '0.00"亿元"', "1.25亿元"),
+    ],
+)
+def test_a_unit_a_number_format_prints_is_read_as_the_text_reader_reads_it(
+    version: str, amount: Decimal, number_format: str, printed: str
+) -> None:
+    report, path = _money_report(version)
+    got = get_value(READER.read(_typed(report, path, float(amount), number_format)).report, MONEY_IN[version])
+    expected = _as_the_text_reader_reads(replace_value(report, path, amount), format(amount, "f"), printed)
+    assert got == expected
+    assert got.amount == amount
+    if version == "2019":
+        assert got.amount_unit == printed.removeprefix(format(amount, "f"))  # the unit key of 采购总金额
+    else:
+        assert not hasattr(got, "amount_unit")  # 收费金额's header names 万元: the 2021 format keeps no unit
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+def test_a_unit_typed_into_the_cell_as_text_is_read_as_the_text_reader_reads_it(version: str) -> None:
+    report, path = _money_report(version)
+    got = get_value(READER.read(_typed(report, path, "12.5万元")).report, MONEY_IN[version])
+    assert got == _as_the_text_reader_reads(replace_value(report, path, Decimal("12.5")), "12.5", "12.5万元")
+
+
+@pytest.mark.parametrize("number_format", ["0.00", '0.00"件"', '0.0"万元";-0.0"万元";"-"', '[>100]0"万元";0'])
+def test_a_number_format_without_a_money_unit_for_the_value_adds_none(number_format: str) -> None:
+    report, path = _money_report("2019")
+    value = 0.0 if number_format.endswith('"-"') else 12.5
+    got = get_value(READER.read(_typed(report, path, value, number_format)).report, MONEY_IN["2019"])
+    assert (got.amount, got.amount_unit) == (Decimal(str(value)), None)
+
+
+@pytest.mark.parametrize("unit", ["元", "万元", None])
+def test_the_template_prints_the_stored_unit_and_reads_it_back(unit: str | None) -> None:
+    report, path = _money_report("2019")
+    report = replace_value(report, MONEY_IN["2019"], Procurement(6, Decimal("251000.5"), unit))
+    data = _xlsx(report)
+    sheet, row, col = _positions(report)[path]
+    cell = load_workbook(io.BytesIO(data))[sheet].cell(row, col)
+    assert (cell.value, cell.number_format) == (251000.5, "0.0000" + (f'"{unit}"' if unit else ""))
+    assert get_value(READER.read(data).report, MONEY_IN["2019"]) == Procurement(6, Decimal("251000.5"), unit)
+
+
+@pytest.mark.office
+def test_the_unit_survives_libreoffice_saving_the_template(tmp_path: Path, lo_profile: str) -> None:
+    report, _ = _money_report("2019")
+    report = replace_value(report, MONEY_IN["2019"], Procurement(6, Decimal("12.5"), "万元"))
+    saved = _recalculated(tmp_path, _xlsx(report), lo_profile)
+    assert get_value(READER.read(saved).report, MONEY_IN["2019"]) == Procurement(6, Decimal("12.5"), "万元")

@@ -32,7 +32,8 @@ def find_title(lines: Sequence[Line], record: dict[str, Any] | None = None) -> T
     """The title block of ``lines``: the title the embedded ``record`` gives when it is printed first, else the
     first short line that says 年度报告 — joined with the one or two short lines before it when the title is
     printed over several lines (``洪泽区人民政府`` / ``2024 年政府信息公开工作年度报告``;
-    ``2025 年上海市人民政府办公厅政府信息公开`` / ``工作年度报告``)."""
+    ``2025 年上海市人民政府办公厅政府信息公开`` / ``工作年度报告``), and with a line before those that names
+    only a region (``新疆维吾尔自治区伊犁哈萨克自治州`` / ``奎屯市人民政府办公室`` / ``2025年…``)."""
     title, at = _title(lines, record)
     if title is None:
         return TitleBlock(None)
@@ -47,10 +48,24 @@ def find_title(lines: Sequence[Line], record: dict[str, Any] | None = None) -> T
             if joined_year is None and year is not None:
                 break
             title, year, agency, first = joined, joined_year, joined_agency, before
+        if agency and title.startswith(agency) and first > 0 and _names_a_region_only(lines[first - 1]):
+            title, first = _SPACES.sub("", lines[first - 1].text) + title, first - 1
+            year, agency = year_and_agency(title)
     if year is None:
         agency = ""  # a title without a year names no agency either: its words are not an agency's name
     used = tuple(range(first, at + 1))
     return TitleBlock(title, (*used, *_repeated_title(lines, at, title)), year, agency or None)
+
+
+_REGION_ONLY = re.compile(r"[\u4e00-\u9fff]{2,}(?:省|自治区|特别行政区|市|自治州|地区|盟|县|自治县|区|旗|自治旗)")
+_ORGAN = re.compile(r"政府|委员会|办公|局|厅|部|院|署|司|处|所|中心|报告")
+
+
+def _names_a_region_only(line: Line) -> bool:
+    """A line that names only a region (``新疆维吾尔自治区伊犁哈萨克自治州``): no agency's name by itself, so
+    before a title it is the first line of an agency's name too long for one line (a title over three lines)."""
+    text = _SPACES.sub("", line.text)
+    return line.cells is None and _REGION_ONLY.fullmatch(text) is not None and _ORGAN.search(text) is None
 
 
 def _continues_a_title(line: Line) -> bool:

@@ -13,7 +13,9 @@ BLANK_MARKS = frozenset({"", "-", "—", "－", "–", "——", "/", "／", "�
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－＋\u3000", "0123456789.,-+ ")
 """Full-width digits and signs as their ASCII forms — and nothing else: a superscript ¹ or a circled ① is no
 number (NFKC would make them 1), so such a mark stays the blank it was printed as."""
-_NUMBER = re.compile(r"^([+-]?)(\d[\d,]*)(?:\.(\d+))?(元|万元|亿元)?$")
+MONEY_UNITS = ("元", "万元", "亿元")
+"""The units a printed number may carry (``251000元``): kept for money where the format has a place for it."""
+_NUMBER = re.compile(rf"^([+-]?)(\d[\d,]*)(?:\.(\d+))?({'|'.join(MONEY_UNITS)})?$")
 
 
 class ValueProblem(ValueError):

@@ -20,6 +20,7 @@ from openpyxl.formula.translate import Translator, TranslatorError
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from disclosure_report.read.base import ReadError
+from disclosure_report.read.values import MONEY_UNITS
 from disclosure_report.read.zipnames import read_member
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -55,6 +56,9 @@ class SheetPart:
     its digits, where a spreadsheet library would give a binary float."""
     errors: dict[tuple[int, int], str] = attrs.Factory(dict)
     """(1-based row, column) → an error value saved in the cell (``#DIV/0!``), shown as that text."""
+    formats: dict[tuple[int, int], str] = attrs.Factory(dict)
+    """(1-based row, column) → the number format of a number cell whose format may print a unit after it
+    (``0.0"万元"``; :func:`~disclosure_report.read.xlsx_units.printed_unit` says which)."""
 
 
 def _q(tag: str) -> str:
@@ -67,6 +71,11 @@ def cell_position(ref: str) -> tuple[int, int] | None:
     if not m:
         return None
     return int(m.group(2)), column_index_from_string(m.group(1))
+
+
+def _part_path(target: str) -> str:
+    """The part a relationship of the workbook targets (relative to ``xl/``, or absolute)."""
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
 
 
 def _checked_position(ref: str, where: str) -> tuple[int, int]:
@@ -124,6 +133,7 @@ class Parts:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     self.xml[info.filename] = self._read(archive, info)
+        self._unit_formats = self._formats_with_units()
 
     def _read(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         part = info.filename
@@ -147,9 +157,7 @@ class Parts:
         rels = "xl/_rels/workbook.xml.rels"
         if rels in self.xml:
             for rel in self._parse(rels).iter(f"{{{PKG_REL}}}Relationship"):
-                target = rel.get("Target", "")
-                path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-                targets[rel.get("Id", "")] = path
+                targets[rel.get("Id", "")] = _part_path(rel.get("Target", ""))
         out = []
         for sheet in self._parse("xl/workbook.xml").iter(_q("sheet")):
             part = targets.get(sheet.get(f"{{{REL}}}id", ""))
@@ -159,9 +167,38 @@ class Parts:
             out.append(SheetPart(title, part, *self._scan(part, title)))
         return out
 
+    def _formats_with_units(self) -> dict[str, str]:
+        """Cell style index (the ``s`` of a cell) → its number format code, for the styles whose format prints a
+        money unit somewhere (the only formats that can add a unit to a number; built-in formats print none)."""
+        part = self._target("xl/_rels/workbook.xml.rels", "styles")
+        if part not in self.xml:
+            return {}
+        root = self._parse(part)
+        codes = {
+            f.get("numFmtId", ""): f.get("formatCode", "")
+            for f in root.iterfind(f"{_q('numFmts')}/{_q('numFmt')}")
+            if any(unit in f.get("formatCode", "") for unit in MONEY_UNITS)
+        }
+        found: dict[str, str] = {}
+        for index, xf in enumerate(root.iterfind(f"{_q('cellXfs')}/{_q('xf')}")):
+            code = codes.get(xf.get("numFmtId", "0"))
+            if code is not None:
+                found[str(index)] = code
+        return found
+
+    def _target(self, rels: str, kind: str) -> str:
+        """The part the workbook's relationship of type ``…/kind`` points to (``xl/styles.xml``)."""
+        if rels in self.xml:
+            for rel in self._parse(rels).iter(f"{{{PKG_REL}}}Relationship"):
+                if rel.get("Type", "").endswith(f"/{kind}"):
+                    return _part_path(rel.get("Target", ""))
+        return f"xl/{kind}.xml"
+
     def _scan(
         self, part: str, title: str
-    ) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str], dict[tuple[int, int], str]]:
+    ) -> tuple[
+        dict[tuple[int, int], str], dict[tuple[int, int], str], dict[tuple[int, int], str], dict[tuple[int, int], str]
+    ]:
         where = f"{self.name}: sheet {title}"
         root = self._parse(part)
         covered = 0
@@ -175,6 +212,7 @@ class Parts:
         unsaved: dict[tuple[int, int], str] = {}
         numbers: dict[tuple[int, int], str] = {}
         errors: dict[tuple[int, int], str] = {}
+        formats: dict[tuple[int, int], str] = {}
         shared: dict[str, tuple[str, str]] = {}
         extent = _Extent(where)
         row_number = 0
@@ -200,13 +238,15 @@ class Parts:
                     numbers[(row_number_c, column)] = v.text.strip()
                 elif c.get("t") == "e" and v is not None:
                     errors[(row_number_c, column)] = (v.text or "#N/A").strip()[:32]
+                if c.get("t", "n") == "n" and c.get("s") in self._unit_formats:
+                    formats[(row_number_c, column)] = self._unit_formats[c.get("s", "")]
                 f = c.find(_q("f"))
                 if f is None:
                     continue
                 text = self._formula(f, ref, shared)
                 if v is None or (not (v.text or "").strip() and c.get("t") != "str"):  # t="str": a saved text
                     unsaved[(row_number_c, column)] = text
-        return unsaved, numbers, errors
+        return unsaved, numbers, errors, formats
 
     @staticmethod
     def _formula(f: etree._Element, ref: str, shared: dict[str, tuple[str, str]]) -> str:

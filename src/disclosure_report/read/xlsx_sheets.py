@@ -1,10 +1,11 @@
 """The sheets of a workbook as the rows of texts every reader hands to the assembler.
 
 Each sheet becomes a grid of printed texts: numbers as they print (``705``, ``4068.208``), a formula cell as its
-saved result or, when it has none, as the sum :mod:`~disclosure_report.read.formulas` evaluates; a merged range
-carries its text in every position it covers (like an expanded HTML ``colspan``/``rowspan``: the assembler drops the
-repeats). A row with one text that is not a number (a title, a section heading, a 第二十条 item spanning the table)
-is a paragraph; any other row is a table row of cells.
+saved result or, when it has none, as the sum :mod:`~disclosure_report.read.formulas` evaluates; a number with
+the unit its number format prints after it (``12.5万元`` for 12.5 formatted ``0.0"万元"``), as a text reader sees
+it; a merged range carries its text in every position it covers (like an expanded HTML ``colspan``/``rowspan``:
+the assembler drops the repeats). A row with one text that is not a number (a title, a section heading, a 第二十条
+item spanning the table) is a paragraph; any other row is a table row of cells.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from disclosure_report.read.labels import normalise, strip_numbering
 from disclosure_report.read.sections import heading_pattern
 from disclosure_report.read.values import is_number_text
 from disclosure_report.read.xlsx_parts import MAX_AREA, MAX_COLUMNS, MAX_ROWS, SheetPart
+from disclosure_report.read.xlsx_units import printed_unit
 from disclosure_report.render.xlsx_sums import coordinate
 
 _SPREADSHEET = Context(prec=15)
@@ -56,6 +58,8 @@ class Sheet:
     values: dict[tuple[int, int], Any]
     texts: dict[tuple[int, int], str] = attrs.Factory(dict)
     unread: list[UnreadFormula] = attrs.Factory(list)
+    formats: dict[tuple[int, int], str] = attrs.Factory(dict)
+    """(row, column) → the number format of a number cell that may print a unit after it (``0.0"万元"``)"""
 
     def value(self, row: int, column: int) -> Any:
         return self.values.get((row, column))
@@ -96,7 +100,7 @@ def sheet_of(name: str, rows: list[list[Any]], start: tuple[int, int] | None, pa
                     exact = part.numbers.get(at) if isinstance(v, float | int) and not isinstance(v, bool) else None
                     values[at] = _SPREADSHEET.create_decimal(exact) if exact is not None else v
     values |= {at: CellError(text) for at, text in part.errors.items()}  # shown as printed: never a blank
-    sheet = Sheet(name, values)
+    sheet = Sheet(name, values, formats=dict(part.formats))
     formulas = SheetFormulas(part.unsaved, sheet.value)
     for (r, c), formula in part.unsaved.items():
         try:
@@ -113,8 +117,10 @@ def sheet_of(name: str, rows: list[list[Any]], start: tuple[int, int] | None, pa
 
 
 def expand(sheet: Sheet, merges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
-    """The sheet's texts with every merged range (0-based ``(first, last)``) showing its first cell's text."""
-    texts = {pos: cell_text(v) for pos, v in sheet.values.items()}
+    """The sheet's texts — each number followed by the unit its number format prints (``12.5万元``), as a
+    reader of the sheet sees it — with every merged range (0-based ``(first, last)``) showing its first cell's
+    text."""
+    texts = {pos: cell_text(v) + _unit(sheet, pos, v) for pos, v in sheet.values.items()}
     for (r0, c0), (r1, c1) in merges:
         text = texts.get((r0 + 1, c0 + 1), "")
         if not text:
@@ -123,6 +129,14 @@ def expand(sheet: Sheet, merges: list[tuple[tuple[int, int], tuple[int, int]]]) 
             for c in range(c0 + 1, c1 + 2):
                 texts[(r, c)] = text
     sheet.texts = texts
+
+
+def _unit(sheet: Sheet, pos: tuple[int, int], value: Any) -> str:
+    """The unit the number format of the cell at ``pos`` prints after ``value`` (``""`` for none)."""
+    code = sheet.formats.get(pos)
+    if code is None or not isinstance(value, int | float | Decimal) or isinstance(value, bool):
+        return ""
+    return printed_unit(code, value) or ""
 
 
 def rows(sheet: Sheet) -> Iterator[tuple[int, str | None, tuple[str, ...]]]:

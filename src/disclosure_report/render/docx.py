@@ -19,10 +19,15 @@ from disclosure_report.jsonio.convert import unstructure
 from disclosure_report.model import AnnualReport
 from disclosure_report.published.embedded import record
 from disclosure_report.render.base import RenderError, check_options
-from disclosure_report.render.docx_package import TEXT_WIDTH_MM, new_document, package, template
-from disclosure_report.render.docx_xml import paragraph, table
+from disclosure_report.render.docx_package import TEXT_WIDTH_MM, TITLE_PT, new_document, package, template
+from disclosure_report.render.docx_xml import broken_paragraph, paragraph, table
 from disclosure_report.render.grid import Grid
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline
+from disclosure_report.render.title_lines import title_lines
+
+PT_PER_MM = 72 / 25.4
+TITLE_LINE_EM = TEXT_WIDTH_MM * PT_PER_MM / TITLE_PT
+"""How many ems of the title (标题, 二号) a line of the text block holds: 20.1."""
 
 CORE_PROPERTY_LIMIT = 255
 """Characters a Word core property (title, author) holds at most (Word and python-docx refuse more)."""
@@ -83,7 +88,7 @@ class DocxRenderer:
         ids = template().style_ids
         styles = {"body": "正文", "note": "表格", "date": "日期", "closing": "落款"}
         root, body = new_document()
-        paragraph(body, doc.title, ids["标题"])
+        broken_paragraph(body, title_lines(doc.title, TITLE_LINE_EM), ids["标题"])
         for block in doc.blocks:
             if isinstance(block, Heading):
                 paragraph(body, block.text, ids["一级标题" if block.level == 1 else "二级标题"])

@@ -45,6 +45,8 @@ LINE_PITCH_PT = 28.95
 """GB/T 9704: 22 lines on a text block 225 mm high."""
 PAGE_NUMBER_PT = 14
 """四号."""
+TITLE_PT = 22
+"""二号."""
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
 
@@ -58,7 +60,7 @@ VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 # name, east-asian font, size in pt, bold, alignment, first-line indent in characters, fixed 28.95 pt lines,
 # keep with next
 _STYLES = [
-    ("标题", FONTS["title"], 22, False, WD_ALIGN_PARAGRAPH.CENTER, 0, True, True),
+    ("标题", FONTS["title"], TITLE_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0, True, True),
     ("一级标题", FONTS["h1"], 16, False, WD_ALIGN_PARAGRAPH.LEFT, 0, True, True),
     ("二级标题", FONTS["h2"], 16, True, WD_ALIGN_PARAGRAPH.LEFT, 0, True, True),
     ("正文", FONTS["body"], 16, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, True, False),

@@ -33,6 +33,7 @@ def w(tag: str) -> str:
 
 _VAL, _TYPE, _W = w("val"), w("type"), w("w")
 _P, _PPR, _PSTYLE, _KEEP_NEXT, _JC, _R, _T = w("p"), w("pPr"), w("pStyle"), w("keepNext"), w("jc"), w("r"), w("t")
+_BR = w("br")
 _TR, _TRPR, _CANT_SPLIT, _TBL_HEADER = w("tr"), w("trPr"), w("cantSplit"), w("tblHeader")
 _TC, _TCPR, _TCW, _GRID_SPAN, _VMERGE, _VALIGN = w("tc"), w("tcPr"), w("tcW"), w("gridSpan"), w("vMerge"), w("vAlign")
 
@@ -57,6 +58,22 @@ def paragraph(parent: Any, text: str, style_id: str, *, keep_next: bool = False,
         t.text = text
         if text != text.strip():
             t.set(XML_SPACE, "preserve")
+    return p
+
+
+def broken_paragraph(parent: Any, lines: Sequence[str], style_id: str) -> Any:
+    """A ``w:p`` in the paragraph style ``style_id`` holding ``lines`` in one run, a line break (``w:br``)
+    between each two: the paragraph breaks there, and only there unless a line is too long for the page."""
+    p = paragraph(parent, "", style_id)
+    if lines:
+        r = SubElement(p, _R)
+        for i, line in enumerate(lines):
+            if i:
+                SubElement(r, _BR)
+            t = SubElement(r, _T)
+            t.text = line
+            if line != line.strip():
+                t.set(XML_SPACE, "preserve")
     return p
 
 

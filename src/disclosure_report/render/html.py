@@ -10,12 +10,14 @@ from disclosure_report.published.embedded import MARK, record
 from disclosure_report.render.base import check_options
 from disclosure_report.render.grid import Grid
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline, title_of
+from disclosure_report.render.title_lines import title_pieces
 
 CSS = """
 .dr-report { font-family: "FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", serif;
   font-size: 16pt; line-height: 1.6; max-width: 210mm; margin: 0 auto; color: #000; }
 .dr-report h1 { font-family: "方正小标宋简体", "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 22pt;
   text-align: center; font-weight: bold; margin: 1em 0 0.3em; }
+.dr-report h1 .dr-unbroken { display: inline-block; }
 .dr-report h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal;
   margin: 1em 0 0.3em; }
 .dr-report h3 { font-family: "KaiTi", "楷体", "Noto Serif CJK SC", serif; font-size: 16pt; font-weight: bold;
@@ -75,12 +77,26 @@ def _head_closed(grid: Grid) -> bool:
     )
 
 
+def _title(title: str) -> str:
+    """The title as pieces the browser keeps whole (``display: inline-block``): a title too long for the line
+    breaks between the agency and the year, and inside the agency after an organ's name — not in a word."""
+    pieces = title_pieces(title)
+    if pieces is None:
+        return escape(title)
+    return "".join(_unbroken(group) for group in pieces)
+
+
+def _unbroken(group: tuple[str, ...]) -> str:
+    inner = "".join(_unbroken((piece,)) for piece in group) if len(group) > 1 else escape(group[0])
+    return f'<span class="dr-unbroken">{inner}</span>'
+
+
 def _body(report: AnnualReport, date_style: Any) -> str:
     doc = outline(report, date_style=date_style)
     out = [
         f'<div class="dr-report" data-format="{report.format}">',
         f'<script type="application/json" id="{MARK}">{record(report)}</script>',
-        f"<h1>{escape(doc.title)}</h1>",
+        f"<h1>{_title(doc.title)}</h1>",
     ]
     for block in doc.blocks:
         if isinstance(block, Heading):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, get_args
 
 from openpyxl import Workbook
@@ -104,6 +105,17 @@ def template_cells(report: AnnualReport) -> dict[str, tuple[str, str]]:
     return out
 
 
+def _printed_unit(report: AnnualReport, path: str) -> str:
+    """The unit stored beside the cell at ``path`` (2019 采购总金额's ``amount_unit``: ``元``) as a number format
+    prints it after the number (``"元"``); ``""`` for none. The number stays a number; the reader takes the unit
+    back from the format."""
+    owner, _, column = path.rpartition(".")
+    unit = getattr(attrgetter(owner)(report), f"{column}_unit", None)
+    if not isinstance(unit, str) or not unit:
+        return ""
+    return f'"{unit}"' if '"' not in unit else "".join(f"\\{ch}" for ch in unit)
+
+
 def _table_sheet(workbook: Workbook, report: AnnualReport, section: Section) -> dict[str, tuple[str, bool]]:
     """Draw one table; return the saved results of its 总计 formulas (coordinate → (text, is a number))."""
     assert section.table is not None
@@ -133,7 +145,7 @@ def _table_sheet(workbook: Workbook, report: AnnualReport, section: Section) -> 
             continue
         kind = kinds[c.path]
         cell.alignment = Alignment(horizontal="right", vertical="center")
-        cell.number_format = _FORMATS[kind]
+        cell.number_format = _FORMATS[kind] + _printed_unit(report, c.path)
         formula = sums.get(c.path)
         if formula is not None:
             cell.value = formula
