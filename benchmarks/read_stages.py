@@ -2,7 +2,8 @@
 
     python benchmarks/read_stages.py [--n 100] [--rounds 9]
 
-The documents are ``run.py``'s corpus, rendered as text (what ``run.py`` times as "read text"). Each stage function
+The documents are ``run.py``'s corpus, rendered as text (what ``run.py`` times as "read text, new documents":
+other documents in each round). Each stage function
 that ``read.text`` and ``read.assemble`` call is wrapped with a timer (a wrapper costs well under a microsecond a
 call, a few microseconds a document); ``json.loads`` of the same documents' JSON runs in the same rounds, and each
 stage is reported as its median time per document and as a multiple of ``json.loads`` in the same round. "other"
@@ -97,9 +98,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100, help="documents (distinct)")
     parser.add_argument("--rounds", type=int, default=9)
     args = parser.parse_args()
-    docs = corpus(args.n, variants=args.n)
-    texts = [str(render(loads(d), "text")).encode("utf-8") for d in docs]
-    datas = [json.loads(d, parse_float=Decimal) for d in docs]
+    # other documents in each round: the reader remembers what it made of lines it met before
+    all_docs = corpus(args.n * args.rounds, seed=11, variants=args.n * args.rounds)
+    batches = [all_docs[k * args.n : (k + 1) * args.n] for k in range(args.rounds)]
     spent: dict[str, float] = {}
     assemble = importlib.import_module("disclosure_report.read.assemble")
     text = importlib.import_module("disclosure_report.read.text")
@@ -107,10 +108,12 @@ def main() -> None:
         _wrap(assemble, name, spent)
     for name in TEXT_STAGES:
         _wrap(text, name, spent)
-    for t in texts[:5]:
-        read(t, format="text")
+    for d in corpus(5, seed=3, variants=5):
+        read(str(render(loads(d), "text")).encode("utf-8"), format="text")
     rounds: list[dict[str, float]] = []
-    for _ in range(args.rounds):
+    for docs in batches:
+        texts = [str(render(loads(d), "text")).encode("utf-8") for d in docs]
+        datas = [json.loads(d, parse_float=Decimal) for d in docs]
         start = time.perf_counter()
         for d in docs:
             json.loads(d)
@@ -133,7 +136,7 @@ def main() -> None:
             try_structure(d)
         row["model"] = time.perf_counter() - start
         rounds.append(row)
-    n = len(texts)
+    n = args.n
     print(f"{'stage':22} {'µs/doc':>8} {'× json.loads':>13}")
     for name in sorted(rounds[0], key=lambda k: -statistics.median(r[k] for r in rounds)):
         micro = statistics.median(r[name] for r in rounds) / n * 1e6

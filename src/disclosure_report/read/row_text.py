@@ -180,15 +180,18 @@ _ITEMS: dict[tuple[int, str], tuple[LineItem, ...]] = {}
 def line_items(table: Table, text: str) -> tuple[LineItem, ...]:
     """The row labels and runs of values of a line of ``table``, in order (the pieces of :func:`classified`, the
     values that follow each other taken together). Lines repeat across reports (every label line, every row of
-    zeros), so the answer is remembered."""
+    zeros), so the answer is remembered — but for a line of plain numbers after their headers, which is made again
+    as fast as it is remembered, and whose figures seldom recur."""
     if len(text) > REMEMBERED_LENGTH:
         return _line_items(table, text)
     key = (id(table), text)
     found = _ITEMS.get(key)
     if found is None:
-        if len(_ITEMS) >= REMEMBERED_LINES:
-            _ITEMS.clear()
-        found = _ITEMS[key] = _line_items(table, text)
+        found = _line_items(table, text)
+        if len(found) != 1 or type(found[0]) is not tuple or found[0][2] is None:
+            if len(_ITEMS) >= REMEMBERED_LINES:
+                _ITEMS.clear()
+            _ITEMS[key] = found
     return found
 
 
