@@ -82,6 +82,19 @@ def digit_readers(table: Table, row: Row) -> tuple[tuple[str, ...], tuple[DigitR
     return found
 
 
+_PLAIN_PLANS: dict[tuple[int, int], tuple[tuple[str, ...], bool, str | None]] = {}
+
+
+def plain_row_plan(table: Table, row: Row) -> tuple[tuple[str, ...], bool, str | None]:
+    """What placing a row of plain ASCII digits takes, in one look-up: the row's cell paths, whether every cell is
+    a count (read by ``int``; else see :func:`digit_readers`), and :func:`layout_of_row`."""
+    found = _PLAIN_PLANS.get((id(table), id(row)))
+    if found is None:
+        paths, readers = digit_readers(table, row)
+        found = _PLAIN_PLANS[(id(table), id(row))] = (paths, Decimal not in readers, layout_of_row(table, row))
+    return found
+
+
 _ROW_LAYOUTS: dict[tuple[int, int], str | None] = {}
 
 

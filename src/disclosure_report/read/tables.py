@@ -35,6 +35,7 @@ from disclosure_report.read.table_cells import (
     digit_readers,
     layout_of,
     layout_of_row,
+    plain_row_plan,
     row_paths,
     unread,
 )
@@ -143,11 +144,19 @@ class _TableReader:
                 label = item
         if label is not None:
             return False
+        cells, placed = self.found.cells, self.placed
         for row, (texts, own, plain), number in rows:
-            if plain is not None:
-                self._place_plain(row, plain)
-            else:
+            if plain is None:
                 self._place(row, tuple(make_tokens(texts, number, own)), exact=False)
+                continue
+            paths, counts, layout = plain_row_plan(table, row)
+            if not counts:
+                self._place_plain(row, plain)
+                continue
+            placed.append(row)  # what _place_plain does for a row of counts, inline: most rows of every table
+            cells.update(zip(paths, map(int, plain), strict=True))
+            if layout is not None:
+                self.found.layouts[table.key] = layout
         return True
 
     # -- the labels and values in order -------------------------------------------------------------------------
