@@ -25,9 +25,10 @@ _NONE = compile_linear(
     r"(未|没有|无)[^。；;]{0,12}?(收取|收费)[^。；;]{0,12}?信息处理费|信息处理费[^。；;]{0,8}(为0|为零|0元)|无收取信息处理费"
 )
 # possessive runs and no start inside a run of digits: linear time on any text
-_AMOUNT = compile_linear(r"信息处理费[^。；;]{0,20}?([0-9][0-9,]*+(?:\.[0-9]++)?)\s*+元")
+_AMOUNT = compile_linear(r"信息处理费[^。；;]{0,20}?(?P<amount>[0-9][0-9,]*+(?:\.[0-9]++)?)\s*+元")
 _CASES = compile_linear(
-    r"(?<![0-9])([0-9]++)\s*+件[^。；;]{0,20}?信息处理费|涉及\s*+([0-9]++)\s*+件|收取[^。]{0,10}?(?<![0-9])([0-9]++)件"
+    r"(?<![0-9])(?P<before>[0-9]++)\s*+件[^。；;]{0,20}?信息处理费|涉及\s*+(?P<involved>[0-9]++)\s*+件"
+    r"|收取[^。]{0,10}?(?<![0-9])(?P<collected>[0-9]++)件"
 )
 
 
@@ -37,11 +38,11 @@ def stated_fees(text: str) -> FeeCollection | None:
     if "信息处理费" not in text:
         return None
     amount = _AMOUNT.search(text)
-    if amount is None or Decimal(amount.group(1).replace(",", "")) == 0:
+    if amount is None or Decimal(amount["amount"].replace(",", "")) == 0:
         return FeeCollection(collected=False) if _NONE.search(text) else None
     cases = _CASES.search(text)
-    count = next((int(g) for g in cases.groups() if g), None) if cases else None
+    count = next((int(cases[g]) for g in ("before", "involved", "collected") if cases[g]), None) if cases else None
     basis: FeeBasis | None = "按件" if "按件" in text else "按量" if "按量" in text else None
     return FeeCollection(
-        collected=True, amount_yuan=Decimal(amount.group(1).replace(",", "")), cases=count, basis=basis
+        collected=True, amount_yuan=Decimal(amount["amount"].replace(",", "")), cases=count, basis=basis
     )

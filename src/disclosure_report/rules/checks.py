@@ -20,7 +20,7 @@ from disclosure_report.rules.catalogue import STANDARD, rule
 from disclosure_report.rules.declare import Finding
 from disclosure_report.rules.engine import layout_of
 from disclosure_report.zh import ZhParseError, format_date, parse_int
-from disclosure_report.zh.linear import compile_linear
+from disclosure_report.zh.linear import ADDED_GROUP, compile_linear
 
 if sys.version_info >= (3, 11):
     import re._constants as _sre_c
@@ -303,7 +303,7 @@ def cross_year(report: AnnualReport, previous: AnnualReport) -> Iterator[Finding
 
 # runs possessive (``*+``, ``++``): the text after each can never be part of it, so giving characters back never
 # helps, and a statement is found in time linear in the text (``受理`` and 100 000 spaces: no quadratic rescans)
-_NUM = r"([0-9０-９][0-9０-９,]*+|[〇零一二三四五六七八九十百千万两]++)"
+_NUM = r"(?P<figure>[0-9０-９][0-9０-９,]*+|[〇零一二三四五六七八九十百千万两]++)"
 
 
 @attrs.frozen
@@ -460,19 +460,28 @@ def _words_end(pattern: str) -> frozenset[str] | None:
     what stands before the figure, its 共 and its spaces. None when that cannot be told from the pattern (then
     the statement is tried in every window). Read from the parsed pattern: the final 件 and the parts before it
     that match only figures, 共 and spaces are dropped; the last characters of what is left are collected."""
-    items: list[Any] = list(_sre.parse(pattern).data)
+    parsed = _sre.parse(pattern)
+    items: list[Any] = list(parsed.data)
     if not items or items[-1] != (_sre_c.LITERAL, ord("件")):
         return None
     items.pop()
-    while items and _only_figure_and_space(items[-1]):
+    # (Python 3.10: an atomic part is a lookahead and a back-reference to what it captured; see zh.linear)
+    added = frozenset(n for name, n in parsed.state.groupdict.items() if name.startswith(ADDED_GROUP))
+    while items and _only_figure_and_space(items[-1], added):
         items.pop()
     last = _last_characters(items)
     return None if last is None or last & _FIGURE_AND_SPACE else frozenset(last)
 
 
-def _only_figure_and_space(item: tuple[Any, Any]) -> bool:
-    """Whether every character the parsed pattern item can match is a figure's, 共 or a space."""
+def _only_figure_and_space(item: tuple[Any, Any], added: frozenset[int]) -> bool:
+    """Whether every character the parsed pattern item can match is a figure's, 共 or a space (``added``: the
+    groups :func:`~disclosure_report.zh.linear.atomic_by_lookahead` added, whose back-reference matches what the
+    lookahead before it matched)."""
     op, av = item
+    if op is _sre_c.GROUPREF:
+        return av in added
+    if op is _sre_c.ASSERT:
+        return all(_only_figure_and_space(i, added) for i in av[1])
     if op is _sre_c.LITERAL:
         return chr(av) in _FIGURE_AND_SPACE
     if op is _sre_c.IN:
@@ -483,11 +492,11 @@ def _only_figure_and_space(item: tuple[Any, Any]) -> bool:
             for o, a in av
         )
     if op is _sre_c.SUBPATTERN:
-        return all(map(_only_figure_and_space, av[3]))
+        return all(_only_figure_and_space(i, added) for i in av[3])
     if op in _REPEATS:
-        return all(map(_only_figure_and_space, av[2]))
+        return all(_only_figure_and_space(i, added) for i in av[2])
     if op is _sre_c.BRANCH:
-        return all(all(map(_only_figure_and_space, branch)) for branch in av[1])
+        return all(_only_figure_and_space(i, added) for branch in av[1] for i in branch)
     return False
 
 
@@ -643,7 +652,7 @@ def prose_vs_table(report: AnnualReport) -> Iterator[Finding]:
         if key in reported:
             continue
         try:
-            stated = _stated(m.group(1) if m.re.groups else None)
+            stated = _stated(m["figure"] if "figure" in m.re.groupindex else None)
         except ZhParseError:
             continue
         paths, label, label_en = _GROUPS[key]
