@@ -271,4 +271,6 @@ def test_a_document_that_names_no_year_or_agency_says_what_to_pass_in_chinese(mi
     given = {"year": 2024, "agency": "某局"}
     with pytest.raises(ReadError) as caught:
         read(text, format="text", **{k: v for k, v in given.items() if k not in missing})  # type: ignore[arg-type]
-    assert error_text(caught.value, "zh").replace("the document", "a.md") == zh
+    assert error_text(caught.value, "zh") == zh.replace("a.md", "该文档")  # a document given as bytes has no name
+    assert caught.value.key == f"read.no_{'_'.join(missing)}"
+    assert dict(caught.value.fields) == {"source": "the document"}

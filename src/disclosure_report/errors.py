@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import TypeVar
 
 import attrs
+
+_E = TypeVar("_E", bound="DisclosureReportError")
 
 
 @attrs.frozen
@@ -42,7 +46,42 @@ class Problem:
 
 
 class DisclosureReportError(Exception):
-    """Base class of the library's own errors."""
+    """Base class of the library's own errors.
+
+    An error whose wording is declared in :data:`disclosure_report.messages.TEXTS` carries its message ``key`` and
+    the ``fields`` the wording is filled with (``key`` is None for the others): ``str(error)`` is the English
+    wording, and ``disclosure_report.messages.say(error.key, "zh", **error.fields)`` the Chinese one — or a caller's
+    own translation of ``key``.
+
+    >>> from disclosure_report.corpus.rollup import AggregateError
+    >>> e = AggregateError.keyed("aggregate.nothing")
+    >>> str(e), e.key, dict(e.fields)
+    ('no reports to aggregate', 'aggregate.nothing', {})
+    """
+
+    key: str | None = None
+    """The message's key in :data:`disclosure_report.messages.TEXTS`, or None when the error has no declared
+    wording."""
+    fields: Mapping[str, object] = MappingProxyType({})
+    """The values the message's wording is filled with (``str.format`` fields of both languages)."""
+
+    @classmethod
+    def keyed(cls: type[_E], key: str, /, **fields: object) -> _E:
+        """The error of message ``key`` filled with ``fields``; its ``str()`` is the English wording."""
+        error = cls(english(key, fields))
+        error.key, error.fields = key, dict(fields)  # a dict: errors cross process boundaries pickled
+        return error
+
+
+def english(key: str, fields: Mapping[str, object]) -> str:
+    """The English wording of message ``key`` (declared in :data:`disclosure_report.messages.TEXTS`)."""
+    from disclosure_report.messages import say  # the messages module words errors, so it imports this one
+
+    return say(key, "en", **fields)
+
+
+class AuthoringError(DisclosureReportError, ValueError):
+    """A report that cannot be started as asked (e.g. from a previous report of the same or a later year)."""
 
 
 class FieldValueError(DisclosureReportError, ValueError):

@@ -19,9 +19,9 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Literal
 
-from disclosure_report.errors import DocumentError, Problem
+from disclosure_report.errors import DisclosureReportError, DocumentError, Problem
 from disclosure_report.model.cells import EXPECTED, EXPECTED_ZH, WRITTEN_AS
-from disclosure_report.read.base import ReadWarning
+from disclosure_report.read.base import UNNAMED, ReadWarning
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -349,32 +349,29 @@ _READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
     ),
 )
 
-_NO_YEAR = (
-    r"no report year in its title, preamble or statistics period: pass year=… \(--year YYYY\)",
-    "标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）",
-)
-_NO_AGENCY = (
-    r"no agency in its title, preamble or signature: pass agency=… \(--agency NAME\)",
-    "标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）",
-)
-"""What a reader says when the document names no year or no agency (one, the other, or both joined by "; ")."""
-
 _READ_ERRORS_ZH: tuple[_Phrase, ...] = (
     _pattern(
-        rf"(.+): (?=no )(?:(?P<year>{_NO_YEAR[0]})(?:; )?)?(?P<agency>{_NO_AGENCY[0]})?",
+        r"(.+): not a 政府信息公开工作年度报告 \(no title, headings or tables of one\)",
+        lambda m: f"{_FIELDS_ZH['source'](m[1])}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）",
+    ),
+    _pattern(
+        r"(.+): none of the report's tables was found",
+        lambda m: f"{_FIELDS_ZH['source'](m[1])}：没有找到报告的任何表格",
+    ),
+    _pattern(
+        r"(.+): a report on (\d+): reports before 2019 pre-date the uniform format \(国办公开办函〔2019〕60号\) "
+        r"and are not supported",
         lambda m: (
-            f"{m[1]}：" + "；".join(zh for (_, zh), key in ((_NO_YEAR, "year"), (_NO_AGENCY, "agency")) if m[key])
+            f"{_FIELDS_ZH['source'](m[1])}：{m[2]} 年度的报告：2019 年以前的报告早于统一格式"
+            "（国办公开办函〔2019〕60号），不受支持"
         ),
     ),
     _pattern(
-        r"(.+): not a 政府信息公开工作年度报告 \(no title, headings or tables of one\)",
-        lambda m: f"{m[1]}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）",
+        r"(.+): an annual report without the tables of the 2019 or 2021 format \(an older format is not supported\)",
+        lambda m: f"{_FIELDS_ZH['source'](m[1])}：年度报告中没有 2019 或 2021 格式的表格（不支持更早的格式）",
     ),
-    _pattern(r"(.+): none of the report's tables was found", lambda m: f"{m[1]}：没有找到报告的任何表格"),
-    _pattern(r"(.+): cannot be read: (.+)", lambda m: f"{m[1]}：无法读取：{_translate(m[2], _OS_ERRORS_ZH)}"),
-    _pattern(r"(.+): not text in UTF-8 or GB18030", lambda m: f"{m[1]}：不是 UTF-8 或 GB18030 编码的文本"),
-    _pattern(r"(.+): not a Word \(\.docx\) file: (.+)", lambda m: f"{m[1]}：不是 Word（.docx）文件：{m[2]}"),
 )
+"""Why the assembler could not read a document (it raises them without a message key: matched by their text)."""
 
 
 def read_warning_text(warning: ReadWarning, lang: Lang) -> str:
@@ -386,12 +383,34 @@ def read_warning_text(warning: ReadWarning, lang: Lang) -> str:
     return f"{where}{_translate(warning.message, _READ_WARNINGS_ZH)}{cell}"
 
 
-def error_text(error: Exception, lang: Lang) -> str:
-    """The message of an error the command line reports, in ``lang`` (English when no translation is known)."""
+def error_text(error: BaseException, lang: Lang) -> str:
+    """The message of an error the command line reports, in ``lang``: an error with a message key
+    (:attr:`DisclosureReportError.key <disclosure_report.errors.DisclosureReportError.key>`) worded from
+    :data:`TEXTS`; a document that cannot be read problem by problem; the reader errors not yet keyed by their
+    English text (English when no translation is known)."""
     if isinstance(error, DocumentError):
         return document_error_text(error, lang)
+    if isinstance(error, DisclosureReportError) and error.key is not None:
+        return say(error.key, lang, **{name: _field(name, value, lang) for name, value in error.fields.items()})
     text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
     return _translate(text, _READ_ERRORS_ZH) if lang == "zh" else text
+
+
+_FIELDS_ZH: Mapping[str, Callable[[str], str]] = {
+    "source": lambda name: "该文档" if name == UNNAMED else name,
+    "strerror": lambda reason: _translate(reason, _OS_ERRORS_ZH),
+}
+"""The fields of an error's message whose values are themselves words: the name of an unnamed document, and the
+system's reason (``strerror``) for not opening a file."""
+
+
+def _field(name: str, value: object, lang: Lang) -> object:
+    """A field of an error's message, in ``lang``: an error inside an error is worded in it too."""
+    if isinstance(value, BaseException):
+        return error_text(value, lang)
+    if lang == "zh" and isinstance(value, str) and name in _FIELDS_ZH:
+        return _FIELDS_ZH[name](value)
+    return value
 
 
 def with_colon(where: object, text: str, lang: Lang) -> str:
@@ -401,6 +420,21 @@ def with_colon(where: object, text: str, lang: Lang) -> str:
 
 # ---------------------------------------------------------------------------------------------------------------
 # The status lines, notes and refusals of the commands: each declared once, in both languages
+
+_SAVE_DOCX = (
+    "请另存为 .docx（Word 或 WPS：文件 › 另存为）或 PDF，再读取",
+    "save it as .docx (Word or WPS: File › Save As) or as PDF, then read that",
+)
+_OCR = ("请先做文字识别（OCR），或给出 Word/HTML 版本", "run OCR first or give the Word/HTML version")
+_NO_YEAR_TEXT = (
+    "标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）",
+    "no report year in its title, preamble or statistics period: pass year=… (--year YYYY)",
+)
+_NO_AGENCY_TEXT = (
+    "标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）",
+    "no agency in its title, preamble or signature: pass agency=… (--agency NAME)",
+)
+"""Phrases several messages share: (zh, en)."""
 
 TEXTS: Mapping[str, tuple[str, str]] = {
     # key: (zh, en) — str.format templates with the same fields in both
@@ -428,7 +462,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{path}: the folder holds no report document (no file ending in {suffixes})",
     ),
     "path.permission": ("{path}：无法读取（没有权限）", "{path}: cannot be read (permission denied)"),
-    "folder.cannot_list": ("{path}：无法列出文件夹内容：{reason}", "{path}: the folder cannot be listed: {reason}"),
+    "folder.cannot_list": ("{path}：无法列出文件夹内容：{strerror}", "{path}: the folder cannot be listed: {strerror}"),
     "folder.unlisted": (
         "{path}：无法列出内容的文件夹（{reason}）",
         "{path}: a folder that cannot be listed ({reason})",
@@ -499,14 +533,53 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     # new
     "new.give": ("请给出 --agency 和 --year（或 --previous 文件）", "give --agency and --year (or --previous FILE)"),
     # read, render
-    "read.unknown": ("没有名为 {name} 的读取器；可用的：{available}", "no reader named {name}; available: {available}"),
+    "read.unknown": (
+        "没有名为 {name!r} 的读取器；可用的：{available}",
+        "no reader named {name!r}; available: {available}",
+    ),
     "render.unknown": (
-        "没有名为 {name} 的渲染器；可用的：{available}",
-        "no renderer named {name}; available: {available}",
+        "没有名为 {name!r} 的渲染器；可用的：{available}",
+        "no renderer named {name!r}; available: {available}",
     ),
     "render.binary": (
         "{name} 渲染器写出的是二进制文件：请给出 -o 文件{suffix}",
         "the {name} renderer writes a binary file: give -o FILE{suffix}",
+    ),
+    "render.not_installed": (
+        "{name!r} 渲染器需要 {module}，尚未安装：pip install 'disclosure-report[{extra}]'",
+        "the {name!r} renderer needs {module}, which is not installed: pip install 'disclosure-report[{extra}]'",
+    ),
+    "render.not_a_renderer": (
+        "入口点 {name!r}（{target}）不是渲染器",
+        "the entry point {name!r} ({target}) is not a renderer",
+    ),
+    "render.suffix": (
+        "没有渲染器写出 {suffix!r} 文件；请指明渲染器（可写的后缀：{known}）",
+        "no renderer writes {suffix!r} files; name one (suffixes: {known})",
+    ),
+    "render.no_suffix": (
+        "没有渲染器写出无后缀的文件；请指明渲染器（可写的后缀：{known}）",
+        "no renderer writes 'files without a suffix' files; name one (suffixes: {known})",
+    ),
+    "render.option": (
+        "{name!r} 渲染器没有选项 {options}（它的选项：{known}）",
+        "the {name!r} renderer has no option {options} (its options: {known})",
+    ),
+    "render.no_office": (
+        "pdf 渲染器用 LibreOffice 转换 Word 文件，但未找到 LibreOffice：{install}",
+        "the 'pdf' renderer converts the Word file with LibreOffice, which was not found: {install}",
+    ),
+    "render.office_timeout": (
+        "LibreOffice 未能在 {seconds} 秒内将 Word 文件转换为 PDF",
+        "LibreOffice did not convert the Word file to PDF within {seconds} s",
+    ),
+    "render.office_failed": (
+        "LibreOffice（{office}）未能将 Word 文件转换为 PDF（退出状态 {status}）；它的输出：{said}",
+        "LibreOffice ({office}) did not convert the Word file to PDF (exit status {status}); it said: {said}",
+    ),
+    "render.xlsx_control": (
+        "{where}：电子表格单元格不能容纳 {text!r} 中的控制字符",
+        "{where}: a spreadsheet cell cannot hold the control characters in {text!r}",
     ),
     # new
     "new.before_2019": (
@@ -526,6 +599,219 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "regenerate with: disclosure-report schema -o schemas",
     ),
     "schema.equal": ("{path}：发布的文件与代码生成的一致", "{path}: the published files equal what the code generates"),
+    # -----------------------------------------------------------------------------------------------------------
+    # errors the library raises with a message key (DisclosureReportError.key): str(error) is the English wording
+    # authoring
+    "new.later_year": (
+        "上一年度报告是 {previous} 年度的；以它为起点的报告须为更晚的年度（给出的是 {year}）",
+        "the previous report is for {previous}; a report started from it must be for a later year (got {year})",
+    ),
+    # aggregate
+    "aggregate.nothing": ("没有可汇总的报告", "no reports to aggregate"),
+    "aggregate.formats": (
+        "{year} 年度的报告格式版本不同，不能汇总（{listing}）",
+        "reports on {year} in different format versions cannot be summed ({listing})",
+    ),
+    "aggregate.wrong_format": (
+        "各单位使用 {format} 格式，不是 {year} 年度要求的格式",
+        "the units use the {format} format, not the one {year} requires",
+    ),
+    "aggregate.duplicate_report": (
+        "{agency} 的 {year} 年度报告不止一份；传入 on_duplicate='first' 保留第一份",
+        "{agency} has more than one report on {year}; pass on_duplicate='first' to keep the first",
+    ),
+    # the folders a command walks
+    "batch.dask": (
+        "Dask 方式需要：pip install 'disclosure-report[dask]'",
+        "the Dask path needs: pip install 'disclosure-report[dask]'",
+    ),
+    # finding a reader, and documents no reader reads
+    "read.not_installed": (
+        "{name!r} 读取器需要 {module}，尚未安装：pip install 'disclosure-report[{name}]'",
+        "the {name!r} reader needs {module}, which is not installed: pip install 'disclosure-report[{name}]'",
+    ),
+    "read.not_a_reader": (
+        "入口点 {name!r}（{target}）不是读取器",
+        "the entry point {name!r} ({target}) is not a reader",
+    ),
+    "read.cannot_read": ("{source}：无法读取：{strerror}", "{source}: cannot be read: {strerror}"),
+    "read.too_large": (
+        "{source}：比任何年度报告都大（至多 {limit} 字节）",
+        "{source}: larger than any annual report ({limit} bytes at most)",
+    ),
+    "read.kind.doc": (
+        f"{{source}}：这是 Word 97–2003（.doc）文件；{_SAVE_DOCX[0]}",
+        f"{{source}}: this is a Word 97–2003 (.doc) file; {_SAVE_DOCX[1]}",
+    ),
+    "read.kind.dot": (
+        f"{{source}}：这是 Word 97–2003 模板（.dot）；{_SAVE_DOCX[0]}",
+        f"{{source}}: this is a Word 97–2003 template (.dot); {_SAVE_DOCX[1]}",
+    ),
+    "read.kind.wps": (
+        f"{{source}}：这是 WPS 文字（.wps）文件；{_SAVE_DOCX[0]}",
+        f"{{source}}: this is a WPS Writer (.wps) file; {_SAVE_DOCX[1]}",
+    ),
+    "read.kind.xls": (
+        "{source}：这是 Excel 97–2003（.xls）文件；请另存为 .xlsx（Excel 或 WPS：文件 › 另存为）或 PDF，再读取",
+        "{source}: this is an Excel 97–2003 (.xls) file; save it as .xlsx (Excel or WPS: File › Save As) or as PDF, "
+        "then read that",
+    ),
+    "read.kind.et": (
+        "{source}：这是 WPS 表格（.et）文件；请另存为 .xlsx（WPS：文件 › 另存为）或 PDF，再读取",
+        "{source}: this is a WPS Spreadsheets (.et) file; save it as .xlsx (WPS: File › Save As) or as PDF, then "
+        "read that",
+    ),
+    "read.kind.ole2": (
+        "{source}：这是 Microsoft Office 97–2003（OLE2）文件；请另存为 .docx 或 PDF，再读取",
+        "{source}: this is a Microsoft Office 97–2003 (OLE2) file; save it as .docx or as PDF, then read that",
+    ),
+    "read.kind.ofd": (
+        "{source}：这是 OFD 文件（中国的版式文档格式）；请将其导出为 PDF（例如用 OFD 阅读器），再读取",
+        "{source}: this is an OFD file (the Chinese fixed-layout format); export it to PDF (e.g. with the OFD "
+        "reader), then read that",
+    ),
+    "read.kind.image": (
+        "{source}：这是图片（{image}），不是含文字的文档：报告须先做文字识别（OCR），或给出其 Word/PDF 版本",
+        "{source}: this is an image ({image}), not a document with text: the report must be OCR'd first (or give "
+        "its Word/PDF)",
+    ),
+    # reading a document
+    "read.not_text": ("{source}：不是 UTF-8 或 GB18030 编码的文本", "{source}: not text in UTF-8 or GB18030"),
+    "read.in_source": ("{source}：{error}", "{source}: {error}"),
+    "read.no_year": (
+        f"{{source}}：{_NO_YEAR_TEXT[0]}",
+        f"{{source}}: {_NO_YEAR_TEXT[1]}",
+    ),
+    "read.no_agency": (
+        f"{{source}}：{_NO_AGENCY_TEXT[0]}",
+        f"{{source}}: {_NO_AGENCY_TEXT[1]}",
+    ),
+    "read.no_year_agency": (
+        f"{{source}}：{_NO_YEAR_TEXT[0]}；{_NO_AGENCY_TEXT[0]}",
+        f"{{source}}: {_NO_YEAR_TEXT[1]}; {_NO_AGENCY_TEXT[1]}",
+    ),
+    "read.docx.not_zip": (
+        "{source}：不是 Word（.docx）文件：不是 zip 压缩包",
+        "{source}: not a Word (.docx) file: not a zip archive",
+    ),
+    "read.docx.no_document": (
+        "{source}：不是 Word（.docx）文件：没有 word/document.xml",
+        "{source}: not a Word (.docx) file: no word/document.xml",
+    ),
+    "read.docx.bad_xml": (
+        "{source}：word/document.xml 不是格式正确的 XML：{detail}",
+        "{source}: word/document.xml is not well-formed XML: {detail}",
+    ),
+    "read.html.not_html": ("不是 HTML 文档：{detail}", "not an HTML document: {detail}"),
+    "read.html.grid": (
+        "本网页的表格（按 rowspan/colspan 展开，行 × 列）到第 {table} 个表格时超过 {limit} 个单元格：远超任何真实报告",
+        "the tables of this page expand (rowspan/colspan, rows × columns) to more than {limit} cells by table "
+        "{table}: far beyond any real report",
+    ),
+    # Excel, and the parts of a zip (Word, Excel)
+    "read.xlsx.not_zip": (
+        "{source}：不是 Excel（.xlsx）文件：不是能打开的 zip 压缩包",
+        "{source}: not an Excel (.xlsx) file: not a zip archive it can open",
+    ),
+    "read.xlsx.no_workbook": (
+        "{source}：不是 Excel（.xlsx）文件：没有 xl/workbook.xml",
+        "{source}: not an Excel (.xlsx) file: no xl/workbook.xml",
+    ),
+    "read.xlsx.word": (
+        "{source}：不是 Excel（.xlsx）文件（而是 Word 文件）：没有 xl/workbook.xml",
+        "{source}: not an Excel (.xlsx) file (it is a Word file): no xl/workbook.xml",
+    ),
+    "read.xlsx.parts": (
+        "{source}：zip 中有 {parts} 个部件；拒绝读取（没有工作簿有这么多）",
+        "{source}: {parts} parts in the zip; refused (no workbook has that many)",
+    ),
+    "read.xlsx.bomb": (
+        "{source}：各部件展开后共 {size} 字节；拒绝读取（zip 炸弹？）",
+        "{source}: the parts expand to {size} bytes; refused (zip bomb?)",
+    ),
+    "read.xlsx.dtd": (
+        "{source}：{part} 声明了 DTD，Excel 文件从不如此；拒绝读取",
+        "{source}: {part} declares a DTD, which no Excel file does; refused",
+    ),
+    "read.xlsx.missing_part": (
+        "{source}：工作簿提到的部件 {part} 不在文件中",
+        "{source}: the workbook names a part {part} that is not in the file",
+    ),
+    "read.xlsx.bad_xml": (
+        "{source}：{part} 不是格式正确的 XML：{detail}",
+        "{source}: {part} is not well-formed XML: {detail}",
+    ),
+    "read.xlsx.damaged": ("{source}：Excel 文件已损坏：{detail}", "{source}: a damaged Excel file: {detail}"),
+    "read.xlsx.sheet": (
+        "{source}：工作表 {sheet} 无法读取：{detail}",
+        "{source}: sheet {sheet} cannot be read: {detail}",
+    ),
+    "read.zip.bomb": (
+        "{source}：{part} 展开后有 {size} 字节；拒绝读取（zip 炸弹？）",
+        "{source}: {part} expands to {size} bytes; refused (zip bomb?)",
+    ),
+    "read.zip.damaged_word": (
+        "{source}：Word 文件已损坏（{part}）：{detail}",
+        "{source}: a damaged Word file ({part}): {detail}",
+    ),
+    "read.zip.damaged_excel": (
+        "{source}：Excel 文件已损坏（{part}）：{detail}",
+        "{source}: a damaged Excel file ({part}): {detail}",
+    ),
+    "read.zip.too_large": (
+        "{source}：{part} 超过 {limit} 字节；拒绝读取",
+        "{source}: {part} is larger than {limit} bytes; refused",
+    ),
+    # PDF
+    "read.pdf.encrypted": (
+        "{source}：此 PDF 已加密（需要密码才能打开）；请给出未加密的副本",
+        "{source}: this PDF is encrypted (it needs a password to open); give an unencrypted copy",
+    ),
+    "read.pdf.cannot_open": (
+        "{source}：不是可读取的 PDF：打开失败：{detail}",
+        "{source}: not a readable PDF: opening it failed: {detail}",
+    ),
+    "read.pdf.no_pages": (
+        "{source}：PDF 已损坏：找不到任何页面",
+        "{source}: a damaged PDF: no page can be found in it",
+    ),
+    "read.pdf.too_many_pages": (
+        "{source}：超过 {limit} 页；年度报告只有几页，因此不读取",
+        "{source}: more than {limit} pages; an annual report has a handful, so it is not read",
+    ),
+    "read.pdf.corrupted": (
+        "{source}：PDF 已损坏：其对象 {objid} 在 {size} 字节之后损坏，无法恢复",
+        "{source}: a damaged PDF: its object {objid} is corrupted after {size} bytes, too much to recover",
+    ),
+    "read.pdf.bomb": (
+        "{source}：其压缩流展开后超过 {limit} MiB；年度报告的远小于此，因此不读取（解压炸弹？）",
+        "{source}: its compressed streams expand to more than {limit} MiB; an annual report's are far smaller, so "
+        "it is not read (a decompression bomb?)",
+    ),
+    "read.pdf.damaged_tree": (
+        "{source}：PDF 已损坏：读取页面树失败：{detail}",
+        "{source}: a damaged PDF: reading its page tree failed: {detail}",
+    ),
+    "read.pdf.damaged_streams": (
+        "{source}：PDF 已损坏：检查压缩流失败：{detail}",
+        "{source}: a damaged PDF: checking its compressed streams failed: {detail}",
+    ),
+    "read.pdf.damaged_page": (
+        "{source}：PDF 已损坏：读取第 {page} 页失败：{detail}",
+        "{source}: a damaged PDF: reading page {page} failed: {detail}",
+    ),
+    "read.pdf.undecodable": (
+        "{source}：PDF 已损坏：第 {page} 页的内容无法解码（{lost} 字节）",
+        "{source}: a damaged PDF: the content of page {page} cannot be decoded ({lost} bytes)",
+    ),
+    "read.pdf.no_text": (
+        f"{{source}}：此 PDF 没有文字层（扫描件？）；{_OCR[0]}",
+        f"{{source}}: this PDF has no text layer (a scan?); {_OCR[1]}",
+    ),
+    "read.pdf.scanned": (
+        f"{{source}}：此 PDF 只有图片和 {{chars}} 个字符（扫描件？）；{_OCR[0]}",
+        f"{{source}}: this PDF has images and only {{chars}} characters (a scan?); {_OCR[1]}",
+    ),
 }
 
 

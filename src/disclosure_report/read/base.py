@@ -40,6 +40,10 @@ class ReadResult:
     warnings: tuple[ReadWarning, ...] = ()
 
 
+UNNAMED = "the document"
+"""What the readers call a document given as bytes, without a file name."""
+
+
 class ReadError(DisclosureReportError):
     """A document that cannot be read as an annual report (names the source and why)."""
 

@@ -134,12 +134,10 @@ def resolve(
         year_found: tuple[int, str] | None = (year, "caller")
     else:
         year_found = printed_year
-    missing = []
-    if year_found is None:
-        missing.append("no report year in its title, preamble or statistics period: pass year=… (--year YYYY)")
-    if agency_found is None:
-        missing.append("no agency in its title, preamble or signature: pass agency=… (--agency NAME)")
-    if missing:
-        raise ReadError(f"{name}: {'; '.join(missing)}")
+    if year_found is None or agency_found is None:
+        missing = (
+            "year_agency" if year_found is None and agency_found is None else "year" if year_found is None else "agency"
+        )
+        raise ReadError.keyed(f"read.no_{missing}", source=name)
     assert year_found is not None and agency_found is not None
     return Identity(agency_found[0], year_found[0], agency_found[1], year_found[1])

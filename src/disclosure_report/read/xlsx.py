@@ -56,7 +56,7 @@ def _load(data: bytes, name: str) -> tuple[Parts, CalamineWorkbook]:
     try:
         return parts, CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as e:  # calamine's errors (CalamineError, XmlError, ZipError…) and the I/O under them
-        raise ReadError(f"{name}: a damaged Excel file: {e}") from None
+        raise ReadError.keyed("read.xlsx.damaged", source=name, detail=str(e)) from None
 
 
 def _sheet(book: CalamineWorkbook, part: Any, name: str) -> tuple[Sheet, list[Any]]:
@@ -66,7 +66,7 @@ def _sheet(book: CalamineWorkbook, part: Any, name: str) -> tuple[Sheet, list[An
         merges = list(found.merged_cell_ranges or [])
         start = found.start
     except Exception as e:  # as in _load: whatever calamine raises about the sheet's content
-        raise ReadError(f"{name}: sheet {part.name} cannot be read: {e}") from None
+        raise ReadError.keyed("read.xlsx.sheet", source=name, sheet=part.name, detail=str(e)) from None
     return sheet_of(part.name, values, start, part), merges
 
 

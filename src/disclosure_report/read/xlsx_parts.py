@@ -108,18 +108,18 @@ class Parts:
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, ValueError, NotImplementedError, OSError):
-            raise ReadError(f"{name}: not an Excel (.xlsx) file: not a zip archive it can open") from None
+            raise ReadError.keyed("read.xlsx.not_zip", source=name) from None
         with archive:
             infos = archive.infolist()
             if len(infos) > MAX_PARTS:
-                raise ReadError(f"{name}: {len(infos)} parts in the zip; refused (no workbook has that many)")
+                raise ReadError.keyed("read.xlsx.parts", source=name, parts=len(infos))
             members = {i.filename for i in infos}
             if "xl/workbook.xml" not in members:
-                kind = " (it is a Word file)" if "word/document.xml" in members else ""
-                raise ReadError(f"{name}: not an Excel (.xlsx) file{kind}: no xl/workbook.xml")
+                word = "word/document.xml" in members
+                raise ReadError.keyed("read.xlsx.word" if word else "read.xlsx.no_workbook", source=name)
             total = sum(i.file_size for i in infos)
             if total > MAX_TOTAL_BYTES:
-                raise ReadError(f"{name}: the parts expand to {total} bytes; refused (zip bomb?)")
+                raise ReadError.keyed("read.xlsx.bomb", source=name, size=total)
             self.xml: dict[str, bytes] = {}
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
@@ -129,7 +129,7 @@ class Parts:
         part = info.filename
         xml = read_member(archive, info, self.name, "Excel", MAX_PART_BYTES)
         if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
-            raise ReadError(f"{self.name}: {part} declares a DTD, which no Excel file does; refused")
+            raise ReadError.keyed("read.xlsx.dtd", source=self.name, part=part)
         return xml
 
     def _parse(self, part: str) -> etree._Element:
@@ -137,9 +137,9 @@ class Parts:
         try:
             return etree.fromstring(self.xml[part], parser)
         except KeyError:
-            raise ReadError(f"{self.name}: the workbook names a part {part} that is not in the file") from None
+            raise ReadError.keyed("read.xlsx.missing_part", source=self.name, part=part) from None
         except etree.XMLSyntaxError as e:
-            raise ReadError(f"{self.name}: {part} is not well-formed XML: {e}") from None
+            raise ReadError.keyed("read.xlsx.bad_xml", source=self.name, part=part, detail=str(e)) from None
 
     def sheets(self) -> list[SheetPart]:
         """The worksheets in workbook order, each checked (cells and merged ranges within bounds)."""
