@@ -1,0 +1,396 @@
+"""Errors the library raises carry a message key and fields (``DisclosureReportError.key``/``.fields``): their
+English ``str()`` is unchanged, the command line words them in ``--lang``, and every key has both wordings."""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from disclosure_report import dump, load, new_report, render, replace_value
+from disclosure_report.cli import main
+from disclosure_report.corpus.rollup import AggregateError, DuplicateReportError, aggregate
+from disclosure_report.errors import AuthoringError, DisclosureReportError
+from disclosure_report.messages import TEXTS, error_text, say
+from disclosure_report.read.base import ReadError
+from disclosure_report.render.base import MissingExtraError, RenderError
+
+ROOT = Path(__file__).parent.parent
+SRC = ROOT / "src" / "disclosure_report"
+SHANGHAI = ROOT / "examples" / "shanghai-gov-office-2019.json"
+SHUYANG = ROOT / "examples" / "shuyang-county-gov-2025.json"
+
+
+# --- every key has both wordings ---------------------------------------------------------------------------------
+
+_LITERAL_KEYS = (
+    r"\.keyed\(\s*\"([^\"{]+)\"",  # Error.keyed("read.not_text", …)
+    r"\bsay\(\s*[\"']([^\"'{]+)[\"']",  # say("export.written", …)
+    r"\"key\": \"([^\"{]+)\"",  # {"key": "read.pdf.damaged_page", …}
+    r"self\.key, self\.fields = \"([^\"{]+)\"",  # errors with their own __init__
+    r"key = \"([a-z_]+\.[a-z_.]+)\" if",  # key = "new.before_2019" if … else "new.not_yet"
+    r"else \"([a-z_]+\.[a-z_.]+)\"",
+    r"return \"(read\.kind\.[a-z0-9]+)\"",  # unreadable_kind's
+)
+_BUILT_KEYS = (r"\.keyed\(\s*f\"([^\"{]+)\{", r"f\"(read\.kind)\{suffix\}\"")
+
+
+def _source_texts() -> dict[Path, str]:
+    return {path: path.read_text(encoding="utf-8") for path in SRC.rglob("*.py")}
+
+
+def test_every_message_key_the_library_uses_has_a_chinese_and_an_english_wording() -> None:
+    used: set[str] = set()
+    built: set[str] = set()
+    for text in _source_texts().values():
+        for pattern in _LITERAL_KEYS:
+            used.update(re.findall(pattern, text))
+        for pattern in _BUILT_KEYS:
+            built.update(re.findall(pattern, text))
+    assert len(used) > 60 and {"read.kind", "read.no_", "read.zip.damaged_"} <= built
+    for key in sorted(used):
+        assert key in TEXTS, key
+    for prefix in sorted(built):
+        assert any(k.startswith(prefix) and k != prefix for k in TEXTS), prefix
+    for key in ("read.no_year", "read.no_agency", "read.no_year_agency", "read.zip.damaged_word"):
+        assert key in TEXTS
+    from disclosure_report.read.registry import _OLE2_KINDS
+
+    assert set(_OLE2_KINDS.values()) <= set(TEXTS)
+    for key, (zh, en) in TEXTS.items():
+        assert zh.strip() and en.strip(), key
+
+
+def test_a_keyed_error_is_its_english_wording_and_survives_pickling() -> None:
+    error = ReadError.keyed("read.not_text", source="a.txt")
+    assert str(error) == "a.txt: not text in UTF-8 or GB18030"
+    assert (error.key, dict(error.fields)) == ("read.not_text", {"source": "a.txt"})
+    assert error_text(error, "zh") == "a.txt：不是 UTF-8 或 GB18030 编码的文本"
+    assert error_text(error, "en") == str(error)
+    for original in (
+        error,
+        DuplicateReportError("甲", 2023),
+        MissingExtraError("pdf", "pdf", "docx"),
+        ReadError.keyed("read.in_source", source="p.html", error=ReadError.keyed("read.html.not_html", detail="x")),
+    ):
+        copy = pickle.loads(pickle.dumps(original))
+        assert (type(copy), str(copy), copy.key) == (type(original), str(original), original.key)
+        assert {k: str(v) for k, v in copy.fields.items()} == {k: str(v) for k, v in original.fields.items()}
+
+
+def test_an_error_without_a_key_is_worded_as_before() -> None:
+    error = DisclosureReportError("something")
+    assert error.key is None and dict(error.fields) == {}
+    assert error_text(error, "zh") == error_text(error, "en") == "something"
+
+
+# --- the command line, in both languages ---------------------------------------------------------------------------
+
+
+def _zip(members: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+def _untitled(tmp: Path) -> Path:
+    """A report printed as text without its title: it names no year and no agency."""
+    printed = str(render(new_report("某局", 2024), "text")).splitlines()
+    path = tmp / "untitled.txt"
+    path.write_text("\n".join(line for line in printed if "年度报告" not in line), encoding="utf-8")
+    return path
+
+
+def _file(name: str, data: bytes) -> Callable[[Path], Path]:
+    def make(tmp: Path) -> Path:
+        path = tmp / name
+        path.write_bytes(data)
+        return path
+
+    return make
+
+
+def _folder(tmp: Path) -> Path:
+    path = tmp / "a-folder"
+    path.mkdir()
+    return path
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)
+_SAVE_ZH = "请另存为 .docx（Word 或 WPS：文件 › 另存为）或 PDF，再读取"
+_SAVE_EN = "save it as .docx (Word or WPS: File › Save As) or as PDF, then read that"
+
+READ_CASES = [
+    pytest.param(
+        _folder,
+        [],
+        "{p}：无法读取：不是普通文件（文件夹）",
+        "{p}: cannot be read: not a regular file (a folder)",
+        id="cannot_read",
+    ),
+    pytest.param(
+        _file("old.doc", _OLE2),
+        [],
+        f"{{p}}：这是 Word 97–2003（.doc）文件；{_SAVE_ZH}",
+        f"{{p}}: this is a Word 97–2003 (.doc) file; {_SAVE_EN}",
+        id="kind.doc",
+    ),
+    pytest.param(
+        _file("old.bin", _OLE2),
+        [],
+        "{p}：这是 Microsoft Office 97–2003（OLE2）文件；请另存为 .docx 或 PDF，再读取",
+        "{p}: this is a Microsoft Office 97–2003 (OLE2) file; save it as .docx or as PDF, then read that",
+        id="kind.ole2",
+    ),
+    pytest.param(
+        _file("scan.png", b"\x89PNG\r\n\x1a\n" + bytes(100)),
+        [],
+        "{p}：这是图片（PNG），不是含文字的文档：报告须先做文字识别（OCR），或给出其 Word/PDF 版本",
+        "{p}: this is an image (PNG), not a document with text: the report must be OCR'd first (or give its Word/PDF)",
+        id="kind.image",
+    ),
+    pytest.param(
+        _file("bad.txt", b"\x81\x30\xff\xfe\xff" * 10),
+        [],
+        "{p}：不是 UTF-8 或 GB18030 编码的文本",
+        "{p}: not text in UTF-8 or GB18030",
+        id="not_text",
+    ),
+    pytest.param(
+        _file("bad.docx", b"PK\x03\x04junk"),
+        [],
+        "{p}：不是 Word（.docx）文件：不是 zip 压缩包",
+        "{p}: not a Word (.docx) file: not a zip archive",
+        id="docx.not_zip",
+    ),
+    pytest.param(
+        _file("empty.docx", _zip({"other.xml": "<a/>"})),
+        [],
+        "{p}：不是 Word（.docx）文件：没有 word/document.xml",
+        "{p}: not a Word (.docx) file: no word/document.xml",
+        id="docx.no_document",
+    ),
+    pytest.param(
+        _file("bad.xlsx", b"PK\x03\x04junk"),
+        [],
+        "{p}：不是 Excel（.xlsx）文件：不是能打开的 zip 压缩包",
+        "{p}: not an Excel (.xlsx) file: not a zip archive it can open",
+        id="xlsx.not_zip",
+    ),
+    pytest.param(
+        _file("empty.xlsx", _zip({"other.xml": "<a/>"})),
+        [],
+        "{p}：不是 Excel（.xlsx）文件：没有 xl/workbook.xml",
+        "{p}: not an Excel (.xlsx) file: no xl/workbook.xml",
+        id="xlsx.no_workbook",
+    ),
+    pytest.param(
+        _untitled,
+        [],
+        "{p}：标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）；"
+        "标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）",
+        "{p}: no report year in its title, preamble or statistics period: pass year=… (--year YYYY); "
+        "no agency in its title, preamble or signature: pass agency=… (--agency NAME)",
+        id="no_year_agency",
+    ),
+    pytest.param(
+        _untitled,
+        ["--year", "2024"],
+        "{p}：标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）",
+        "{p}: no agency in its title, preamble or signature: pass agency=… (--agency NAME)",
+        id="no_agency",
+    ),
+]
+
+
+@pytest.mark.parametrize(("make", "extra", "zh", "en"), READ_CASES)
+def test_read_refusals_in_both_languages(
+    make: Callable[[Path], Path],
+    extra: list[str],
+    zh: str,
+    en: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = make(tmp_path)
+    assert main(["read", str(path), *extra]) == 2
+    assert capsys.readouterr().err == f"disclosure-report read: {zh.format(p=path)}\n"
+    assert main(["read", str(path), *extra, "--lang", "en"]) == 2
+    assert capsys.readouterr().err == f"disclosure-report read: {en.format(p=path)}\n"
+
+
+def test_a_pdf_that_cannot_be_opened_in_both_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(b"%PDF-1.4 junk")
+    assert main(["read", str(path)]) == 2
+    zh = capsys.readouterr().err
+    assert zh.startswith(f"disclosure-report read: {path}：不是可读取的 PDF：打开失败：")
+    assert main(["read", str(path), "--lang", "en"]) == 2
+    detail = zh.partition("打开失败：")[2]  # pdfminer's own words, the same in both
+    assert capsys.readouterr().err == f"disclosure-report read: {path}: not a readable PDF: opening it failed: {detail}"
+
+
+def test_a_pdf_without_text_in_both_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+        b"<< /Length 0 >>\nstream\n\nendstream",
+    ]
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(data)
+    data += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    data += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    path = tmp_path / "blank.pdf"
+    path.write_bytes(bytes(data))
+    assert main(["read", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"disclosure-report read: {path}：此 PDF 没有文字层（扫描件？）；请先做文字识别（OCR），或给出 Word/HTML 版本\n"
+    )
+    assert main(["read", str(path), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"disclosure-report read: {path}: this PDF has no text layer (a scan?); run OCR first or give the Word/HTML "
+        "version\n"
+    )
+
+
+def test_validate_a_folder_words_its_unreadable_documents_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    bad = folder / "bad.txt"
+    bad.write_bytes(b"\x81\x30\xff\xfe\xff" * 10)
+    assert main(["validate", str(folder), "--jobs", "2"]) == 2
+    assert f"{bad}：无法读取 — {bad}：不是 UTF-8 或 GB18030 编码的文本" in capsys.readouterr().out.splitlines()
+    assert main(["validate", str(folder), "--jobs", "2", "--lang", "en"]) == 2
+    assert f"{bad}: UNREADABLE — {bad}: not text in UTF-8 or GB18030" in capsys.readouterr().out.splitlines()
+    assert main(["validate", str(folder), "--json"]) == 2  # the machine output keeps the English
+    assert f'"error": "{bad}: not text in UTF-8 or GB18030"' in capsys.readouterr().out
+
+
+def test_new_from_a_report_of_a_later_year_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    previous = tmp_path / "2020.json"
+    dump(new_report("某局", 2020), previous)
+    assert main(["new", "--previous", str(previous), "--year", "2019"]) == 2
+    assert capsys.readouterr().err == (
+        "disclosure-report new: 上一年度报告是 2020 年度的；以它为起点的报告须为更晚的年度（给出的是 2019）\n"
+    )
+    assert main(["new", "--previous", str(previous), "--year", "2019", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "disclosure-report new: the previous report is for 2020; a report started from it must be for a later year "
+        "(got 2019)\n"
+    )
+
+
+def test_new_report_refuses_an_earlier_year_with_a_value_error() -> None:
+    with pytest.raises(ValueError, match=r"^the previous report is for 2020; .* \(got 2020\)$") as caught:
+        new_report("某局", 2020, previous=new_report("某局", 2020))
+    assert isinstance(caught.value, AuthoringError)
+    assert (caught.value.key, dict(caught.value.fields)) == ("new.later_year", {"previous": 2020, "year": 2020})
+
+
+def _old_format(agency: str) -> object:
+    return replace_value(replace_value(load(SHANGHAI), "meta.year", 2023), "meta.agency", agency)
+
+
+def test_aggregate_refusals_in_both_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    dump(new_report("甲", 2023), mixed / "a.json")
+    dump(_old_format("乙"), mixed / "b.json")  # type: ignore[arg-type]
+    assert main(["aggregate", str(mixed), "--agency", "某县"]) == 2
+    assert capsys.readouterr().err == (
+        "disclosure-report aggregate: 2023 年度的报告格式版本不同，不能汇总（甲: 2021; 乙: 2019）\n"
+    )
+    assert main(["aggregate", str(mixed), "--agency", "某县", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "disclosure-report aggregate: reports on 2023 in different format versions cannot be summed "
+        "(甲: 2021; 乙: 2019)\n"
+    )
+    (mixed / "a.json").unlink()
+    assert main(["aggregate", str(mixed), "--agency", "某县"]) == 2
+    assert capsys.readouterr().err == "disclosure-report aggregate: 各单位使用 2019 格式，不是 2023 年度要求的格式\n"
+    assert main(["aggregate", str(mixed), "--agency", "某县", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "disclosure-report aggregate: the units use the 2019 format, not the one 2023 requires\n"
+    )
+
+
+def test_aggregate_errors_carry_their_keys() -> None:
+    with pytest.raises(AggregateError) as nothing:
+        aggregate([], agency="某县")
+    assert (str(nothing.value), nothing.value.key) == ("no reports to aggregate", "aggregate.nothing")
+    assert error_text(nothing.value, "zh") == "没有可汇总的报告"
+    with pytest.raises(DuplicateReportError) as twice:
+        aggregate([new_report("甲", 2023), new_report("甲", 2023)], agency="某县")
+    assert str(twice.value) == "甲 has more than one report on 2023; pass on_duplicate='first' to keep the first"
+    assert error_text(twice.value, "zh") == "甲 的 2023 年度报告不止一份；传入 on_duplicate='first' 保留第一份"
+    assert (twice.value.agency, twice.value.year) == ("甲", 2023)
+
+
+# --- rendering --------------------------------------------------------------------------------------------------
+
+
+def test_renderer_errors_carry_their_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    from disclosure_report.render import pdf as pdf_renderer
+    from disclosure_report.render import registry
+
+    with pytest.raises(RenderError) as unknown:
+        registry.get_renderer("nosuch")
+    assert str(unknown.value).startswith("no renderer named 'nosuch'; available: ")
+    assert error_text(unknown.value, "zh").startswith("没有名为 'nosuch' 的渲染器；可用的：")
+    with pytest.raises(RenderError) as suffix:
+        registry.renderer_for_suffix(".xyz")
+    assert str(suffix.value).startswith("no renderer writes '.xyz' files; name one (suffixes: ")
+    assert error_text(suffix.value, "zh").startswith("没有渲染器写出 '.xyz' 文件；请指明渲染器（可写的后缀：")
+    with pytest.raises(RenderError) as option:
+        render(new_report("某局", 2023), "markdown", colour="red")
+    assert str(option.value).startswith("the 'markdown' renderer has no option colour (its options: ")
+    assert error_text(option.value, "zh").startswith("'markdown' 渲染器没有选项 colour（它的选项：")
+    monkeypatch.setattr(pdf_renderer.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(pdf_renderer.os, "access", lambda *_a: False)
+    with pytest.raises(RenderError) as office:
+        pdf_renderer.find_office()
+    assert str(office.value) == (
+        f"the 'pdf' renderer converts the Word file with LibreOffice, which was not found: {pdf_renderer.INSTALL}"
+    )
+    assert error_text(office.value, "zh") == (
+        f"pdf 渲染器用 LibreOffice 转换 Word 文件，但未找到 LibreOffice：{pdf_renderer.INSTALL}"
+    )
+    missing = MissingExtraError("docx", "docx", "python-docx")
+    assert str(missing) == (
+        "the 'docx' renderer needs python-docx, which is not installed: pip install 'disclosure-report[docx]'"
+    )
+    assert say(missing.key or "", "zh", **missing.fields) == (
+        "'docx' 渲染器需要 python-docx，尚未安装：pip install 'disclosure-report[docx]'"
+    )
+
+
+def test_a_folder_that_cannot_be_listed_is_worded_in_both_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from disclosure_report.corpus import batch
+
+    def refuse(_path: object) -> object:
+        raise PermissionError(13, os.strerror(13))
+
+    monkeypatch.setattr(batch.os, "scandir", refuse)
+    with pytest.raises(DisclosureReportError) as caught:
+        list(batch.iter_document_paths([tmp_path]))
+    assert str(caught.value) == f"{tmp_path}: the folder cannot be listed: {os.strerror(13)}"
+    assert error_text(caught.value, "zh") == f"{tmp_path}：无法列出文件夹内容：没有读取权限"
