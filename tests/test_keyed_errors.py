@@ -4,9 +4,11 @@ English ``str()`` is unchanged, the command line words them in ``--lang``, and e
 from __future__ import annotations
 
 import io
+import json
 import os
 import pickle
 import re
+import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +18,10 @@ import pytest
 from disclosure_report import dump, load, new_report, render, replace_value
 from disclosure_report.cli import main
 from disclosure_report.corpus.rollup import AggregateError, DuplicateReportError, aggregate
-from disclosure_report.errors import AuthoringError, DisclosureReportError
+from disclosure_report.errors import AuthoringError, DisclosureReportError, DocumentError, FieldValueError, Phrase
+from disclosure_report.jsonio.convert import loads
 from disclosure_report.messages import TEXTS, error_text, say
+from disclosure_report.model.cells import EXPECTED
 from disclosure_report.read.base import ReadError
 from disclosure_report.render.base import MissingExtraError, RenderError
 
@@ -37,8 +41,15 @@ _LITERAL_KEYS = (
     r"key = \"([a-z_]+\.[a-z_.]+)\" if",  # key = "new.before_2019" if … else "new.not_yet"
     r"else \"([a-z_]+\.[a-z_.]+)\"",
     r"return \"(read\.kind\.[a-z0-9]+)\"",  # unreadable_kind's
+    r"\bPhrase\(\s*\"([^\"{]+)\"",  # Phrase("expected.array")
+    r"\"(expected\.[a-z_0-9]+)\"",  # validators' _NAMES
+    r"self\.key = \"([^\"{]+)\"",
 )
-_BUILT_KEYS = (r"\.keyed\(\s*f\"([^\"{]+)\{", r"f\"(read\.kind)\{suffix\}\"")
+_BUILT_KEYS = (
+    r"\.keyed\(\s*f\"([^\"{]+)\{",
+    r"f\"(read\.kind)\{suffix\}\"",
+    r"\bPhrase\(f\"([^\"{]+)\{",  # Phrase(f"expected.{kind}")
+)
 
 
 def _source_texts() -> dict[Path, str]:
@@ -53,13 +64,15 @@ def test_every_message_key_the_library_uses_has_a_chinese_and_an_english_wording
             used.update(re.findall(pattern, text))
         for pattern in _BUILT_KEYS:
             built.update(re.findall(pattern, text))
-    assert len(used) > 60 and {"read.kind", "read.no_", "read.zip.damaged_"} <= built
+    assert len(used) > 90 and {"read.kind", "read.no_", "read.zip.damaged_", "expected."} <= built
     for key in sorted(used):
         assert key in TEXTS, key
     for prefix in sorted(built):
         assert any(k.startswith(prefix) and k != prefix for k in TEXTS), prefix
     for key in ("read.no_year", "read.no_agency", "read.no_year_agency", "read.zip.damaged_word"):
         assert key in TEXTS
+    for kind in EXPECTED:  # Phrase(f"expected.{kind}") and Phrase(f"expected.{kind}_written")
+        assert {f"expected.{kind}", f"expected.{kind}_written"} <= set(TEXTS)
     from disclosure_report.read.registry import _OLE2_KINDS
 
     assert set(_OLE2_KINDS.values()) <= set(TEXTS)
@@ -362,8 +375,8 @@ def test_renderer_errors_carry_their_keys(monkeypatch: pytest.MonkeyPatch) -> No
         render(new_report("某局", 2023), "markdown", colour="red")
     assert str(option.value).startswith("the 'markdown' renderer has no option colour (its options: ")
     assert error_text(option.value, "zh").startswith("'markdown' 渲染器没有选项 colour（它的选项：")
-    monkeypatch.setattr(pdf_renderer.shutil, "which", lambda _name: None)
-    monkeypatch.setattr(pdf_renderer.os, "access", lambda *_a: False)
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    monkeypatch.setattr(os, "access", lambda *_a: False)
     with pytest.raises(RenderError) as office:
         pdf_renderer.find_office()
     assert str(office.value) == (
@@ -389,8 +402,79 @@ def test_a_folder_that_cannot_be_listed_is_worded_in_both_languages(
     def refuse(_path: object) -> object:
         raise PermissionError(13, os.strerror(13))
 
-    monkeypatch.setattr(batch.os, "scandir", refuse)
+    monkeypatch.setattr("disclosure_report.corpus.batch.os.scandir", refuse)
     with pytest.raises(DisclosureReportError) as caught:
         list(batch.iter_document_paths([tmp_path]))
     assert str(caught.value) == f"{tmp_path}: the folder cannot be listed: {os.strerror(13)}"
     assert error_text(caught.value, "zh") == f"{tmp_path}：无法列出文件夹内容：没有读取权限"
+
+
+# --- what a document or a field was expected to hold: keyed phrases -------------------------------------------------
+
+
+def test_every_problem_of_a_document_says_what_was_expected_by_a_message_key() -> None:
+    data = json.loads(SHUYANG.read_text(encoding="utf-8"))
+    new = data["applications"]["new"]
+    new |= {"natural_person": "12", "commercial": 3.9, "research": {"blank": "12"}, "legal_services": True}
+    new |= {"public_interest": {"blank": "", "x": 1}, "other_org": None, "totl": 1}
+    data["applications"]["carried_over"]["total"] = {"unread": False}
+    data["meta"] |= {"published_on": "2024/01/31", "scope": "city", "agency": 5}
+    data["meta"]["period"] = {"start": "2025-12-31", "end": "2025-01-01"}
+    data["overview"]["extra"] = {}
+    del data["review_litigation"]["review"]
+    with pytest.raises(DocumentError) as caught:
+        loads(json.dumps(data, ensure_ascii=False))
+    problems = caught.value.problems
+    assert len(problems) == 14
+    for problem in problems:
+        assert isinstance(problem.expected, Phrase) and problem.expected.key in TEXTS, problem
+        assert problem.expected == say(problem.expected.key, "en", **problem.expected.fields)
+    by_path = {p.json_path: p.expected for p in problems if isinstance(p.expected, Phrase)}
+    assert by_path["$.meta.period.end"] == "a date not before the start 2025-12-31"
+    assert by_path["$.meta.period.end"].key == "expected.date_from"
+    assert by_path["$.applications.new.totl"].key == "expected.no_such_key"
+    assert say("expected.date_from", "zh", **by_path["$.meta.period.end"].fields) == "不早于起始日 2025-12-31 的日期"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "en"),
+    [
+        ("[]", "expected.document", "an object (an annual report document)"),
+        ('{"format": "2018"}', "expected.format_version", 'a supported format version ("2021", "2019")'),
+        ('{"meta": 1}', "expected.format_key", "this key, one of '2021', '2019'"),
+        ('{"format": "2021", "format": "2019"}', "expected.unique_keys", "each key once per object"),
+        ('{"format" "2021"}', "expected.json", "JSON text"),
+        (b'{"a": "\xff"}', "expected.utf8", "UTF-8 text"),
+    ],
+)
+def test_a_document_level_problem_is_keyed(text: str | bytes, key: str, en: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        loads(text)
+    (problem,) = caught.value.problems
+    assert isinstance(problem.expected, Phrase)
+    assert (problem.expected.key, problem.expected) == (key, en)
+
+
+def test_a_phrase_is_its_english_text_and_survives_pickling() -> None:
+    phrase = Phrase("expected.year_range", low=2000, high=2999)
+    assert phrase == "a year from 2000 to 2999" and isinstance(phrase, str)
+    copy = pickle.loads(pickle.dumps(phrase))
+    assert (copy, copy.key, dict(copy.fields)) == (phrase, "expected.year_range", {"low": 2000, "high": 2999})
+
+
+def test_a_model_field_refusal_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(FieldValueError) as caught:
+        new_report("a\x01b", 2023)
+    assert str(caught.value) == (
+        "Meta.agency: expected text without control characters (other than tab and line breaks) or lone surrogates, "
+        'found "a\\u0001b" (a string)'
+    )
+    assert (caught.value.key, caught.value.expected.key) == ("field.value", "expected.text")  # type: ignore[attr-defined]
+    assert main(["new", "--agency", "a\x01b", "--year", "2023"]) == 2
+    assert capsys.readouterr().err == (
+        "disclosure-report new: Meta.agency：应为不含控制字符（制表符和换行除外）或孤立代理项的文本，"
+        '实为"a\\u0001b"（字符串）\n'
+    )
+    assert main(["new", "--agency", "a\x01b", "--year", "2023", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == f"disclosure-report new: {caught.value}\n"
+    assert pickle.loads(pickle.dumps(caught.value)).fields == caught.value.fields

@@ -11,6 +11,32 @@ import attrs
 _E = TypeVar("_E", bound="DisclosureReportError")
 
 
+class Phrase(str):
+    """A phrase of a :class:`Problem` or a :class:`FieldValueError` — what was expected — that knows its message:
+    a ``str`` equal to its English wording (so code comparing it to text sees no change), with the ``key`` of its
+    wording in :data:`disclosure_report.messages.TEXTS` and the ``fields`` it is filled with, for translating it.
+
+    >>> p = Phrase("expected.one_of", choices="'a', 'b'")
+    >>> p, p == "one of 'a', 'b'", p.key, dict(p.fields)
+    ("one of 'a', 'b'", True, 'expected.one_of', {'choices': "'a', 'b'"})
+    """
+
+    key: str
+    fields: Mapping[str, object]
+
+    def __new__(cls, key: str, /, **fields: object) -> Phrase:
+        phrase = super().__new__(cls, english(key, fields))
+        phrase.key, phrase.fields = key, fields
+        return phrase
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _phrase, (self.key, dict(self.fields))
+
+
+def _phrase(key: str, fields: dict[str, object]) -> Phrase:
+    return Phrase(key, **fields)
+
+
 @attrs.frozen
 class Problem:
     """One thing wrong in a document: where (JSON path, and cell path when it is a table cell), what was expected,
@@ -19,6 +45,7 @@ class Problem:
     json_path: str
     """RFC 9535-style location, e.g. ``$.applications.results.total.natural_person`` or ``$.overview.extra[2]``."""
     expected: str
+    """What was expected, in English: a :class:`Phrase` (with its message key) when the library words it."""
     found: str
     cell_path: str | None = None
     """The published cell path when the location is a table cell."""
@@ -91,8 +118,14 @@ class FieldValueError(DisclosureReportError, ValueError):
         self.owner = owner
         self.field = field
         self.expected = expected
+        """What the field holds, in English: a :class:`Phrase` (with its message key) when the library words it."""
         self.found = found
-        super().__init__(f"{owner}.{field}: expected {expected}, found {found}")
+        self.key = "field.value"
+        self.fields = {"owner": owner, "field": field, "expected": expected, "found": found}
+        super().__init__(english(self.key, self.fields))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.owner, self.field, self.expected, self.found)
 
 
 class DocumentError(DisclosureReportError, ValueError):

@@ -1,9 +1,11 @@
 """What the command line prints, in Chinese (``zh``, the default) or English (``en``).
 
 The rules' own messages are in the rule catalogue (``Finding.message(lang)``); this module words everything around
-them — status and count lines with correct English plurals, severities, summaries, and the located problems of a
-document that cannot be read (:class:`~disclosure_report.errors.DocumentError`), whose phrases the converter
-writes in English and this module translates.
+them — status and count lines with correct English plurals, severities, summaries, the errors the library raises
+(each with its message key, :attr:`DisclosureReportError.key <disclosure_report.errors.DisclosureReportError.key>`)
+and the located problems of a document that cannot be read (:class:`~disclosure_report.errors.DocumentError`: what
+was expected is a keyed :class:`~disclosure_report.errors.Phrase`; what was found, and the reasons the reader's
+assembler gives, are matched by their English text). Every wording is declared once in :data:`TEXTS`.
 
 >>> counts_line({"error": 1, "warning": 2, "info": 0}, "en")
 '1 error, 2 warnings, 0 info'
@@ -19,8 +21,9 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Literal
 
-from disclosure_report.errors import DisclosureReportError, DocumentError, Problem
-from disclosure_report.model.cells import EXPECTED, EXPECTED_ZH, WRITTEN_AS
+from disclosure_report.errors import DisclosureReportError, DocumentError, Phrase, Problem
+from disclosure_report.model.cells import BLANK_EXPECTED, EXPECTED, EXPECTED_ZH, TEXT_EXPECTED, WRITTEN_AS
+from disclosure_report.model.validators import AMOUNT, WHOLE_NUMBER
 from disclosure_report.read.base import UNNAMED, ReadWarning
 
 Lang = Literal["zh", "en"]
@@ -128,51 +131,6 @@ _OS_ERRORS_ZH: tuple[_Phrase, ...] = (
 )
 """Why the system could not open or read a file (its ``strerror``, as the system words it), in Chinese."""
 
-_EXPECTED_ZH: tuple[_Phrase, ...] = (
-    _fixed("a readable file", "可读取的文件"),
-    _fixed("a report document of at most 64 MiB", "不超过 64 MiB 的报告文档"),
-    *(
-        _fixed(
-            EXPECTED[kind] + WRITTEN_AS,
-            f'{EXPECTED_ZH[kind]}，留空写作 {{"blank": "<原文所印>"}}，未读出写作 {{"unread": true}}',
-        )
-        for kind in EXPECTED
-    ),
-    *(_fixed(EXPECTED[kind], EXPECTED_ZH[kind]) for kind in EXPECTED),
-    _pattern(
-        r"(.+) — a float cannot hold money exactly: read the document with disclosure_report\.loads/load, or pass a "
-        r"Decimal",
-        lambda m: (
-            f"{_expected_zh(m[1])}——浮点数不能精确表示金额：请用 disclosure_report.loads/load 读取文档，或传入 Decimal"
-        ),
-    ),
-    _fixed(
-        "what the source printed in place of a number: a string of at most 16 characters with no digits",
-        "原文在数字位置所印的内容：不含数字、不超过 16 个字符的字符串",
-    ),
-    _fixed("a string", "字符串"),
-    _fixed("true or false", "true 或 false"),
-    _fixed("a whole number ≥ 0", "≥ 0 的整数"),
-    _fixed(
-        "an exact amount ≥ 0 — a float cannot hold money exactly; pass a Decimal",
-        "≥ 0 的精确金额——浮点数不能精确表示金额，请传入 Decimal",
-    ),
-    _fixed("an exact amount ≥ 0", "≥ 0 的精确金额"),
-    _fixed("a date written YYYY-MM-DD", "写作 YYYY-MM-DD 的日期"),
-    _pattern(r"one of (.+)", lambda m: f"以下之一：{m[1]}"),
-    _fixed("an array", "数组"),
-    _fixed("an object (an annual report document)", "对象（一份年度报告文档）"),
-    _pattern(r"an object with the keys (.+)", lambda m: f"含以下键的对象：{m[1]}"),
-    _fixed("an object", "对象"),
-    _fixed("this key (it is required)", "此键（必填）"),
-    _pattern(r"no such key here \(the keys are: (.+)\)", lambda m: f"此处没有这个键（可用的键：{m[1]}）"),
-    _pattern(r"this key, one of (.+)", lambda m: f"此键，取值之一：{m[1]}"),
-    _pattern(r"a supported format version \((.+)\)", lambda m: f"受支持的格式版本（{m[1]}）"),
-    _fixed("UTF-8 text", "UTF-8 文本"),
-    _fixed("JSON text", "JSON 文本"),
-    _fixed("each key once per object", "每个对象中每个键只出现一次"),
-)
-
 _JSON_SYNTAX_ZH: tuple[_Phrase, ...] = (  # the messages of Python's json module
     _fixed("Expecting value", "此处应有一个值"),
     _fixed("Expecting property name enclosed in double quotes", "此处应有用双引号括起的键名"),
@@ -214,8 +172,10 @@ def _translate(text: str, phrases: tuple[_Phrase, ...]) -> str:
     return text
 
 
-def _expected_zh(text: str) -> str:
-    return _translate(text, _EXPECTED_ZH)
+def _phrase_text(text: str, lang: Lang) -> str:
+    """A :class:`~disclosure_report.errors.Phrase` (what was expected) in ``lang``, from its message key; any other
+    text as it is."""
+    return say(text.key, lang, **text.fields) if isinstance(text, Phrase) else text
 
 
 def problem_text(problem: Problem, lang: Lang) -> str:
@@ -228,7 +188,7 @@ def problem_text(problem: Problem, lang: Lang) -> str:
         where = f"{at}：{where}" if where != "$" else at
     if problem.label:
         where = f"{where}（{problem.label}）"
-    return f"{where}：应为{_expected_zh(problem.expected)}，实为{_translate(problem.found, _FOUND_ZH)}"
+    return f"{where}：应为{_phrase_text(problem.expected, lang)}，实为{_translate(problem.found, _FOUND_ZH)}"
 
 
 def document_error_text(error: DocumentError, lang: Lang, *, limit: int = 50) -> str:
@@ -399,6 +359,7 @@ def error_text(error: BaseException, lang: Lang) -> str:
 _FIELDS_ZH: Mapping[str, Callable[[str], str]] = {
     "source": lambda name: "该文档" if name == UNNAMED else name,
     "strerror": lambda reason: _translate(reason, _OS_ERRORS_ZH),
+    "found": lambda found: _translate(found, _FOUND_ZH),
 }
 """The fields of an error's message whose values are themselves words: the name of an unnamed document, and the
 system's reason (``strerror``) for not opening a file."""
@@ -408,6 +369,8 @@ def _field(name: str, value: object, lang: Lang) -> object:
     """A field of an error's message, in ``lang``: an error inside an error is worded in it too."""
     if isinstance(value, BaseException):
         return error_text(value, lang)
+    if isinstance(value, Phrase):
+        return _phrase_text(value, lang)
     if lang == "zh" and isinstance(value, str) and name in _FIELDS_ZH:
         return _FIELDS_ZH[name](value)
     return value
@@ -420,6 +383,12 @@ def with_colon(where: object, text: str, lang: Lang) -> str:
 
 # ---------------------------------------------------------------------------------------------------------------
 # The status lines, notes and refusals of the commands: each declared once, in both languages
+
+
+def _literal(text: str) -> str:
+    """``text`` as a ``str.format`` template that prints it as it is (its braces doubled)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
 
 _SAVE_DOCX = (
     "请另存为 .docx（Word 或 WPS：文件 › 另存为）或 PDF，再读取",
@@ -761,6 +730,62 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "read.zip.too_large": (
         "{source}：{part} 超过 {limit} 字节；拒绝读取",
         "{source}: {part} is larger than {limit} bytes; refused",
+    ),
+    # what a document or a model field was expected to hold (errors.Phrase: Problem.expected, FieldValueError.expected)
+    **{f"expected.{kind}": (EXPECTED_ZH[kind], EXPECTED[kind]) for kind in EXPECTED},
+    **{
+        f"expected.{kind}_written": (
+            f'{EXPECTED_ZH[kind]}，留空写作 {{{{"blank": "<原文所印>"}}}}，未读出写作 {{{{"unread": true}}}}',
+            _literal(EXPECTED[kind] + WRITTEN_AS),
+        )
+        for kind in EXPECTED
+    },
+    "expected.money_float_json": (
+        f"{EXPECTED_ZH['money']}——浮点数不能精确表示金额：请用 disclosure_report.loads/load 读取文档，或传入 Decimal",
+        f"{EXPECTED['money']} — a float cannot hold money exactly: read the document with "
+        "disclosure_report.loads/load, or pass a Decimal",
+    ),
+    "expected.unread_true": (
+        'true（未读出的单元格写作 {{"unread": true}}）',
+        'true (an unread cell is written {{"unread": true}})',
+    ),
+    "expected.blank": ("原文在数字位置所印的内容：不含数字、不超过 16 个字符的字符串", BLANK_EXPECTED),
+    "expected.text": ("不含控制字符（制表符和换行除外）或孤立代理项的文本", TEXT_EXPECTED),
+    "expected.string": ("字符串", "a string"),
+    "expected.boolean": ("true 或 false", "true or false"),
+    "expected.whole_number": ("整数", "a whole number"),
+    "expected.count_15": ("至多 15 位的 ≥ 0 整数", WHOLE_NUMBER),
+    "expected.amount": ("整数部分至多 18 位、小数至多 6 位的 ≥ 0 精确金额（Decimal）", AMOUNT),
+    "expected.amount_float": (
+        "整数部分至多 18 位、小数至多 6 位的 ≥ 0 精确金额（Decimal）——浮点数不能精确表示金额，请传入 Decimal",
+        f"{AMOUNT} — a float cannot hold money exactly; pass a Decimal",
+    ),
+    "expected.iso_date": ("写作 YYYY-MM-DD 的日期", "a date written YYYY-MM-DD"),
+    "expected.date": ("日期", "a date"),
+    "expected.date_from": ("不早于起始日 {start} 的日期", "a date not before the start {start}"),
+    "expected.year_range": ("{low} 至 {high} 之间的年份", "a year from {low} to {high}"),
+    "expected.proactive": ("{format} 格式的表二（{cls}）", "table 二 of the {format} format ({cls})"),
+    "expected.one_of": ("以下之一：{choices}", "one of {choices}"),
+    "expected.array": ("数组", "an array"),
+    "expected.object": ("对象", "an object"),
+    "expected.document": ("对象（一份年度报告文档）", "an object (an annual report document)"),
+    "expected.object_with_keys": ("含以下键的对象：{keys}", "an object with the keys {keys}"),
+    "expected.required": ("此键（必填）", "this key (it is required)"),
+    "expected.no_such_key": ("此处没有这个键（可用的键：{keys}）", "no such key here (the keys are: {keys})"),
+    "expected.format_key": ("此键，取值之一：{versions}", "this key, one of {versions}"),
+    "expected.format_version": ("受支持的格式版本（{versions}）", "a supported format version ({versions})"),
+    "expected.utf8": ("UTF-8 文本", "UTF-8 text"),
+    "expected.json": ("JSON 文本", "JSON text"),
+    "expected.nesting": (
+        "至多嵌套 {levels} 层的 JSON（一份报告嵌套 6 层）",
+        "JSON nested at most {levels} levels deep (a report is 6 levels deep)",
+    ),
+    "expected.unique_keys": ("每个对象中每个键只出现一次", "each key once per object"),
+    "expected.readable_file": ("可读取的文件", "a readable file"),
+    "expected.at_most_64_mib": ("不超过 64 MiB 的报告文档", "a report document of at most 64 MiB"),
+    "field.value": (
+        "{owner}.{field}：应为{expected}，实为{found}",
+        "{owner}.{field}: expected {expected}, found {found}",
     ),
     # PDF
     "read.pdf.encrypted": (

@@ -17,7 +17,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from disclosure_report.errors import FieldValueError
+from disclosure_report.errors import FieldValueError, Phrase
 
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
 NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -31,7 +31,7 @@ BLANK_EXPECTED = "what the source printed in place of a number: a string of at m
 
 def _check_printed(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
     if type(value) is not str or len(value) > MAX_BLANK_TEXT or _HAS_DIGIT.search(value) or NOT_TEXT.search(value):
-        raise FieldValueError("Blank", "printed", BLANK_EXPECTED, describe(value))
+        raise FieldValueError("Blank", "printed", Phrase("expected.blank"), describe(value))
 
 
 @attrs.frozen(repr=False)
@@ -221,12 +221,12 @@ def _check_cell(kind: CellKind) -> Any:
                 assert isinstance(value, int)
                 if 0 <= value < MAX_MONEY:
                     return
-            raise FieldValueError(type(inst).__name__, attr.name, EXPECTED[kind], describe(value))
+            raise FieldValueError(type(inst).__name__, attr.name, Phrase(f"expected.{kind}"), describe(value))
         if t is int:
             assert isinstance(value, int)
             if signed_in_range(value) if kind == "signed" else count_in_range(value):
                 return
-        raise FieldValueError(type(inst).__name__, attr.name, EXPECTED[kind], describe(value))
+        raise FieldValueError(type(inst).__name__, attr.name, Phrase(f"expected.{kind}"), describe(value))
 
     return check
 
