@@ -11,6 +11,7 @@ import re
 import shutil
 import zipfile
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from disclosure_report.corpus.rollup import AggregateError, DuplicateReportError
 from disclosure_report.errors import AuthoringError, DisclosureReportError, DocumentError, FieldValueError, Phrase
 from disclosure_report.jsonio.convert import loads
 from disclosure_report.messages import TEXTS, error_text, say
-from disclosure_report.model.cells import EXPECTED
+from disclosure_report.model.cells import EXPECTED, describe
 from disclosure_report.read.base import ReadError
 from disclosure_report.render.base import MissingExtraError, RenderError
 
@@ -429,6 +430,7 @@ def test_every_problem_of_a_document_says_what_was_expected_by_a_message_key() -
     for problem in problems:
         assert isinstance(problem.expected, Phrase) and problem.expected.key in TEXTS, problem
         assert problem.expected == say(problem.expected.key, "en", **problem.expected.fields)
+    assert sum(isinstance(p.found, Phrase) for p in problems) == 11  # 5, null and a date: the same in both
     by_path = {p.json_path: p.expected for p in problems if isinstance(p.expected, Phrase)}
     assert by_path["$.meta.period.end"] == "a date not before the start 2025-12-31"
     assert by_path["$.meta.period.end"].key == "expected.date_from"
@@ -478,3 +480,30 @@ def test_a_model_field_refusal_in_both_languages(capsys: pytest.CaptureFixture[s
     assert main(["new", "--agency", "a\x01b", "--year", "2023", "--lang", "en"]) == 2
     assert capsys.readouterr().err == f"disclosure-report new: {caught.value}\n"
     assert pickle.loads(pickle.dumps(caught.value)).fields == caught.value.fields
+
+
+@pytest.mark.parametrize(
+    ("value", "key", "en", "zh"),
+    [
+        (True, "found.boolean", "true (a boolean)", "true（布尔值）"),
+        ("12", "found.string", '"12" (a string)', '"12"（字符串）'),
+        (3.9, "found.float", "3.9 (a float)", "3.9（浮点数）"),
+        (Decimal("3.9"), "found.decimal", "3.9 (a decimal number)", "3.9（小数）"),
+        (Decimal("1E+60"), "found.whole_digits", "a whole number of 61 digits", "61 位的整数"),
+        (-(10**200), "found.about_digits", "-a number of about 201 digits", "-约 201 位的数"),
+        ({}, "found.object", "an object", "对象"),
+        ([], "found.array", "an array", "数组"),
+        (object(), "found.type", "a object", "object 类型的值"),
+    ],
+)
+def test_what_was_found_is_keyed(value: object, key: str, en: str, zh: str) -> None:
+    found = describe(value)
+    assert isinstance(found, Phrase)
+    assert (found.key, found) == (key, en)
+    assert say(found.key, "zh", **found.fields) == zh
+
+
+def test_a_field_may_be_called_key_or_lang() -> None:
+    found = Phrase("found.key_twice", key='"format"')
+    assert found == 'the key "format" twice in one object'
+    assert say("found.key_twice", "zh", key='"format"') == '同一对象中键 "format" 出现两次'

@@ -131,7 +131,7 @@ _OS_ERRORS_ZH: tuple[_Phrase, ...] = (
 )
 """Why the system could not open or read a file (its ``strerror``, as the system words it), in Chinese."""
 
-_JSON_SYNTAX_ZH: tuple[_Phrase, ...] = (  # the messages of Python's json module
+_JSON_SYNTAX_ZH: tuple[_Phrase, ...] = (  # the messages of Python's json module (not the library's own words)
     _fixed("Expecting value", "此处应有一个值"),
     _fixed("Expecting property name enclosed in double quotes", "此处应有用双引号括起的键名"),
     _fixed("Expecting ',' delimiter", "此处应有逗号"),
@@ -142,25 +142,6 @@ _JSON_SYNTAX_ZH: tuple[_Phrase, ...] = (  # the messages of Python's json module
     _fixed("Invalid \\escape", "无效的转义"),
     _fixed("Illegal trailing comma before end of object", "对象末尾多了逗号"),
     _fixed("Illegal trailing comma before end of array", "数组末尾多了逗号"),
-)
-
-_FOUND_ZH: tuple[_Phrase, ...] = (
-    *_OS_ERRORS_ZH,
-    _pattern(
-        r"a file of more than (\d+) bytes \(a report is some 50 KB\)",
-        lambda m: f"超过 {m[1]} 字节的文件（一份报告约 50 KB）",
-    ),
-    _fixed("nothing", "无"),
-    _fixed("this key", "此键"),
-    _fixed("an object", "对象"),
-    _fixed("an array", "数组"),
-    _pattern(r"(true|false) \(a boolean\)", lambda m: f"{m[1]}（布尔值）"),
-    _pattern(r"(\".*\") \(a string\)", lambda m: f"{m[1]}（字符串）"),
-    _pattern(r"(\S+) \(a float\)", lambda m: f"{m[1]}（浮点数）"),
-    _pattern(r"(\S+) \(a decimal number\)", lambda m: f"{m[1]}（小数）"),
-    _pattern(r"a byte that is not UTF-8 at offset (\d+)", lambda m: f"偏移 {m[1]} 处不是 UTF-8 的字节"),
-    _pattern(r"a syntax error: (.+)", lambda m: f"语法错误：{_translate(m[1], _JSON_SYNTAX_ZH)}"),
-    _pattern(r"the key (\".*\") twice in one object", lambda m: f"同一对象中键 {m[1]} 出现两次"),
 )
 
 
@@ -188,7 +169,9 @@ def problem_text(problem: Problem, lang: Lang) -> str:
         where = f"{at}：{where}" if where != "$" else at
     if problem.label:
         where = f"{where}（{problem.label}）"
-    return f"{where}：应为{_phrase_text(problem.expected, lang)}，实为{_translate(problem.found, _FOUND_ZH)}"
+    found = problem.found
+    said = _phrase_text(found, lang) if isinstance(found, Phrase) else _translate(found, _OS_ERRORS_ZH)
+    return f"{where}：应为{_phrase_text(problem.expected, lang)}，实为{said}"
 
 
 def document_error_text(error: DocumentError, lang: Lang, *, limit: int = 50) -> str:
@@ -351,7 +334,7 @@ def error_text(error: BaseException, lang: Lang) -> str:
     if isinstance(error, DocumentError):
         return document_error_text(error, lang)
     if isinstance(error, DisclosureReportError) and error.key is not None:
-        return say(error.key, lang, **{name: _field(name, value, lang) for name, value in error.fields.items()})
+        return say(error.key, lang, **error.fields)
     text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
     return _translate(text, _READ_ERRORS_ZH) if lang == "zh" else text
 
@@ -359,19 +342,22 @@ def error_text(error: BaseException, lang: Lang) -> str:
 _FIELDS_ZH: Mapping[str, Callable[[str], str]] = {
     "source": lambda name: "该文档" if name == UNNAMED else name,
     "strerror": lambda reason: _translate(reason, _OS_ERRORS_ZH),
-    "found": lambda found: _translate(found, _FOUND_ZH),
+    "found": lambda found: _translate(found, _OS_ERRORS_ZH),
+    "json_error": lambda message: _translate(message, _JSON_SYNTAX_ZH),
 }
-"""The fields of an error's message whose values are themselves words: the name of an unnamed document, and the
-system's reason (``strerror``) for not opening a file."""
+"""The fields of a message whose values are words from elsewhere, matched by their English text: the name of an
+unnamed document, the system's reason (``strerror``) for not opening a file (also what a model field ``found`` when
+it is not a :class:`~disclosure_report.errors.Phrase`), and Python's JSON parser's message."""
 
 
-def _field(name: str, value: object, lang: Lang) -> object:
-    """A field of an error's message, in ``lang``: an error inside an error is worded in it too."""
+def _field(name: str, value: object) -> object:
+    """A field of a message in Chinese: an error or a :class:`~disclosure_report.errors.Phrase` inside it is worded
+    in Chinese too, and so are the fields of :data:`_FIELDS_ZH`. (In English a field is printed as it is.)"""
     if isinstance(value, BaseException):
-        return error_text(value, lang)
+        return error_text(value, "zh")
     if isinstance(value, Phrase):
-        return _phrase_text(value, lang)
-    if lang == "zh" and isinstance(value, str) and name in _FIELDS_ZH:
+        return _phrase_text(value, "zh")
+    if isinstance(value, str) and name in _FIELDS_ZH:
         return _FIELDS_ZH[name](value)
     return value
 
@@ -433,8 +419,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "path.permission": ("{path}：无法读取（没有权限）", "{path}: cannot be read (permission denied)"),
     "folder.cannot_list": ("{path}：无法列出文件夹内容：{strerror}", "{path}: the folder cannot be listed: {strerror}"),
     "folder.unlisted": (
-        "{path}：无法列出内容的文件夹（{reason}）",
-        "{path}: a folder that cannot be listed ({reason})",
+        "{path}：无法列出内容的文件夹（{strerror}）",
+        "{path}: a folder that cannot be listed ({strerror})",
     ),
     "folder.named_like": ("{path}：名字像文档的文件夹", "{path}: a folder named like a document"),
     "folder.empty": ("{path}：没有报告文档的文件夹", "{path}: a folder with no report documents"),
@@ -783,6 +769,31 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "expected.unique_keys": ("每个对象中每个键只出现一次", "each key once per object"),
     "expected.readable_file": ("可读取的文件", "a readable file"),
     "expected.at_most_64_mib": ("不超过 64 MiB 的报告文档", "a report document of at most 64 MiB"),
+    # what a document or a model field was found to hold (errors.Phrase: Problem.found, FieldValueError.found)
+    "found.boolean": ("{value}（布尔值）", "{value} (a boolean)"),
+    "found.string": ("{text}（字符串）", "{text} (a string)"),
+    "found.float": ("{value}（浮点数）", "{value} (a float)"),
+    "found.decimal": ("{value}（小数）", "{value} (a decimal number)"),
+    "found.about_digits": ("{sign}约 {digits} 位的数", "{sign}a number of about {digits} digits"),
+    "found.whole_digits": ("{sign}{digits} 位的整数", "{sign}a whole number of {digits} digits"),
+    "found.number_digits": (
+        "{sign}整数 {integer} 位、小数 {places} 位的数",
+        "{sign}a number of {integer} integer digits and {places} decimal places",
+    ),
+    "found.object": ("对象", "an object"),
+    "found.array": ("数组", "an array"),
+    "found.type": ("{name} 类型的值", "a {name}"),
+    "found.nothing": ("无", "nothing"),
+    "found.this_key": ("此键", "this key"),
+    "found.nesting": ("超过 {levels} 层的数组和对象", "more than {levels} levels of arrays and objects"),
+    "found.too_deep": ("嵌套过深，无法读取", "nesting too deep to read"),
+    "found.not_utf8": ("偏移 {offset} 处不是 UTF-8 的字节", "a byte that is not UTF-8 at offset {offset}"),
+    "found.syntax": ("语法错误：{json_error}", "a syntax error: {json_error}"),
+    "found.key_twice": ("同一对象中键 {key} 出现两次", "the key {key} twice in one object"),
+    "found.too_large": (
+        "超过 {limit} 字节的文件（一份报告约 50 KB）",
+        "a file of more than {limit} bytes (a report is some 50 KB)",
+    ),
     "field.value": (
         "{owner}.{field}：应为{expected}，实为{found}",
         "{owner}.{field}: expected {expected}, found {found}",
@@ -853,7 +864,7 @@ EN_ONE: Mapping[str, tuple[str, str]] = {
 is 1."""
 
 
-def say(key: str, lang: Lang, **fields: object) -> str:
+def say(key: str, lang: Lang, /, **fields: object) -> str:
     """One line a command prints, from :data:`TEXTS`, in ``lang``.
 
     >>> say("aggregate.differences", "zh", n=2), say("aggregate.differences", "en", n=2)
@@ -863,6 +874,6 @@ def say(key: str, lang: Lang, **fields: object) -> str:
     """
     zh, en = TEXTS[key]
     if lang == "zh":
-        return zh.format(**fields)
+        return zh.format(**{name: _field(name, value) for name, value in fields.items()})
     one = EN_ONE.get(key)
     return (one[1] if one is not None and fields.get(one[0]) == 1 else en).format(**fields)

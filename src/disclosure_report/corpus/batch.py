@@ -109,7 +109,7 @@ def _walk(folder: str, notes: list[str] | None, lang: Lang) -> Iterator[str]:
             raise DisclosureReportError.keyed(
                 "folder.cannot_list", path=folder, strerror=str(e.strerror or e)
             ) from None
-        notes.append(say("folder.unlisted", lang, path=folder, reason=e.strerror or e))
+        notes.append(say("folder.unlisted", lang, path=folder, strerror=str(e.strerror or e)))
         return
     held = False
     with entries:

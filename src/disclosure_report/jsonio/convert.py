@@ -120,12 +120,12 @@ def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None)
                     problems += e.under(name).problems
                     more += e.more
             elif required:
-                problems.append(([name], Phrase("expected.required"), "nothing"))
+                problems.append(([name], Phrase("expected.required"), Phrase("found.nothing")))
         if len(data) > len(kwargs):
             for key in data:
                 if key not in keyset:
                     if len(problems) < MAX_PROBLEMS:
-                        problems.append(([key], Phrase("expected.no_such_key", keys=known), "this key"))
+                        problems.append(([key], Phrase("expected.no_such_key", keys=known), Phrase("found.this_key")))
                     else:
                         more += 1
         if problems:
@@ -279,7 +279,8 @@ def _report_format(data: Any) -> Format:
         raise Invalid.one(Phrase("expected.document"), data)
     version = data.get("format")
     if version is None:
-        raise Invalid([(["format"], Phrase("expected.format_key", versions=", ".join(map(repr, FORMATS))), "nothing")])
+        versions = ", ".join(map(repr, FORMATS))
+        raise Invalid([(["format"], Phrase("expected.format_key", versions=versions), Phrase("found.nothing"))])
     if type(version) is not str or version not in FORMATS:  # (a list or an object is not even hashable)
         shown = ", ".join(f'"{v}"' for v in FORMATS)
         raise Invalid([(["format"], Phrase("expected.format_version", versions=shown), describe(version))])
@@ -355,7 +356,7 @@ def _nesting_problem(text: str) -> Problem:
                 return Problem(
                     _json_path(segments),
                     Phrase("expected.nesting", levels=MAX_NESTING),
-                    f"more than {MAX_NESTING} levels of arrays and objects",
+                    Phrase("found.nesting", levels=MAX_NESTING),
                     line=line,
                     column=column,
                 )
@@ -371,7 +372,7 @@ def _nesting_problem(text: str) -> Problem:
                 stack[-1][1] = json.loads(token)
             except ValueError:
                 stack[-1][1] = token[1:-1]
-    return Problem("$", Phrase("expected.json"), "nesting too deep to read")
+    return Problem("$", Phrase("expected.json"), Phrase("found.too_deep"))
 
 
 def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
@@ -381,7 +382,7 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             raise DocumentError(
-                [Problem("$", Phrase("expected.utf8"), f"a byte that is not UTF-8 at offset {e.start}")], source
+                [Problem("$", Phrase("expected.utf8"), Phrase("found.not_utf8", offset=e.start))], source
             ) from None
     try:
         return json.loads(
@@ -389,11 +390,20 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
         )
     except json.JSONDecodeError as e:
         raise DocumentError(
-            [Problem("$", Phrase("expected.json"), f"a syntax error: {e.msg}", line=e.lineno, column=e.colno)], source
+            [
+                Problem(
+                    "$",
+                    Phrase("expected.json"),
+                    Phrase("found.syntax", json_error=e.msg),
+                    line=e.lineno,
+                    column=e.colno,
+                )
+            ],
+            source,
         ) from None
     except _DuplicateKey as e:
         raise DocumentError(
-            [Problem("$", Phrase("expected.unique_keys"), f'the key "{e.key}" twice in one object')], source
+            [Problem("$", Phrase("expected.unique_keys"), Phrase("found.key_twice", key=f'"{e.key}"'))], source
         ) from None
     except RecursionError:
         raise DocumentError([_nesting_problem(text)], source) from None
@@ -441,7 +451,7 @@ def load(file: str | PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
                 [Problem("$", Phrase("expected.readable_file"), e.strerror or str(e))], str(path)
             ) from None
         if len(data) > MAX_DOCUMENT_BYTES:
-            found = f"a file of more than {MAX_DOCUMENT_BYTES} bytes (a report is some 50 KB)"
+            found = Phrase("found.too_large", limit=MAX_DOCUMENT_BYTES)
             raise DocumentError([Problem("$", Phrase("expected.at_most_64_mib"), found)], str(path))
         return loads(data, source=str(path))
     name = getattr(file, "name", None)
