@@ -507,3 +507,84 @@ def test_a_field_may_be_called_key_or_lang() -> None:
     found = Phrase("found.key_twice", key='"format"')
     assert found == 'the key "format" twice in one object'
     assert say("found.key_twice", "zh", key='"format"') == '同一对象中键 "format" 出现两次'
+
+
+# --- report years, argument types, spreadsheets ------------------------------------------------------------------
+
+
+def test_aggregate_of_reports_before_2019_is_refused_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = tmp_path / "units"
+    units.mkdir()
+    dump(replace_value(load(SHANGHAI), "meta.year", 2010), units / "a.json")  # the model allows 2000–2999
+    assert main(["aggregate", str(units), "--agency", "某县"]) == 2  # was a traceback (a bare ValueError)
+    assert capsys.readouterr().err == (
+        "disclosure-report aggregate: 报告年度 2010 没有适用的格式：2019 年以前的报告早于统一格式\n"
+    )
+    assert main(["aggregate", str(units), "--agency", "某县", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "disclosure-report aggregate: no supported format applies to report year 2010: reports before 2019 "
+        "pre-date the uniform format\n"
+    )
+
+
+def test_format_for_year_refuses_with_a_keyed_value_error() -> None:
+    from disclosure_report.formats import format_for_year
+
+    with pytest.raises(ValueError, match=r"^no supported format applies to report year 2018: ") as caught:
+        format_for_year(2018)
+    assert isinstance(caught.value, DisclosureReportError)
+    assert (caught.value.key, dict(caught.value.fields)) == ("new.before_2019", {"year": 2018})
+
+
+@pytest.mark.parametrize(
+    ("agency", "year", "en", "zh"),
+    [
+        (
+            5,
+            2023,
+            "agency must be the reporting body's name as a string, e.g. '某市某局'; got 5",
+            "机关须为报告机关名称的字符串，例如 '某市某局'；给出的是 5",
+        ),
+        (
+            "某局",
+            "2023",
+            "year must be a whole number such as 2025 (int('2023')); got '2023' (str)",
+            "年度须为整数，例如 2025 (int('2023'))；给出的是 '2023'（str）",
+        ),
+    ],
+)
+def test_new_report_argument_types_are_keyed_type_errors(agency: object, year: object, en: str, zh: str) -> None:
+    with pytest.raises(TypeError) as caught:
+        new_report(agency, year)  # type: ignore[arg-type]
+    assert str(caught.value) == en and error_text(caught.value, "zh") == zh
+
+
+def test_a_spreadsheet_refusal_names_the_sheet_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "表一"
+    sheet["A1"] = "x"
+    sheet.cell(row=20000, column=1, value=1)
+    path = tmp_path / "far.xlsx"
+    book.save(path)
+    assert main(["read", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"disclosure-report read: {path}：工作表 表一：第 20000 行超出任何年度报告表格的范围；拒绝读取\n"
+    )
+    assert main(["read", str(path), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"disclosure-report read: {path}: sheet 表一: row 20000 lies beyond any annual report table; refused\n"
+    )
+
+
+def test_the_pdf_readers_no_text_layer_constant_is_the_messages_wording() -> None:
+    from disclosure_report.read.pdf import NO_TEXT_LAYER
+
+    assert TEXTS["read.pdf.no_text"][1] == "{source}: " + NO_TEXT_LAYER

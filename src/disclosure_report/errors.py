@@ -107,8 +107,16 @@ def english(key: str, fields: Mapping[str, object]) -> str:
     return say(key, "en", **fields)
 
 
+class UnsupportedYearError(DisclosureReportError, ValueError):
+    """A report year no supported format applies to (before 2019, or a format not yet declared)."""
+
+
 class AuthoringError(DisclosureReportError, ValueError):
     """A report that cannot be started as asked (e.g. from a previous report of the same or a later year)."""
+
+
+class AuthoringTypeError(DisclosureReportError, TypeError):
+    """``new_report`` given an agency that is not a string or a year that is not a whole number."""
 
 
 class FieldValueError(DisclosureReportError, ValueError):

@@ -532,6 +532,14 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "LibreOffice（{office}）未能将 Word 文件转换为 PDF（退出状态 {status}）；它的输出：{said}",
         "LibreOffice ({office}) did not convert the Word file to PDF (exit status {status}); it said: {said}",
     ),
+    "render.docx_control": (
+        "Word 文件不能容纳控制字符；请从以下位置删除：{places}",
+        "a Word file cannot hold control characters; remove them from: {places}",
+    ),
+    "render.docx_control_more": (
+        "Word 文件不能容纳控制字符；请从以下位置删除：{places} 另有 {more} 处",
+        "a Word file cannot hold control characters; remove them from: {places} and {more} more",
+    ),
     "render.xlsx_control": (
         "{where}：电子表格单元格不能容纳 {text!r} 中的控制字符",
         "{where}: a spreadsheet cell cannot hold the control characters in {text!r}",
@@ -560,6 +568,14 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "new.later_year": (
         "上一年度报告是 {previous} 年度的；以它为起点的报告须为更晚的年度（给出的是 {year}）",
         "the previous report is for {previous}; a report started from it must be for a later year (got {year})",
+    ),
+    "new.agency_type": (
+        "机关须为报告机关名称的字符串，例如 '某市某局'；给出的是 {agency!r}",
+        "agency must be the reporting body's name as a string, e.g. '某市某局'; got {agency!r}",
+    ),
+    "new.year_type": (
+        "年度须为整数，例如 2025{hint}；给出的是 {year!r}（{type}）",
+        "year must be a whole number such as 2025{hint}; got {year!r} ({type})",
     ),
     # aggregate
     "aggregate.nothing": ("没有可汇总的报告", "no reports to aggregate"),
@@ -700,6 +716,41 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "read.xlsx.sheet": (
         "{source}：工作表 {sheet} 无法读取：{detail}",
         "{source}: sheet {sheet} cannot be read: {detail}",
+    ),
+    "read.xlsx.not_a_cell": (
+        "{source}：工作表 {sheet}：{ref!r} 不是单元格引用",
+        "{source}: sheet {sheet}: {ref!r} is not a cell reference",
+    ),
+    "read.xlsx.cell_beyond": (
+        "{source}：工作表 {sheet}：单元格 {ref} 超出任何年度报告表格的范围（至多 {rows} 行 × {columns} 列）；拒绝读取",
+        "{source}: sheet {sheet}: cell {ref} lies beyond any annual report table ({rows} rows × {columns} columns at "
+        "most); refused",
+    ),
+    "read.xlsx.span": (
+        "{source}：工作表 {sheet}：其单元格跨越超过 {limit} 个单元格（第 {top}–{bottom} 行，第 {left}–{right} 列）；"
+        "拒绝读取：没有这么大的年度报告表格",
+        "{source}: sheet {sheet}: its cells span more than {limit} cells (rows {top}–{bottom}, columns "
+        "{left}–{right}); refused: no annual report table is that large",
+    ),
+    "read.xlsx.merged": (
+        "{source}：工作表 {sheet}：合并区域覆盖超过 {limit} 个单元格；拒绝读取",
+        "{source}: sheet {sheet}: merged ranges cover more than {limit} cells; refused",
+    ),
+    "read.xlsx.row_beyond": (
+        "{source}：工作表 {sheet}：第 {row} 行超出任何年度报告表格的范围；拒绝读取",
+        "{source}: sheet {sheet}: row {row} lies beyond any annual report table; refused",
+    ),
+    "read.xlsx.columns_beyond": (
+        "{source}：工作表 {sheet}：第 {row} 行有超出第 {limit} 列的单元格；拒绝读取",
+        "{source}: sheet {sheet}: row {row} has cells beyond column {limit}; refused",
+    ),
+    "read.xlsx.sheet_beyond": (
+        "工作表 {sheet}：有超出任何年度报告表格范围的单元格；拒绝读取",
+        "sheet {sheet}: cells beyond any annual report table; refused",
+    ),
+    "read.xlsx.sheet_span": (
+        "工作表 {sheet}：其单元格跨越的范围超过任何年度报告表格；拒绝读取",
+        "sheet {sheet}: its cells span more than any annual report table; refused",
     ),
     "read.zip.bomb": (
         "{source}：{part} 展开后有 {size} 字节；拒绝读取（zip 炸弹？）",

@@ -69,15 +69,13 @@ def cell_position(ref: str) -> tuple[int, int] | None:
     return int(m.group(2)), column_index_from_string(m.group(1))
 
 
-def _checked_position(ref: str, where: str) -> tuple[int, int]:
+def _checked_position(ref: str, where: dict[str, str]) -> tuple[int, int]:
+    """``where``: the ``source`` (file) and ``sheet`` (its name) a refusal names."""
     pos = cell_position(ref)
     if pos is None:
-        raise ReadError(f"{where}: {ref!r} is not a cell reference")
+        raise ReadError.keyed("read.xlsx.not_a_cell", **where, ref=ref)
     if pos[0] > MAX_ROWS or pos[1] > MAX_COLUMNS:
-        raise ReadError(
-            f"{where}: cell {ref} lies beyond any annual report table ({MAX_ROWS} rows × {MAX_COLUMNS} columns at "
-            "most); refused"
-        )
+        raise ReadError.keyed("read.xlsx.cell_beyond", **where, ref=ref, rows=MAX_ROWS, columns=MAX_COLUMNS)
     return pos
 
 
@@ -85,7 +83,7 @@ class _Extent:
     """The rectangle the cells holding values span: a spreadsheet library holds it as one dense block, so it is
     bounded as a whole (two cells far apart are refused before anything is read)."""
 
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: dict[str, str]) -> None:
         self.where = where
         self.top = self.left = MAX_ROWS + MAX_COLUMNS
         self.bottom = self.right = 0
@@ -94,9 +92,14 @@ class _Extent:
         self.top, self.bottom = min(self.top, row), max(self.bottom, row)
         self.left, self.right = min(self.left, column), max(self.right, column)
         if (self.bottom - self.top + 1) * (self.right - self.left + 1) > MAX_AREA:
-            raise ReadError(
-                f"{self.where}: its cells span more than {MAX_AREA} cells (rows {self.top}–{self.bottom}, columns "
-                f"{self.left}–{self.right}); refused: no annual report table is that large"
+            raise ReadError.keyed(
+                "read.xlsx.span",
+                **self.where,
+                limit=MAX_AREA,
+                top=self.top,
+                bottom=self.bottom,
+                left=self.left,
+                right=self.right,
             )
 
 
@@ -162,7 +165,7 @@ class Parts:
     def _scan(
         self, part: str, title: str
     ) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str], dict[tuple[int, int], str]]:
-        where = f"{self.name}: sheet {title}"
+        where = {"source": self.name, "sheet": title}
         root = self._parse(part)
         covered = 0
         for merge in root.iter(_q("mergeCell")):
@@ -171,7 +174,7 @@ class Parts:
             bottom = _checked_position(last or first, where)
             covered += (abs(bottom[0] - top[0]) + 1) * (abs(bottom[1] - top[1]) + 1)
             if covered > MAX_MERGED:
-                raise ReadError(f"{where}: merged ranges cover more than {MAX_MERGED} cells; refused")
+                raise ReadError.keyed("read.xlsx.merged", **where, limit=MAX_MERGED)
         unsaved: dict[tuple[int, int], str] = {}
         numbers: dict[tuple[int, int], str] = {}
         errors: dict[tuple[int, int], str] = {}
@@ -181,7 +184,7 @@ class Parts:
         for row in root.iter(_q("row")):
             row_number = int(row.get("r")) if (row.get("r") or "").isdigit() else row_number + 1
             if row_number > MAX_ROWS:
-                raise ReadError(f"{where}: row {row_number} lies beyond any annual report table; refused")
+                raise ReadError.keyed("read.xlsx.row_beyond", **where, row=row_number)
             column = 0
             for c in row.iter(_q("c")):
                 ref = c.get("r")
@@ -191,7 +194,7 @@ class Parts:
                     column += 1
                     row_number_c = row_number
                     if column > MAX_COLUMNS:
-                        raise ReadError(f"{where}: row {row_number} has cells beyond column {MAX_COLUMNS}; refused")
+                        raise ReadError.keyed("read.xlsx.columns_beyond", **where, row=row_number, limit=MAX_COLUMNS)
                     ref = f"{get_column_letter(column)}{row_number}"
                 v = c.find(_q("v"))
                 if v is not None or c.find(_q("is")) is not None:

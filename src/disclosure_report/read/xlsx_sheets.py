@@ -88,7 +88,7 @@ def sheet_of(name: str, rows: list[list[Any]], start: tuple[int, int] | None, pa
     if start is not None:
         r0, c0 = start
         if (r0 + len(rows)) > MAX_ROWS or (c0 + max((len(r) for r in rows), default=0)) > MAX_COLUMNS:
-            raise ReadError(f"sheet {name}: cells beyond any annual report table; refused")
+            raise ReadError.keyed("read.xlsx.sheet_beyond", sheet=name)
         for i, row in enumerate(rows):
             for j, v in enumerate(row):
                 if v != "" and v is not None:
@@ -139,7 +139,7 @@ def rows(sheet: Sheet) -> Iterator[tuple[int, str | None, tuple[str, ...]]]:
         return
     width = max(c for found in by_row.values() for c in found) - min(c for found in by_row.values() for c in found)
     if (width + 1) * max(by_row) > MAX_AREA:
-        raise ReadError(f"sheet {sheet.name}: its cells span more than any annual report table; refused")
+        raise ReadError.keyed("read.xlsx.sheet_span", sheet=sheet.name)
     block: list[int] = []
     for r in sorted(by_row):
         distinct = {t.strip() for t in by_row[r].values()}

@@ -63,11 +63,10 @@ def _check_text(report: AnnualReport) -> None:
 
     walk(unstructure(report), "")
     if found:
-        raise RenderError(
-            "a Word file cannot hold control characters; remove them from: "
-            + "; ".join(found[:10])
-            + (f" and {len(found) - 10} more" if len(found) > 10 else "")
-        )
+        places = "; ".join(found[:10])
+        if len(found) > 10:
+            raise RenderError.keyed("render.docx_control_more", places=places, more=len(found) - 10)
+        raise RenderError.keyed("render.docx_control", places=places)
 
 
 class DocxRenderer:
