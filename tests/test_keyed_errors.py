@@ -588,3 +588,89 @@ def test_the_pdf_readers_no_text_layer_constant_is_the_messages_wording() -> Non
     from disclosure_report.read.pdf import NO_TEXT_LAYER
 
     assert TEXTS["read.pdf.no_text"][1] == "{source}: " + NO_TEXT_LAYER
+
+
+# --- what a reader had to interpret: warnings worded by key ----------------------------------------------------
+
+PINGTAN = ROOT / "tests" / "fixtures" / "real" / "pingtan-2021.txt"
+
+
+def test_a_year_and_agency_given_over_the_printed_ones_warn_in_both_languages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["read", str(PINGTAN), "--year", "2020", "--agency", "某局"]
+    assert main(argv) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert f"{PINGTAN}：标题所载机关为 '平潭综合实验区'；采用调用方给出的 '某局'" in err
+    assert f"{PINGTAN}：标题所载年度为 2021；采用调用方给出的 2020" in err
+    assert main([*argv, "--lang", "en"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert f"{PINGTAN}: the title names the agency '平潭综合实验区'; '某局' as given is used" in err
+    assert f"{PINGTAN}: the title names the year 2021; 2020 as given is used" in err
+    assert main(["read", str(SHUYANG), "--year", "2020"]) == 0
+    assert capsys.readouterr().err == f"{SHUYANG}：文档所载年度为 2025；采用调用方给出的 2020\n"
+    assert main(["read", str(SHUYANG), "--year", "2020", "--lang", "en"]) == 0
+    assert capsys.readouterr().err == f"{SHUYANG}: the document names the year 2025; 2020 as given is used\n"
+
+
+def test_a_spreadsheets_warnings_name_the_sheet_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(render(load(SHUYANG), "xlsx"))  # type: ignore[arg-type]
+    book = openpyxl.load_workbook(path)
+    book["表三"]["E5"] = '=CONCAT(D5,"x")'  # a formula without a saved value, not a sum
+    book.save(path)
+    assert main(["read", str(path), "--year", "2020"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert f"{path}：内嵌记录所载年度为 2025；采用调用方给出的 2020" in err
+    assert (
+        f'{path}：工作表 表三 单元格 E5：公式 =CONCAT(D5,"x") 没有保存的值，也不予计算（只计算单元格之和'
+        "（=SUM(B3:G3)、=B3+C3））；请在 Excel 或 LibreOffice 中打开并保存该文件；该单元格未读出 "
+        "[applications.new.commercial]"
+    ) in err
+    assert main(["read", str(path), "--year", "2020", "--lang", "en"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert f"{path}: the embedded record names the year 2025; 2020 as given is used" in err
+    assert (
+        f'{path}: sheet 表三, cell E5: formula =CONCAT(D5,"x") has no saved value and is not evaluated (only sums '
+        "of cells (=SUM(B3:G3), =B3+C3) are evaluated); open and save the file in Excel or LibreOffice; the cell is "
+        "left unread [applications.new.commercial]"
+    ) in err
+
+
+@pytest.mark.parametrize(
+    ("phrase", "en", "zh"),
+    [
+        (
+            Phrase("warn.pdf_damaged_page", page=3, lost=120),
+            "page 3 of the PDF is damaged: its content (120 bytes) cannot be decoded; what it showed is missing",
+            "PDF 第 3 页已损坏：其内容（120 字节）无法解码；该页所示内容缺失",
+        ),
+        (
+            Phrase("warn.split_by_totals", row="（一）予以公开", splits=4, pick="12 3"),
+            "（一）予以公开: digits ran together; of 4 splits, the table's 总计 identities allow only 12 3",
+            "（一）予以公开：数字连在一起；4 种拆法中，只有 12 3 符合表中总计的勾稽关系",
+        ),
+        (
+            Phrase("warn.split_undecided", row="（一）予以公开", splits=2, shown="1 23; 12 3"),
+            "（一）予以公开: digits ran together and split 2 ways (1 23; 12 3); no identity decides; the cells are "
+            "left unread",
+            "（一）予以公开：数字连在一起，有 2 种拆法（1 23; 12 3）；没有勾稽关系能确定；各单元格未读出",
+        ),
+        (
+            Phrase("warn.record_year", value="二〇二四"),
+            "报告年度 '二〇二四' is not a year (a number like 2024)",
+            "报告年度 '二〇二四' 不是年份（应为 2024 这样的数字）",
+        ),
+    ],
+)
+def test_reader_warnings_are_keyed(phrase: Phrase, en: str, zh: str) -> None:
+    from disclosure_report.messages import read_warning_text
+    from disclosure_report.read.base import ReadWarning
+
+    warning = ReadWarning(phrase, 7, "applications.new.total")
+    assert phrase == en and str(warning) == f"line 7: {en} [applications.new.total]"
+    assert read_warning_text(warning, "zh") == f"第 7 行：{zh} [applications.new.total]"

@@ -202,7 +202,14 @@ _VALUE_PROBLEMS_ZH: tuple[_Phrase, ...] = (
     _pattern(r"('.*') is negative", lambda m: f"{m[1]} 是负数"),
 )
 
-_PLACES_ZH = {"title": "标题", "preamble": "前言", "document": "文档", "signature": "落款", "period": "统计期限"}
+_PLACES_ZH = {
+    "title": "标题",
+    "preamble": "前言",
+    "document": "文档",
+    "signature": "落款",
+    "period": "统计期限",
+    "embedded record": "内嵌记录",
+}
 """Where a reader found the year or agency, in Chinese."""
 
 _READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
@@ -230,14 +237,6 @@ _READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
     _pattern(
         r"table 四: expected (\d+) cells, found (\d+); the cells are left unread",
         lambda m: f"表四：应有 {m[1]} 个单元格，实有 {m[2]} 个；{_LEFT_UNREAD}",
-    ),
-    _pattern(
-        r"(.+): digits ran together; of (\d+) splits, the table's 总计 identities allow only (.+)",
-        lambda m: f"{m[1]}：数字连在一起；{m[2]} 种拆法中，只有 {m[3]} 符合表中总计的勾稽关系",
-    ),
-    _pattern(
-        r"(.+): digits ran together and split (\d+) ways \((.*)\); no identity decides; the cells are left unread",
-        lambda m: f"{m[1]}：数字连在一起，有 {m[2]} 种拆法（{m[3]}）；没有勾稽关系能确定；{_LEFT_UNREAD}",
     ),
     _pattern(
         r"(.+); the cell is left unread",
@@ -281,12 +280,6 @@ _READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
         lambda m: f"{m[1]} 不是已知的留空标记；按所印保留",
     ),
     _pattern(
-        r"the (.+) names the (year|agency) (.+); (.+) as given is used",
-        lambda m: (
-            f"{_PLACES_ZH.get(m[1], m[1])}所载{'年度' if m[2] == 'year' else '机关'}为 {m[3]}；采用调用方给出的 {m[4]}"
-        ),
-    ),
-    _pattern(
         r"rows not found \(their cells are left unread\): (.+?)(?: and (\d+) more)?",
         lambda m: f"未找到的行（其单元格未读出）：{m[1]}" + (f"，另有 {m[2]} 行" if m[2] else ""),
     ),
@@ -318,12 +311,17 @@ _READ_ERRORS_ZH: tuple[_Phrase, ...] = (
 
 
 def read_warning_text(warning: ReadWarning, lang: Lang) -> str:
-    """What the reader of a published document had to interpret, with its source line and cell path."""
+    """What the reader of a published document had to interpret, with its source line and cell path: a keyed
+    :class:`~disclosure_report.errors.Phrase` from :data:`TEXTS`, or the assembler's words matched by their English."""
     if lang == "en":
         return str(warning)
     where = f"第 {warning.line} 行：" if warning.line is not None else ""
     cell = f" [{warning.cell_path}]" if warning.cell_path else ""
-    return f"{where}{_translate(warning.message, _READ_WARNINGS_ZH)}{cell}"
+    return f"{where}{_warning_zh(warning.message)}{cell}"
+
+
+def _warning_zh(message: str) -> str:
+    return _phrase_text(message, "zh") if isinstance(message, Phrase) else _translate(message, _READ_WARNINGS_ZH)
 
 
 def error_text(error: BaseException, lang: Lang) -> str:
@@ -344,6 +342,8 @@ _FIELDS_ZH: Mapping[str, Callable[[str], str]] = {
     "strerror": lambda reason: _translate(reason, _OS_ERRORS_ZH),
     "found": lambda found: _translate(found, _OS_ERRORS_ZH),
     "json_error": lambda message: _translate(message, _JSON_SYNTAX_ZH),
+    "place": lambda place: _PLACES_ZH.get(place, place),
+    "warning": lambda message: _warning_zh(message),
 }
 """The fields of a message whose values are words from elsewhere, matched by their English text: the name of an
 unnamed document, the system's reason (``strerror``) for not opening a file (also what a model field ``found`` when
@@ -767,6 +767,55 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "read.zip.too_large": (
         "{source}：{part} 超过 {limit} 字节；拒绝读取",
         "{source}: {part} is larger than {limit} bytes; refused",
+    ),
+    # what the reader of a published document had to interpret (errors.Phrase as ReadWarning.message)
+    "warn.given_year": (
+        "{place}所载年度为 {printed}；采用调用方给出的 {given}",
+        "the {place} names the year {printed}; {given} as given is used",
+    ),
+    "warn.given_agency": (
+        "{place}所载机关为 {printed!r}；采用调用方给出的 {given!r}",
+        "the {place} names the agency {printed!r}; {given!r} as given is used",
+    ),
+    "warn.pdf_damaged_page": (
+        "PDF 第 {page} 页已损坏：其内容（{lost} 字节）无法解码；该页所示内容缺失",
+        "page {page} of the PDF is damaged: its content ({lost} bytes) cannot be decoded; what it showed is missing",
+    ),
+    "warn.split_by_totals": (
+        "{row}：数字连在一起；{splits} 种拆法中，只有 {pick} 符合表中总计的勾稽关系",
+        "{row}: digits ran together; of {splits} splits, the table's 总计 identities allow only {pick}",
+    ),
+    "warn.split_undecided": (
+        "{row}：数字连在一起，有 {splits} 种拆法（{shown}）；没有勾稽关系能确定；各单元格未读出",
+        "{row}: digits ran together and split {splits} ways ({shown}); no identity decides; the cells are left unread",
+    ),
+    "warn.xlsx_row": ("工作表 {sheet} 第 {row} 行：{warning}", "sheet {sheet}, row {row}: {warning}"),
+    "warn.xlsx_formula": (
+        "工作表 {sheet} 单元格 {cell}：公式 {formula} 没有保存的值，也不予计算（{why}）；请在 Excel 或 LibreOffice 中"
+        "打开并保存该文件；该单元格未读出",
+        "sheet {sheet}, cell {cell}: formula {formula} has no saved value and is not evaluated ({why}); open and save "
+        "the file in Excel or LibreOffice; the cell is left unread",
+    ),
+    "formula.range": (
+        "区域 {range} 比任何表格都大（至多 {limit} 个单元格）",
+        "the range {range} is larger than any table ({limit} cells at most)",
+    ),
+    "formula.not_formula": ("不是公式", "not a formula"),
+    "formula.only_sums": (
+        "只计算单元格之和（=SUM(B3:G3)、=B3+C3）",
+        "only sums of cells (=SUM(B3:G3), =B3+C3) are evaluated",
+    ),
+    "formula.error_cell": ("它所加的单元格含有错误 {value}", "a cell it adds holds the error {value}"),
+    "formula.text_added": ("用 + 加了一段文字（{value!r}）", "a text ({value!r}) is added with +"),
+    "formula.circular": ("公式引用了自身（循环引用）", "the formula refers to itself (a circular reference)"),
+    "formula.too_deep": ("公式引用公式超过 {limit} 层", "formulas refer to formulas more than {limit} deep"),
+    "formula.refers": (
+        "它引用的 {cell} 的公式 {formula} 无法计算：{why}",
+        "it refers to {cell}, whose formula {formula} fails: {why}",
+    ),
+    "warn.record_year": (
+        "报告年度 {value!r} 不是年份（应为 2024 这样的数字）",
+        "报告年度 {value!r} is not a year (a number like 2024)",
     ),
     # what a document or a model field was expected to hold (errors.Phrase: Problem.expected, FieldValueError.expected)
     **{f"expected.{kind}": (EXPECTED_ZH[kind], EXPECTED[kind]) for kind in EXPECTED},

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 from pdfplumber.page import Page
 
+from disclosure_report.errors import Phrase
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
 from disclosure_report.read.kinds import BuiltInReader
@@ -220,13 +221,7 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
         raise ReadError.keyed("read.pdf.no_text", source=name)
     if chars < _SCANNED_TEXT * len(pages) and any(seen.page.images for seen in pages):
         raise ReadError.keyed("read.pdf.scanned", source=name, chars=chars)
-    warnings = [
-        ReadWarning(
-            f"page {number} of the PDF is damaged: its content ({lost} bytes) cannot be decoded; what it "
-            "showed is missing"
-        )
-        for number, lost in damaged
-    ]
+    warnings = [ReadWarning(Phrase("warn.pdf_damaged_page", page=number, lost=lost)) for number, lost in damaged]
     return _lines(blocks), warnings
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from disclosure_report.errors import Phrase
 from disclosure_report.formats import FORMATS, Section
 from disclosure_report.read.base import ReadError
 from disclosure_report.read.formulas import CellError, FormulaError, SheetFormulas
@@ -40,12 +41,13 @@ class UnreadFormula:
     formula: str
     why: str
 
+    def phrase(self) -> Phrase:
+        """What the reader says of the cell (``str()`` of it is the English)."""
+        cell = coordinate((self.row, self.column))
+        return Phrase("warn.xlsx_formula", sheet=self.sheet, cell=cell, formula=self.formula, why=self.why)
+
     def __str__(self) -> str:
-        return (
-            f"sheet {self.sheet}, cell {coordinate((self.row, self.column))}: formula {self.formula} has no saved "
-            f"value and is not evaluated ({self.why}); open and save the file in Excel or LibreOffice; the cell is "
-            "left unread"
-        )
+        return str(self.phrase())
 
 
 @attrs.define
@@ -102,7 +104,7 @@ def sheet_of(name: str, rows: list[list[Any]], start: tuple[int, int] | None, pa
         try:
             result = formulas.value(r, c)
         except FormulaError as e:
-            sheet.unread.append(UnreadFormula(name, r, c, formula, str(e)))
+            sheet.unread.append(UnreadFormula(name, r, c, formula, e.args[0]))  # a Phrase: worded in either language
             values.pop((r, c), None)
             continue
         if result is None:
