@@ -674,3 +674,24 @@ def test_reader_warnings_are_keyed(phrase: Phrase, en: str, zh: str) -> None:
     warning = ReadWarning(phrase, 7, "applications.new.total")
     assert phrase == en and str(warning) == f"line 7: {en} [applications.new.total]"
     assert read_warning_text(warning, "zh") == f"第 7 行：{zh} [applications.new.total]"
+
+
+def test_report_refuses_an_unknown_rule_once_before_reading_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    assert main(["report", str(SHUYANG), "-o", str(site), "--disable", "NOPE"]) == 2
+    assert capsys.readouterr().err == "report: 未知的规则编号：NOPE（规则列表：disclosure-report rules）\n"
+    assert main(["report", str(SHUYANG), "-o", str(site), "--disable", "NOPE", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "report: unknown rule id(s) NOPE; see 'disclosure-report rules'\n"
+    assert not site.exists()  # it used to write a page with every document "unreadable" for the unknown id
+
+
+def test_an_unknown_rule_is_a_keyed_key_error() -> None:
+    from disclosure_report import validate
+
+    with pytest.raises(KeyError) as caught:
+        validate(new_report("某局", 2023), disable=["NOPE"])
+    assert str(caught.value) == "\"unknown rule id(s) NOPE; see 'disclosure-report rules'\""  # as a KeyError says it
+    assert isinstance(caught.value, DisclosureReportError) and caught.value.key == "validate.unknown_rules"
+    assert error_text(caught.value, "zh") == "未知的规则编号：NOPE（规则列表：disclosure-report rules）"

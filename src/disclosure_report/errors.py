@@ -111,6 +111,10 @@ class UnsupportedYearError(DisclosureReportError, ValueError):
     """A report year no supported format applies to (before 2019, or a format not yet declared)."""
 
 
+class UnknownRuleError(DisclosureReportError, KeyError):
+    """``validate(…, disable=…)`` given a rule id the catalogue does not have."""
+
+
 class AuthoringError(DisclosureReportError, ValueError):
     """A report that cannot be started as asked (e.g. from a previous report of the same or a later year)."""
 
