@@ -695,3 +695,17 @@ def test_an_unknown_rule_is_a_keyed_key_error() -> None:
     assert str(caught.value) == "\"unknown rule id(s) NOPE; see 'disclosure-report rules'\""  # as a KeyError says it
     assert isinstance(caught.value, DisclosureReportError) and caught.value.key == "validate.unknown_rules"
     assert error_text(caught.value, "zh") == "未知的规则编号：NOPE（规则列表：disclosure-report rules）"
+
+
+def test_the_corpus_page_says_why_a_document_is_unreadable_in_its_language(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "bad.txt").write_bytes(b"\x81\x30\xff\xfe\xff" * 10)
+    dump(new_report("某局", 2023), folder / "a.json")
+    assert main(["report", str(folder), "-o", str(tmp_path / "zh")]) == 2
+    assert f"{folder / 'bad.txt'}：不是 UTF-8 或 GB18030 编码的文本" in (tmp_path / "zh" / "index.html").read_text(
+        "utf-8"
+    )
+    assert main(["report", str(folder), "-o", str(tmp_path / "en"), "--lang", "en"]) == 2
+    page = (tmp_path / "en" / "index.html").read_text("utf-8")
+    assert f"{folder / 'bad.txt'}: not text in UTF-8 or GB18030" in page
