@@ -709,3 +709,23 @@ def test_the_corpus_page_says_why_a_document_is_unreadable_in_its_language(tmp_p
     assert main(["report", str(folder), "-o", str(tmp_path / "en"), "--lang", "en"]) == 2
     page = (tmp_path / "en" / "index.html").read_text("utf-8")
     assert f"{folder / 'bad.txt'}: not text in UTF-8 or GB18030" in page
+
+
+def test_nan_in_a_document_is_a_keyed_found_phrase(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "nan.json"
+    path.write_text('{"format": NaN}', encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    assert capsys.readouterr().err == f"{path}：不是有效的年度报告文档：$：应为JSON 文本，实为NaN（JSON 不允许的数）\n"
+    assert main(["validate", str(path), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"{path}: not a valid annual report document: $: expected JSON text, found NaN is not a number JSON allows\n"
+    )
+
+
+def test_an_unknown_schema_backend_is_keyed() -> None:
+    from disclosure_report.jsonio.schema import validate_document
+
+    with pytest.raises(DisclosureReportError) as caught:
+        validate_document({}, backend="x")  # type: ignore[arg-type]
+    assert str(caught.value) == "unknown schema backend 'x'; use one of jsonschema, jsonschema-rs"
+    assert error_text(caught.value, "zh") == "未知的模式校验后端 'x'；可用的：jsonschema, jsonschema-rs"

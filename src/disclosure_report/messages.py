@@ -561,6 +561,14 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "请重新生成：disclosure-report schema -o schemas",
         "regenerate with: disclosure-report schema -o schemas",
     ),
+    "schema.fast_extra": (
+        "jsonschema-rs 后端需要可选依赖：pip install 'disclosure-report[fast]'",
+        "the jsonschema-rs backend needs the optional dependency: pip install 'disclosure-report[fast]'",
+    ),
+    "schema.backend": (
+        "未知的模式校验后端 {backend!r}；可用的：{backends}",
+        "unknown schema backend {backend!r}; use one of {backends}",
+    ),
     "schema.equal": ("{path}：发布的文件与代码生成的一致", "{path}: the published files equal what the code generates"),
     # -----------------------------------------------------------------------------------------------------------
     # errors the library raises with a message key (DisclosureReportError.key): str(error) is the English wording
@@ -884,6 +892,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "found.array": ("数组", "an array"),
     "found.type": ("{name} 类型的值", "a {name}"),
     "found.nothing": ("无", "nothing"),
+    "found.constant": ("{name}（JSON 不允许的数）", "{name} is not a number JSON allows"),
     "found.this_key": ("此键", "this key"),
     "found.nesting": ("超过 {levels} 层的数组和对象", "more than {levels} levels of arrays and objects"),
     "found.too_deep": ("嵌套过深，无法读取", "nesting too deep to read"),

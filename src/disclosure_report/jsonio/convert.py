@@ -407,8 +407,9 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
         ) from None
     except RecursionError:
         raise DocumentError([_nesting_problem(text)], source) from None
-    except ValueError as e:
-        raise DocumentError([Problem("$", Phrase("expected.json"), str(e) or type(e).__name__)], source) from None
+    except ValueError as e:  # NaN or Infinity (a Phrase), or what else the parser refuses
+        found = e.args[0] if e.args and isinstance(e.args[0], Phrase) else str(e) or type(e).__name__
+        raise DocumentError([Problem("$", Phrase("expected.json"), found)], source) from None
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:

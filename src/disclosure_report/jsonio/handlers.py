@@ -264,7 +264,7 @@ def checked_by_handler(field: attrs.Attribute[Any]) -> bool:
 
 
 def no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(Phrase("found.constant", name=name))
 
 
 SIMPLE: dict[Any, Handler] = {str: _str, bool: _bool, int: _int, Decimal: _decimal, dt.date: _date}
