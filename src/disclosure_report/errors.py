@@ -12,9 +12,10 @@ _E = TypeVar("_E", bound="DisclosureReportError")
 
 
 class Phrase(str):
-    """A phrase of a :class:`Problem` or a :class:`FieldValueError` — what was expected — that knows its message:
-    a ``str`` equal to its English wording (so code comparing it to text sees no change), with the ``key`` of its
-    wording in :data:`disclosure_report.messages.TEXTS` and the ``fields`` it is filled with, for translating it.
+    """Words that know their message: what a :class:`Problem` or a :class:`FieldValueError` expected or found, a
+    reader's warning, why a spreadsheet formula was not evaluated. A ``str`` equal to its English wording (so code
+    comparing it to text sees no change), with the ``key`` of its wording in
+    :data:`disclosure_report.messages.TEXTS` and the ``fields`` it is filled with, for translating it.
 
     >>> p = Phrase("expected.one_of", choices="'a', 'b'")
     >>> p, p == "one of 'a', 'b'", p.key, dict(p.fields)
@@ -47,6 +48,8 @@ class Problem:
     expected: str
     """What was expected, in English: a :class:`Phrase` (with its message key) when the library words it."""
     found: str
+    """What was found, in English: a :class:`Phrase` too, but for a value that reads the same in any language (``5``,
+    ``null``) and words from elsewhere (the system's reason a file cannot be opened)."""
     cell_path: str | None = None
     """The published cell path when the location is a table cell."""
     label: str | None = None

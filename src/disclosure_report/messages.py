@@ -974,7 +974,8 @@ is 1."""
 
 
 def say(key: str, lang: Lang, /, **fields: object) -> str:
-    """One line a command prints, from :data:`TEXTS`, in ``lang``.
+    """One line a command prints, from :data:`TEXTS`, in ``lang``. In Chinese, a field that is itself worded — an
+    error, a :class:`~disclosure_report.errors.Phrase`, a system's reason — is worded in Chinese too.
 
     >>> say("aggregate.differences", "zh", n=2), say("aggregate.differences", "en", n=2)
     ('与各单位合计不符的单元格 2 个', '2 cells differ from the sum of the units')
