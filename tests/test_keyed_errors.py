@@ -729,3 +729,16 @@ def test_an_unknown_schema_backend_is_keyed() -> None:
         validate_document({}, backend="x")  # type: ignore[arg-type]
     assert str(caught.value) == "unknown schema backend 'x'; use one of jsonschema, jsonschema-rs"
     assert error_text(caught.value, "zh") == "未知的模式校验后端 'x'；可用的：jsonschema, jsonschema-rs"
+
+
+def test_a_truncated_pdf_in_both_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes((ROOT / "tests" / "fixtures" / "real" / "huaian-hongze-district-2024.pdf").read_bytes()[:1500])
+    assert main(["read", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"disclosure-report read: {path}：不是可读取的 PDF：打开失败：文件提前结束（被截断？）\n"
+    )
+    assert main(["read", str(path), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"disclosure-report read: {path}: not a readable PDF: opening it failed: the file ends too early (truncated?)\n"
+    )

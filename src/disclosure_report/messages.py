@@ -916,6 +916,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{source}：不是可读取的 PDF：打开失败：{detail}",
         "{source}: not a readable PDF: opening it failed: {detail}",
     ),
+    "read.pdf.truncated": ("文件提前结束（被截断？）", "the file ends too early (truncated?)"),
     "read.pdf.no_pages": (
         "{source}：PDF 已损坏：找不到任何页面",
         "{source}: a damaged PDF: no page can be found in it",

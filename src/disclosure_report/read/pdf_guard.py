@@ -16,6 +16,7 @@ from pdfminer.psparser import LIT, PSEOF
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 
+from disclosure_report.errors import Phrase
 from disclosure_report.read.base import ReadError
 
 MAX_PAGES = 200
@@ -50,7 +51,7 @@ def open_pdf(data: bytes, name: str) -> PDF:
 def describe(e: BaseException) -> str:
     """A pdfminer error in a few words."""
     if isinstance(e, PSEOF):
-        return "the file ends too early (truncated?)"
+        return Phrase("read.pdf.truncated")
     text = str(e).strip()
     return f"{type(e).__name__}: {text[:200]}" if text else type(e).__name__
 
