@@ -91,16 +91,18 @@ def read_warnings_note(n: int, lang: Lang) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Documents that cannot be read: the converter's phrases in Chinese
+# Words from elsewhere, translated by matching their English text: the system's reasons, Python's JSON parser's
+# messages, and what the reader's assembler says (the library's own words are keyed: TEXTS)
 
-_Phrase = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+_TextMatch = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+"""An English text's pattern, and its Chinese made from the match."""
 
 
-def _fixed(text: str, zh: str) -> _Phrase:
+def _fixed(text: str, zh: str) -> _TextMatch:
     return re.compile(re.escape(text) + r"\Z"), lambda _m: zh
 
 
-def _pattern(pattern: str, zh: Callable[[re.Match[str]], str]) -> _Phrase:
+def _pattern(pattern: str, zh: Callable[[re.Match[str]], str]) -> _TextMatch:
     return re.compile(pattern + r"\Z", re.S), zh
 
 
@@ -113,7 +115,7 @@ _FILE_KINDS_ZH = {
 }
 """What a path named instead of a regular file (``files.NotARegularFileError``), in Chinese."""
 
-_OS_ERRORS_ZH: tuple[_Phrase, ...] = (
+_OS_ERRORS_ZH: tuple[_TextMatch, ...] = (
     *(
         _fixed(os.strerror(number), zh)
         for number, zh in (
@@ -131,7 +133,7 @@ _OS_ERRORS_ZH: tuple[_Phrase, ...] = (
 )
 """Why the system could not open or read a file (its ``strerror``, as the system words it), in Chinese."""
 
-_JSON_SYNTAX_ZH: tuple[_Phrase, ...] = (  # the messages of Python's json module (not the library's own words)
+_JSON_SYNTAX_ZH: tuple[_TextMatch, ...] = (  # the messages of Python's json module (not the library's own words)
     _fixed("Expecting value", "此处应有一个值"),
     _fixed("Expecting property name enclosed in double quotes", "此处应有用双引号括起的键名"),
     _fixed("Expecting ',' delimiter", "此处应有逗号"),
@@ -145,7 +147,7 @@ _JSON_SYNTAX_ZH: tuple[_Phrase, ...] = (  # the messages of Python's json module
 )
 
 
-def _translate(text: str, phrases: tuple[_Phrase, ...]) -> str:
+def _translate(text: str, phrases: tuple[_TextMatch, ...]) -> str:
     for pattern, zh in phrases:
         found = pattern.match(text)
         if found:
@@ -194,7 +196,7 @@ def document_error_text(error: DocumentError, lang: Lang, *, limit: int = 50) ->
 
 _LEFT_UNREAD = "各单元格未读出"
 
-_VALUE_PROBLEMS_ZH: tuple[_Phrase, ...] = (
+_VALUE_PROBLEMS_ZH: tuple[_TextMatch, ...] = (
     _pattern(r"('.*') is not a number or a blank mark", lambda m: f"{m[1]} 不是数字，也不是留空标记"),
     _pattern(r"('.*') is not an amount", lambda m: f"{m[1]} 不是金额"),
     _pattern(r"('.*') is a negative amount", lambda m: f"{m[1]} 是负数金额"),
@@ -212,7 +214,7 @@ _PLACES_ZH = {
 }
 """Where a reader found the year or agency, in Chinese."""
 
-_READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
+_READ_WARNINGS_ZH: tuple[_TextMatch, ...] = (
     _pattern(
         r"(.+): expected (\d+) cells, found (\d+) \((.*)\); the cells of this row are left unread",
         lambda m: f"{m[1]}：应有 {m[2]} 个单元格，实有 {m[3]} 个（{m[4]}）；本行{_LEFT_UNREAD}",
@@ -285,7 +287,7 @@ _READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
     ),
 )
 
-_READ_ERRORS_ZH: tuple[_Phrase, ...] = (
+_READ_ERRORS_ZH: tuple[_TextMatch, ...] = (
     _pattern(
         r"(.+): not a 政府信息公开工作年度报告 \(no title, headings or tables of one\)",
         lambda m: f"{_FIELDS_ZH['source'](m[1])}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）",
