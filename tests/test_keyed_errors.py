@@ -329,7 +329,7 @@ def test_aggregate_refusals_in_both_languages(tmp_path: Path, capsys: pytest.Cap
     dump(_old_format("乙"), mixed / "b.json")  # type: ignore[arg-type]
     assert main(["aggregate", str(mixed), "--agency", "某县"]) == 2
     assert capsys.readouterr().err == (
-        "disclosure-report aggregate: 2023 年度的报告格式版本不同，不能汇总（甲: 2021; 乙: 2019）\n"
+        "disclosure-report aggregate: 2023 年度的报告格式版本不同，不能汇总（甲：2021；乙：2019）\n"
     )
     assert main(["aggregate", str(mixed), "--agency", "某县", "--lang", "en"]) == 2
     assert capsys.readouterr().err == (
@@ -741,4 +741,20 @@ def test_a_truncated_pdf_in_both_languages(tmp_path: Path, capsys: pytest.Captur
     assert main(["read", str(path), "--lang", "en"]) == 2
     assert capsys.readouterr().err == (
         f"disclosure-report read: {path}: not a readable PDF: opening it failed: the file ends too early (truncated?)\n"
+    )
+
+
+def test_a_field_that_lists_phrases_is_joined_in_each_language() -> None:
+    places = (
+        Phrase("render.control_at", path="meta.title", code="0001", position=1),
+        Phrase("render.control_at", path="preamble", code="FFFE", position=12),
+    )
+    assert places[0] == "meta.title (U+0001 at position 1)"  # as the Word renderer said it before
+    assert say("render.docx_control", "en", places=places) == (
+        "a Word file cannot hold control characters; remove them from: meta.title (U+0001 at position 1); "
+        "preamble (U+FFFE at position 12)"
+    )
+    assert say("render.docx_control", "zh", places=places) == (
+        "Word 文件不能容纳控制字符；请从以下位置删除：meta.title（第 1 个字符处的 U+0001）；"
+        "preamble（第 12 个字符处的 U+FFFE）"
     )

@@ -355,6 +355,8 @@ it is not a :class:`~disclosure_report.errors.Phrase`), and Python's JSON parser
 def _field(name: str, value: object) -> object:
     """A field of a message in Chinese: an error or a :class:`~disclosure_report.errors.Phrase` inside it is worded
     in Chinese too, and so are the fields of :data:`_FIELDS_ZH`. (In English a field is printed as it is.)"""
+    if isinstance(value, (tuple, list)):
+        return _joined([_field(name, item) for item in value], "；")
     if isinstance(value, BaseException):
         return error_text(value, "zh")
     if isinstance(value, Phrase):
@@ -534,6 +536,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "LibreOffice（{office}）未能将 Word 文件转换为 PDF（退出状态 {status}）；它的输出：{said}",
         "LibreOffice ({office}) did not convert the Word file to PDF (exit status {status}); it said: {said}",
     ),
+    "render.control_at": ("{path}（第 {position} 个字符处的 U+{code}）", "{path} (U+{code} at position {position})"),
     "render.docx_control": (
         "Word 文件不能容纳控制字符；请从以下位置删除：{places}",
         "a Word file cannot hold control characters; remove them from: {places}",
@@ -593,6 +596,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{year} 年度的报告格式版本不同，不能汇总（{listing}）",
         "reports on {year} in different format versions cannot be summed ({listing})",
     ),
+    "aggregate.unit_format": ("{agency}：{format}", "{agency}: {format}"),
     "aggregate.wrong_format": (
         "各单位使用 {format} 格式，不是 {year} 年度要求的格式",
         "the units use the {format} format, not the one {year} requires",
@@ -978,7 +982,8 @@ is 1."""
 
 def say(key: str, lang: Lang, /, **fields: object) -> str:
     """One line a command prints, from :data:`TEXTS`, in ``lang``. In Chinese, a field that is itself worded — an
-    error, a :class:`~disclosure_report.errors.Phrase`, a system's reason — is worded in Chinese too.
+    error, a :class:`~disclosure_report.errors.Phrase`, a system's reason — is worded in Chinese too; a field that
+    is a tuple or list is its items joined by ``; `` (``；``).
 
     >>> say("aggregate.differences", "zh", n=2), say("aggregate.differences", "en", n=2)
     ('与各单位合计不符的单元格 2 个', '2 cells differ from the sum of the units')
@@ -989,4 +994,10 @@ def say(key: str, lang: Lang, /, **fields: object) -> str:
     if lang == "zh":
         return zh.format(**{name: _field(name, value) for name, value in fields.items()})
     one = EN_ONE.get(key)
-    return (one[1] if one is not None and fields.get(one[0]) == 1 else en).format(**fields)
+    template = one[1] if one is not None and fields.get(one[0]) == 1 else en
+    return template.format(**{name: _joined(value, "; ") for name, value in fields.items()})
+
+
+def _joined(value: object, separator: str) -> object:
+    """A field that lists items (a tuple or a list), joined; any other as it is."""
+    return separator.join(map(str, value)) if isinstance(value, (tuple, list)) else value

@@ -15,7 +15,7 @@ from typing import Any, Literal
 import attrs
 
 from disclosure_report.authoring.skeleton import new_report
-from disclosure_report.errors import DisclosureReportError, english
+from disclosure_report.errors import DisclosureReportError, Phrase, english
 from disclosure_report.formats import Alternative, Row, Table, get_format
 from disclosure_report.jsonio.convert import structure, unstructure
 from disclosure_report.model import BLANK, UNREAD, AnnualReport, Blank, Unread
@@ -164,7 +164,7 @@ def aggregate(
     units = [u for u in units if u.meta.year == year]
     formats = {u.format for u in units}
     if len(formats) > 1:
-        listing = "; ".join(f"{u.meta.agency}: {u.format}" for u in units)
+        listing = tuple(Phrase("aggregate.unit_format", agency=u.meta.agency, format=u.format) for u in units)
         raise AggregateError.keyed("aggregate.formats", year=year, listing=listing)
     seen: dict[str, AnnualReport] = {}
     duplicated: list[str] = []
