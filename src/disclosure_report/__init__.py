@@ -10,7 +10,15 @@ from disclosure_report.authoring.skeleton import new_report
 from disclosure_report.authoring.totals import blank_totals, with_totals
 from disclosure_report.corpus.compare import Comparison, compare
 from disclosure_report.corpus.rollup import aggregate, check_rollup
-from disclosure_report.errors import DisclosureReportError, DocumentError, FieldValueError, Problem
+from disclosure_report.errors import (
+    AuthoringError,
+    AuthoringTypeError,
+    DisclosureReportError,
+    DocumentError,
+    FieldValueError,
+    Problem,
+    UnsupportedYearError,
+)
 from disclosure_report.formats import FORMATS, Format, format_for_year, get_format
 from disclosure_report.jsonio.convert import dump, dumps, load, loads, structure, unstructure
 from disclosure_report.model import (
@@ -64,6 +72,8 @@ __all__ = [
     "AnnualReport",
     "ApplicantRow",
     "Applications",
+    "AuthoringError",
+    "AuthoringTypeError",
     "Blank",
     "Comparison",
     "Contact",
@@ -98,6 +108,7 @@ __all__ = [
     "TextBlock",
     "Unable",
     "Unread",
+    "UnsupportedYearError",
     "ValidationResult",
     "__version__",
     "aggregate",

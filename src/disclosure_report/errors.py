@@ -2,9 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import TypeVar
 
 import attrs
+
+_E = TypeVar("_E", bound="DisclosureReportError")
+
+
+class Phrase(str):
+    """Words that know their message: what a :class:`Problem` or a :class:`FieldValueError` expected or found, a
+    reader's warning, why a spreadsheet formula was not evaluated. A ``str`` equal to its English wording (so code
+    comparing it to text sees no change), with the ``key`` of its wording in
+    :data:`disclosure_report.messages.TEXTS` and the ``fields`` it is filled with, for translating it.
+
+    >>> p = Phrase("expected.one_of", choices="'a', 'b'")
+    >>> p, p == "one of 'a', 'b'", p.key, dict(p.fields)
+    ("one of 'a', 'b'", True, 'expected.one_of', {'choices': "'a', 'b'"})
+    """
+
+    key: str
+    fields: Mapping[str, object]
+
+    def __new__(cls, key: str, /, **fields: object) -> Phrase:
+        phrase = super().__new__(cls, english(key, fields))
+        phrase.key, phrase.fields = key, fields
+        return phrase
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _phrase, (self.key, dict(self.fields))
+
+
+def _phrase(key: str, fields: dict[str, object]) -> Phrase:
+    return Phrase(key, **fields)
 
 
 @attrs.frozen
@@ -15,7 +46,10 @@ class Problem:
     json_path: str
     """RFC 9535-style location, e.g. ``$.applications.results.total.natural_person`` or ``$.overview.extra[2]``."""
     expected: str
+    """What was expected, in English: a :class:`Phrase` (with its message key) when the library words it."""
     found: str
+    """What was found, in English: a :class:`Phrase` too, but for a value that reads the same in any language (``5``,
+    ``null``) and words from elsewhere (the system's reason a file cannot be opened)."""
     cell_path: str | None = None
     """The published cell path when the location is a table cell."""
     label: str | None = None
@@ -42,7 +76,54 @@ class Problem:
 
 
 class DisclosureReportError(Exception):
-    """Base class of the library's own errors."""
+    """Base class of the library's own errors.
+
+    An error whose wording is declared in :data:`disclosure_report.messages.TEXTS` carries its message ``key`` and
+    the ``fields`` the wording is filled with (``key`` is None for the others): ``str(error)`` is the English
+    wording, and ``disclosure_report.messages.say(error.key, "zh", **error.fields)`` the Chinese one — or a caller's
+    own translation of ``key``.
+
+    >>> from disclosure_report.corpus.rollup import AggregateError
+    >>> e = AggregateError.keyed("aggregate.nothing")
+    >>> str(e), e.key, dict(e.fields)
+    ('no reports to aggregate', 'aggregate.nothing', {})
+    """
+
+    key: str | None = None
+    """The message's key in :data:`disclosure_report.messages.TEXTS`, or None when the error has no declared
+    wording."""
+    fields: Mapping[str, object] = MappingProxyType({})
+    """The values the message's wording is filled with (``str.format`` fields of both languages)."""
+
+    @classmethod
+    def keyed(cls: type[_E], key: str, /, **fields: object) -> _E:
+        """The error of message ``key`` filled with ``fields``; its ``str()`` is the English wording."""
+        error = cls(english(key, fields))
+        error.key, error.fields = key, dict(fields)  # a dict: errors cross process boundaries pickled
+        return error
+
+
+def english(key: str, fields: Mapping[str, object]) -> str:
+    """The English wording of message ``key`` (declared in :data:`disclosure_report.messages.TEXTS`)."""
+    from disclosure_report.messages import say  # the messages module words errors, so it imports this one
+
+    return say(key, "en", **fields)
+
+
+class UnsupportedYearError(DisclosureReportError, ValueError):
+    """A report year no supported format applies to (before 2019, or a format not yet declared)."""
+
+
+class UnknownRuleError(DisclosureReportError, KeyError):
+    """``validate(…, disable=…)`` given a rule id the catalogue does not have."""
+
+
+class AuthoringError(DisclosureReportError, ValueError):
+    """A report that cannot be started as asked (e.g. from a previous report of the same or a later year)."""
+
+
+class AuthoringTypeError(DisclosureReportError, TypeError):
+    """``new_report`` given an agency that is not a string or a year that is not a whole number."""
 
 
 class FieldValueError(DisclosureReportError, ValueError):
@@ -52,8 +133,14 @@ class FieldValueError(DisclosureReportError, ValueError):
         self.owner = owner
         self.field = field
         self.expected = expected
+        """What the field holds, in English: a :class:`Phrase` (with its message key) when the library words it."""
         self.found = found
-        super().__init__(f"{owner}.{field}: expected {expected}, found {found}")
+        self.key = "field.value"
+        self.fields = {"owner": owner, "field": field, "expected": expected, "found": found}
+        super().__init__(english(self.key, self.fields))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.owner, self.field, self.expected, self.found)
 
 
 class DocumentError(DisclosureReportError, ValueError):

@@ -1,9 +1,11 @@
 """What the command line prints, in Chinese (``zh``, the default) or English (``en``).
 
 The rules' own messages are in the rule catalogue (``Finding.message(lang)``); this module words everything around
-them — status and count lines with correct English plurals, severities, summaries, and the located problems of a
-document that cannot be read (:class:`~disclosure_report.errors.DocumentError`), whose phrases the converter
-writes in English and this module translates.
+them — status and count lines with correct English plurals, severities, summaries, the errors the library raises
+(each with its message key, :attr:`DisclosureReportError.key <disclosure_report.errors.DisclosureReportError.key>`)
+and the located problems of a document that cannot be read (:class:`~disclosure_report.errors.DocumentError`: what
+was expected is a keyed :class:`~disclosure_report.errors.Phrase`; what was found, and the reasons the reader's
+assembler gives, are matched by their English text). Every wording is declared once in :data:`TEXTS`.
 
 >>> counts_line({"error": 1, "warning": 2, "info": 0}, "en")
 '1 error, 2 warnings, 0 info'
@@ -19,9 +21,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Literal
 
-from disclosure_report.errors import DocumentError, Problem
-from disclosure_report.model.cells import EXPECTED, EXPECTED_ZH, WRITTEN_AS
-from disclosure_report.read.base import ReadWarning
+from disclosure_report.errors import DisclosureReportError, DocumentError, Phrase, Problem
+from disclosure_report.model.cells import BLANK_EXPECTED, EXPECTED, EXPECTED_ZH, TEXT_EXPECTED, WRITTEN_AS
+from disclosure_report.model.validators import AMOUNT, WHOLE_NUMBER
+from disclosure_report.read.base import UNNAMED, ReadWarning
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -88,16 +91,18 @@ def read_warnings_note(n: int, lang: Lang) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Documents that cannot be read: the converter's phrases in Chinese
+# Words from elsewhere, translated by matching their English text: the system's reasons, Python's JSON parser's
+# messages, and what the reader's assembler says (the library's own words are keyed: TEXTS)
 
-_Phrase = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+_TextMatch = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+"""An English text's pattern, and its Chinese made from the match."""
 
 
-def _fixed(text: str, zh: str) -> _Phrase:
+def _fixed(text: str, zh: str) -> _TextMatch:
     return re.compile(re.escape(text) + r"\Z"), lambda _m: zh
 
 
-def _pattern(pattern: str, zh: Callable[[re.Match[str]], str]) -> _Phrase:
+def _pattern(pattern: str, zh: Callable[[re.Match[str]], str]) -> _TextMatch:
     return re.compile(pattern + r"\Z", re.S), zh
 
 
@@ -110,7 +115,7 @@ _FILE_KINDS_ZH = {
 }
 """What a path named instead of a regular file (``files.NotARegularFileError``), in Chinese."""
 
-_OS_ERRORS_ZH: tuple[_Phrase, ...] = (
+_OS_ERRORS_ZH: tuple[_TextMatch, ...] = (
     *(
         _fixed(os.strerror(number), zh)
         for number, zh in (
@@ -128,52 +133,7 @@ _OS_ERRORS_ZH: tuple[_Phrase, ...] = (
 )
 """Why the system could not open or read a file (its ``strerror``, as the system words it), in Chinese."""
 
-_EXPECTED_ZH: tuple[_Phrase, ...] = (
-    _fixed("a readable file", "可读取的文件"),
-    _fixed("a report document of at most 64 MiB", "不超过 64 MiB 的报告文档"),
-    *(
-        _fixed(
-            EXPECTED[kind] + WRITTEN_AS,
-            f'{EXPECTED_ZH[kind]}，留空写作 {{"blank": "<原文所印>"}}，未读出写作 {{"unread": true}}',
-        )
-        for kind in EXPECTED
-    ),
-    *(_fixed(EXPECTED[kind], EXPECTED_ZH[kind]) for kind in EXPECTED),
-    _pattern(
-        r"(.+) — a float cannot hold money exactly: read the document with disclosure_report\.loads/load, or pass a "
-        r"Decimal",
-        lambda m: (
-            f"{_expected_zh(m[1])}——浮点数不能精确表示金额：请用 disclosure_report.loads/load 读取文档，或传入 Decimal"
-        ),
-    ),
-    _fixed(
-        "what the source printed in place of a number: a string of at most 16 characters with no digits",
-        "原文在数字位置所印的内容：不含数字、不超过 16 个字符的字符串",
-    ),
-    _fixed("a string", "字符串"),
-    _fixed("true or false", "true 或 false"),
-    _fixed("a whole number ≥ 0", "≥ 0 的整数"),
-    _fixed(
-        "an exact amount ≥ 0 — a float cannot hold money exactly; pass a Decimal",
-        "≥ 0 的精确金额——浮点数不能精确表示金额，请传入 Decimal",
-    ),
-    _fixed("an exact amount ≥ 0", "≥ 0 的精确金额"),
-    _fixed("a date written YYYY-MM-DD", "写作 YYYY-MM-DD 的日期"),
-    _pattern(r"one of (.+)", lambda m: f"以下之一：{m[1]}"),
-    _fixed("an array", "数组"),
-    _fixed("an object (an annual report document)", "对象（一份年度报告文档）"),
-    _pattern(r"an object with the keys (.+)", lambda m: f"含以下键的对象：{m[1]}"),
-    _fixed("an object", "对象"),
-    _fixed("this key (it is required)", "此键（必填）"),
-    _pattern(r"no such key here \(the keys are: (.+)\)", lambda m: f"此处没有这个键（可用的键：{m[1]}）"),
-    _pattern(r"this key, one of (.+)", lambda m: f"此键，取值之一：{m[1]}"),
-    _pattern(r"a supported format version \((.+)\)", lambda m: f"受支持的格式版本（{m[1]}）"),
-    _fixed("UTF-8 text", "UTF-8 文本"),
-    _fixed("JSON text", "JSON 文本"),
-    _fixed("each key once per object", "每个对象中每个键只出现一次"),
-)
-
-_JSON_SYNTAX_ZH: tuple[_Phrase, ...] = (  # the messages of Python's json module
+_JSON_SYNTAX_ZH: tuple[_TextMatch, ...] = (  # the messages of Python's json module (not the library's own words)
     _fixed("Expecting value", "此处应有一个值"),
     _fixed("Expecting property name enclosed in double quotes", "此处应有用双引号括起的键名"),
     _fixed("Expecting ',' delimiter", "此处应有逗号"),
@@ -186,27 +146,8 @@ _JSON_SYNTAX_ZH: tuple[_Phrase, ...] = (  # the messages of Python's json module
     _fixed("Illegal trailing comma before end of array", "数组末尾多了逗号"),
 )
 
-_FOUND_ZH: tuple[_Phrase, ...] = (
-    *_OS_ERRORS_ZH,
-    _pattern(
-        r"a file of more than (\d+) bytes \(a report is some 50 KB\)",
-        lambda m: f"超过 {m[1]} 字节的文件（一份报告约 50 KB）",
-    ),
-    _fixed("nothing", "无"),
-    _fixed("this key", "此键"),
-    _fixed("an object", "对象"),
-    _fixed("an array", "数组"),
-    _pattern(r"(true|false) \(a boolean\)", lambda m: f"{m[1]}（布尔值）"),
-    _pattern(r"(\".*\") \(a string\)", lambda m: f"{m[1]}（字符串）"),
-    _pattern(r"(\S+) \(a float\)", lambda m: f"{m[1]}（浮点数）"),
-    _pattern(r"(\S+) \(a decimal number\)", lambda m: f"{m[1]}（小数）"),
-    _pattern(r"a byte that is not UTF-8 at offset (\d+)", lambda m: f"偏移 {m[1]} 处不是 UTF-8 的字节"),
-    _pattern(r"a syntax error: (.+)", lambda m: f"语法错误：{_translate(m[1], _JSON_SYNTAX_ZH)}"),
-    _pattern(r"the key (\".*\") twice in one object", lambda m: f"同一对象中键 {m[1]} 出现两次"),
-)
 
-
-def _translate(text: str, phrases: tuple[_Phrase, ...]) -> str:
+def _translate(text: str, phrases: tuple[_TextMatch, ...]) -> str:
     for pattern, zh in phrases:
         found = pattern.match(text)
         if found:
@@ -214,8 +155,10 @@ def _translate(text: str, phrases: tuple[_Phrase, ...]) -> str:
     return text
 
 
-def _expected_zh(text: str) -> str:
-    return _translate(text, _EXPECTED_ZH)
+def _phrase_text(text: str, lang: Lang) -> str:
+    """A :class:`~disclosure_report.errors.Phrase` (what was expected) in ``lang``, from its message key; any other
+    text as it is."""
+    return say(text.key, lang, **text.fields) if isinstance(text, Phrase) else text
 
 
 def problem_text(problem: Problem, lang: Lang) -> str:
@@ -228,7 +171,9 @@ def problem_text(problem: Problem, lang: Lang) -> str:
         where = f"{at}：{where}" if where != "$" else at
     if problem.label:
         where = f"{where}（{problem.label}）"
-    return f"{where}：应为{_expected_zh(problem.expected)}，实为{_translate(problem.found, _FOUND_ZH)}"
+    found = problem.found
+    said = _phrase_text(found, lang) if isinstance(found, Phrase) else _translate(found, _OS_ERRORS_ZH)
+    return f"{where}：应为{_phrase_text(problem.expected, lang)}，实为{said}"
 
 
 def document_error_text(error: DocumentError, lang: Lang, *, limit: int = 50) -> str:
@@ -251,7 +196,7 @@ def document_error_text(error: DocumentError, lang: Lang, *, limit: int = 50) ->
 
 _LEFT_UNREAD = "各单元格未读出"
 
-_VALUE_PROBLEMS_ZH: tuple[_Phrase, ...] = (
+_VALUE_PROBLEMS_ZH: tuple[_TextMatch, ...] = (
     _pattern(r"('.*') is not a number or a blank mark", lambda m: f"{m[1]} 不是数字，也不是留空标记"),
     _pattern(r"('.*') is not an amount", lambda m: f"{m[1]} 不是金额"),
     _pattern(r"('.*') is a negative amount", lambda m: f"{m[1]} 是负数金额"),
@@ -259,10 +204,17 @@ _VALUE_PROBLEMS_ZH: tuple[_Phrase, ...] = (
     _pattern(r"('.*') is negative", lambda m: f"{m[1]} 是负数"),
 )
 
-_PLACES_ZH = {"title": "标题", "preamble": "前言", "document": "文档", "signature": "落款", "period": "统计期限"}
+_PLACES_ZH = {
+    "title": "标题",
+    "preamble": "前言",
+    "document": "文档",
+    "signature": "落款",
+    "period": "统计期限",
+    "embedded record": "内嵌记录",
+}
 """Where a reader found the year or agency, in Chinese."""
 
-_READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
+_READ_WARNINGS_ZH: tuple[_TextMatch, ...] = (
     _pattern(
         r"(.+): expected (\d+) cells, found (\d+) \((.*)\); the cells of this row are left unread",
         lambda m: f"{m[1]}：应有 {m[2]} 个单元格，实有 {m[3]} 个（{m[4]}）；本行{_LEFT_UNREAD}",
@@ -287,14 +239,6 @@ _READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
     _pattern(
         r"table 四: expected (\d+) cells, found (\d+); the cells are left unread",
         lambda m: f"表四：应有 {m[1]} 个单元格，实有 {m[2]} 个；{_LEFT_UNREAD}",
-    ),
-    _pattern(
-        r"(.+): digits ran together; of (\d+) splits, the table's 总计 identities allow only (.+)",
-        lambda m: f"{m[1]}：数字连在一起；{m[2]} 种拆法中，只有 {m[3]} 符合表中总计的勾稽关系",
-    ),
-    _pattern(
-        r"(.+): digits ran together and split (\d+) ways \((.*)\); no identity decides; the cells are left unread",
-        lambda m: f"{m[1]}：数字连在一起，有 {m[2]} 种拆法（{m[3]}）；没有勾稽关系能确定；{_LEFT_UNREAD}",
     ),
     _pattern(
         r"(.+); the cell is left unread",
@@ -338,60 +282,88 @@ _READ_WARNINGS_ZH: tuple[_Phrase, ...] = (
         lambda m: f"{m[1]} 不是已知的留空标记；按所印保留",
     ),
     _pattern(
-        r"the (.+) names the (year|agency) (.+); (.+) as given is used",
-        lambda m: (
-            f"{_PLACES_ZH.get(m[1], m[1])}所载{'年度' if m[2] == 'year' else '机关'}为 {m[3]}；采用调用方给出的 {m[4]}"
-        ),
-    ),
-    _pattern(
         r"rows not found \(their cells are left unread\): (.+?)(?: and (\d+) more)?",
         lambda m: f"未找到的行（其单元格未读出）：{m[1]}" + (f"，另有 {m[2]} 行" if m[2] else ""),
     ),
 )
 
-_NO_YEAR = (
-    r"no report year in its title, preamble or statistics period: pass year=… \(--year YYYY\)",
-    "标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）",
-)
-_NO_AGENCY = (
-    r"no agency in its title, preamble or signature: pass agency=… \(--agency NAME\)",
-    "标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）",
-)
-"""What a reader says when the document names no year or no agency (one, the other, or both joined by "; ")."""
-
-_READ_ERRORS_ZH: tuple[_Phrase, ...] = (
+_READ_ERRORS_ZH: tuple[_TextMatch, ...] = (
     _pattern(
-        rf"(.+): (?=no )(?:(?P<year>{_NO_YEAR[0]})(?:; )?)?(?P<agency>{_NO_AGENCY[0]})?",
+        r"(.+): not a 政府信息公开工作年度报告 \(no title, headings or tables of one\)",
+        lambda m: f"{_FIELDS_ZH['source'](m[1])}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）",
+    ),
+    _pattern(
+        r"(.+): none of the report's tables was found",
+        lambda m: f"{_FIELDS_ZH['source'](m[1])}：没有找到报告的任何表格",
+    ),
+    _pattern(
+        r"(.+): a report on (\d+): reports before 2019 pre-date the uniform format \(国办公开办函〔2019〕60号\) "
+        r"and are not supported",
         lambda m: (
-            f"{m[1]}：" + "；".join(zh for (_, zh), key in ((_NO_YEAR, "year"), (_NO_AGENCY, "agency")) if m[key])
+            f"{_FIELDS_ZH['source'](m[1])}：{m[2]} 年度的报告：2019 年以前的报告早于统一格式"
+            "（国办公开办函〔2019〕60号），不受支持"
         ),
     ),
     _pattern(
-        r"(.+): not a 政府信息公开工作年度报告 \(no title, headings or tables of one\)",
-        lambda m: f"{m[1]}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）",
+        r"(.+): an annual report without the tables of the 2019 or 2021 format \(an older format is not supported\)",
+        lambda m: f"{_FIELDS_ZH['source'](m[1])}：年度报告中没有 2019 或 2021 格式的表格（不支持更早的格式）",
     ),
-    _pattern(r"(.+): none of the report's tables was found", lambda m: f"{m[1]}：没有找到报告的任何表格"),
-    _pattern(r"(.+): cannot be read: (.+)", lambda m: f"{m[1]}：无法读取：{_translate(m[2], _OS_ERRORS_ZH)}"),
-    _pattern(r"(.+): not text in UTF-8 or GB18030", lambda m: f"{m[1]}：不是 UTF-8 或 GB18030 编码的文本"),
-    _pattern(r"(.+): not a Word \(\.docx\) file: (.+)", lambda m: f"{m[1]}：不是 Word（.docx）文件：{m[2]}"),
 )
+"""Why the assembler could not read a document (it raises them without a message key: matched by their text)."""
 
 
 def read_warning_text(warning: ReadWarning, lang: Lang) -> str:
-    """What the reader of a published document had to interpret, with its source line and cell path."""
+    """What the reader of a published document had to interpret, with its source line and cell path: a keyed
+    :class:`~disclosure_report.errors.Phrase` from :data:`TEXTS`, or the assembler's words matched by their English."""
     if lang == "en":
         return str(warning)
     where = f"第 {warning.line} 行：" if warning.line is not None else ""
     cell = f" [{warning.cell_path}]" if warning.cell_path else ""
-    return f"{where}{_translate(warning.message, _READ_WARNINGS_ZH)}{cell}"
+    return f"{where}{_warning_zh(warning.message)}{cell}"
 
 
-def error_text(error: Exception, lang: Lang) -> str:
-    """The message of an error the command line reports, in ``lang`` (English when no translation is known)."""
+def _warning_zh(message: str) -> str:
+    return _phrase_text(message, "zh") if isinstance(message, Phrase) else _translate(message, _READ_WARNINGS_ZH)
+
+
+def error_text(error: BaseException, lang: Lang) -> str:
+    """The message of an error the command line reports, in ``lang``: an error with a message key
+    (:attr:`DisclosureReportError.key <disclosure_report.errors.DisclosureReportError.key>`) worded from
+    :data:`TEXTS`; a document that cannot be read problem by problem; the reader errors not yet keyed by their
+    English text (English when no translation is known)."""
     if isinstance(error, DocumentError):
         return document_error_text(error, lang)
+    if isinstance(error, DisclosureReportError) and error.key is not None:
+        return say(error.key, lang, **error.fields)
     text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
     return _translate(text, _READ_ERRORS_ZH) if lang == "zh" else text
+
+
+_FIELDS_ZH: Mapping[str, Callable[[str], str]] = {
+    "source": lambda name: "该文档" if name == UNNAMED else name,
+    "strerror": lambda reason: _translate(reason, _OS_ERRORS_ZH),
+    "found": lambda found: _translate(found, _OS_ERRORS_ZH),
+    "json_error": lambda message: _translate(message, _JSON_SYNTAX_ZH),
+    "place": lambda place: _PLACES_ZH.get(place, place),
+    "warning": lambda message: _warning_zh(message),
+}
+"""The fields of a message whose values are words from elsewhere, matched by their English text: the name of an
+unnamed document, the system's reason (``strerror``) for not opening a file (also what a model field ``found`` when
+it is not a :class:`~disclosure_report.errors.Phrase`), and Python's JSON parser's message."""
+
+
+def _field(name: str, value: object) -> object:
+    """A field of a message in Chinese: an error or a :class:`~disclosure_report.errors.Phrase` inside it is worded
+    in Chinese too, and so are the fields of :data:`_FIELDS_ZH`. (In English a field is printed as it is.)"""
+    if isinstance(value, (tuple, list)):
+        return _joined([_field(name, item) for item in value], "；")
+    if isinstance(value, BaseException):
+        return error_text(value, "zh")
+    if isinstance(value, Phrase):
+        return _phrase_text(value, "zh")
+    if isinstance(value, str) and name in _FIELDS_ZH:
+        return _FIELDS_ZH[name](value)
+    return value
 
 
 def with_colon(where: object, text: str, lang: Lang) -> str:
@@ -401,6 +373,27 @@ def with_colon(where: object, text: str, lang: Lang) -> str:
 
 # ---------------------------------------------------------------------------------------------------------------
 # The status lines, notes and refusals of the commands: each declared once, in both languages
+
+
+def _literal(text: str) -> str:
+    """``text`` as a ``str.format`` template that prints it as it is (its braces doubled)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+_SAVE_DOCX = (
+    "请另存为 .docx（Word 或 WPS：文件 › 另存为）或 PDF，再读取",
+    "save it as .docx (Word or WPS: File › Save As) or as PDF, then read that",
+)
+_OCR = ("请先做文字识别（OCR），或给出 Word/HTML 版本", "run OCR first or give the Word/HTML version")
+_NO_YEAR_TEXT = (
+    "标题、前言和统计期限中都没有报告年度，请给出 year=…（--year YYYY）",
+    "no report year in its title, preamble or statistics period: pass year=… (--year YYYY)",
+)
+_NO_AGENCY_TEXT = (
+    "标题、前言和落款中都没有机关名称，请给出 agency=…（--agency 机关名称）",
+    "no agency in its title, preamble or signature: pass agency=… (--agency NAME)",
+)
+"""Phrases several messages share: (zh, en)."""
 
 TEXTS: Mapping[str, tuple[str, str]] = {
     # key: (zh, en) — str.format templates with the same fields in both
@@ -428,10 +421,10 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{path}: the folder holds no report document (no file ending in {suffixes})",
     ),
     "path.permission": ("{path}：无法读取（没有权限）", "{path}: cannot be read (permission denied)"),
-    "folder.cannot_list": ("{path}：无法列出文件夹内容：{reason}", "{path}: the folder cannot be listed: {reason}"),
+    "folder.cannot_list": ("{path}：无法列出文件夹内容：{strerror}", "{path}: the folder cannot be listed: {strerror}"),
     "folder.unlisted": (
-        "{path}：无法列出内容的文件夹（{reason}）",
-        "{path}: a folder that cannot be listed ({reason})",
+        "{path}：无法列出内容的文件夹（{strerror}）",
+        "{path}: a folder that cannot be listed ({strerror})",
     ),
     "folder.named_like": ("{path}：名字像文档的文件夹", "{path}: a folder named like a document"),
     "folder.empty": ("{path}：没有报告文档的文件夹", "{path}: a folder with no report documents"),
@@ -499,14 +492,62 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     # new
     "new.give": ("请给出 --agency 和 --year（或 --previous 文件）", "give --agency and --year (or --previous FILE)"),
     # read, render
-    "read.unknown": ("没有名为 {name} 的读取器；可用的：{available}", "no reader named {name}; available: {available}"),
+    "read.unknown": (
+        "没有名为 {name!r} 的读取器；可用的：{available}",
+        "no reader named {name!r}; available: {available}",
+    ),
     "render.unknown": (
-        "没有名为 {name} 的渲染器；可用的：{available}",
-        "no renderer named {name}; available: {available}",
+        "没有名为 {name!r} 的渲染器；可用的：{available}",
+        "no renderer named {name!r}; available: {available}",
     ),
     "render.binary": (
         "{name} 渲染器写出的是二进制文件：请给出 -o 文件{suffix}",
         "the {name} renderer writes a binary file: give -o FILE{suffix}",
+    ),
+    "render.not_installed": (
+        "{name!r} 渲染器需要 {module}，尚未安装：pip install 'disclosure-report[{extra}]'",
+        "the {name!r} renderer needs {module}, which is not installed: pip install 'disclosure-report[{extra}]'",
+    ),
+    "render.not_a_renderer": (
+        "入口点 {name!r}（{target}）不是渲染器",
+        "the entry point {name!r} ({target}) is not a renderer",
+    ),
+    "render.suffix": (
+        "没有渲染器写出 {suffix!r} 文件；请指明渲染器（可写的后缀：{known}）",
+        "no renderer writes {suffix!r} files; name one (suffixes: {known})",
+    ),
+    "render.no_suffix": (
+        "没有渲染器写出无后缀的文件；请指明渲染器（可写的后缀：{known}）",
+        "no renderer writes 'files without a suffix' files; name one (suffixes: {known})",
+    ),
+    "render.option": (
+        "{name!r} 渲染器没有选项 {options}（它的选项：{known}）",
+        "the {name!r} renderer has no option {options} (its options: {known})",
+    ),
+    "render.no_office": (
+        "pdf 渲染器用 LibreOffice 转换 Word 文件，但未找到 LibreOffice：{install}",
+        "the 'pdf' renderer converts the Word file with LibreOffice, which was not found: {install}",
+    ),
+    "render.office_timeout": (
+        "LibreOffice 未能在 {seconds} 秒内将 Word 文件转换为 PDF",
+        "LibreOffice did not convert the Word file to PDF within {seconds} s",
+    ),
+    "render.office_failed": (
+        "LibreOffice（{office}）未能将 Word 文件转换为 PDF（退出状态 {status}）；它的输出：{said}",
+        "LibreOffice ({office}) did not convert the Word file to PDF (exit status {status}); it said: {said}",
+    ),
+    "render.control_at": ("{path}（第 {position} 个字符处的 U+{code}）", "{path} (U+{code} at position {position})"),
+    "render.docx_control": (
+        "Word 文件不能容纳控制字符；请从以下位置删除：{places}",
+        "a Word file cannot hold control characters; remove them from: {places}",
+    ),
+    "render.docx_control_more": (
+        "Word 文件不能容纳控制字符；请从以下位置删除：{places} 另有 {more} 处",
+        "a Word file cannot hold control characters; remove them from: {places} and {more} more",
+    ),
+    "render.xlsx_control": (
+        "{where}：电子表格单元格不能容纳 {text!r} 中的控制字符",
+        "{where}: a spreadsheet cell cannot hold the control characters in {text!r}",
     ),
     # new
     "new.before_2019": (
@@ -525,7 +566,404 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "请重新生成：disclosure-report schema -o schemas",
         "regenerate with: disclosure-report schema -o schemas",
     ),
+    "schema.fast_extra": (
+        "jsonschema-rs 后端需要可选依赖：pip install 'disclosure-report[fast]'",
+        "the jsonschema-rs backend needs the optional dependency: pip install 'disclosure-report[fast]'",
+    ),
+    "schema.backend": (
+        "未知的模式校验后端 {backend!r}；可用的：{backends}",
+        "unknown schema backend {backend!r}; use one of {backends}",
+    ),
     "schema.equal": ("{path}：发布的文件与代码生成的一致", "{path}: the published files equal what the code generates"),
+    # -----------------------------------------------------------------------------------------------------------
+    # errors the library raises with a message key (DisclosureReportError.key): str(error) is the English wording
+    # authoring
+    "new.later_year": (
+        "上一年度报告是 {previous} 年度的；以它为起点的报告须为更晚的年度（给出的是 {year}）",
+        "the previous report is for {previous}; a report started from it must be for a later year (got {year})",
+    ),
+    "new.agency_type": (
+        "机关须为报告机关名称的字符串，例如 '某市某局'；给出的是 {agency!r}",
+        "agency must be the reporting body's name as a string, e.g. '某市某局'; got {agency!r}",
+    ),
+    "new.year_type": (
+        "年度须为整数，例如 2025{hint}；给出的是 {year!r}（{type}）",
+        "year must be a whole number such as 2025{hint}; got {year!r} ({type})",
+    ),
+    # aggregate
+    "aggregate.nothing": ("没有可汇总的报告", "no reports to aggregate"),
+    "aggregate.formats": (
+        "{year} 年度的报告格式版本不同，不能汇总（{listing}）",
+        "reports on {year} in different format versions cannot be summed ({listing})",
+    ),
+    "aggregate.unit_format": ("{agency}：{format}", "{agency}: {format}"),
+    "aggregate.wrong_format": (
+        "各单位使用 {format} 格式，不是 {year} 年度要求的格式",
+        "the units use the {format} format, not the one {year} requires",
+    ),
+    "aggregate.duplicate_report": (
+        "{agency} 的 {year} 年度报告不止一份；传入 on_duplicate='first' 保留第一份",
+        "{agency} has more than one report on {year}; pass on_duplicate='first' to keep the first",
+    ),
+    # the folders a command walks
+    "batch.dask": (
+        "Dask 方式需要：pip install 'disclosure-report[dask]'",
+        "the Dask path needs: pip install 'disclosure-report[dask]'",
+    ),
+    # finding a reader, and documents no reader reads
+    "read.not_installed": (
+        "{name!r} 读取器需要 {module}，尚未安装：pip install 'disclosure-report[{name}]'",
+        "the {name!r} reader needs {module}, which is not installed: pip install 'disclosure-report[{name}]'",
+    ),
+    "read.not_a_reader": (
+        "入口点 {name!r}（{target}）不是读取器",
+        "the entry point {name!r} ({target}) is not a reader",
+    ),
+    "read.cannot_read": ("{source}：无法读取：{strerror}", "{source}: cannot be read: {strerror}"),
+    "read.too_large": (
+        "{source}：比任何年度报告都大（至多 {limit} 字节）",
+        "{source}: larger than any annual report ({limit} bytes at most)",
+    ),
+    "read.kind.doc": (
+        f"{{source}}：这是 Word 97–2003（.doc）文件；{_SAVE_DOCX[0]}",
+        f"{{source}}: this is a Word 97–2003 (.doc) file; {_SAVE_DOCX[1]}",
+    ),
+    "read.kind.dot": (
+        f"{{source}}：这是 Word 97–2003 模板（.dot）；{_SAVE_DOCX[0]}",
+        f"{{source}}: this is a Word 97–2003 template (.dot); {_SAVE_DOCX[1]}",
+    ),
+    "read.kind.wps": (
+        f"{{source}}：这是 WPS 文字（.wps）文件；{_SAVE_DOCX[0]}",
+        f"{{source}}: this is a WPS Writer (.wps) file; {_SAVE_DOCX[1]}",
+    ),
+    "read.kind.xls": (
+        "{source}：这是 Excel 97–2003（.xls）文件；请另存为 .xlsx（Excel 或 WPS：文件 › 另存为）或 PDF，再读取",
+        "{source}: this is an Excel 97–2003 (.xls) file; save it as .xlsx (Excel or WPS: File › Save As) or as PDF, "
+        "then read that",
+    ),
+    "read.kind.et": (
+        "{source}：这是 WPS 表格（.et）文件；请另存为 .xlsx（WPS：文件 › 另存为）或 PDF，再读取",
+        "{source}: this is a WPS Spreadsheets (.et) file; save it as .xlsx (WPS: File › Save As) or as PDF, then "
+        "read that",
+    ),
+    "read.kind.ole2": (
+        "{source}：这是 Microsoft Office 97–2003（OLE2）文件；请另存为 .docx 或 PDF，再读取",
+        "{source}: this is a Microsoft Office 97–2003 (OLE2) file; save it as .docx or as PDF, then read that",
+    ),
+    "read.kind.ofd": (
+        "{source}：这是 OFD 文件（中国的版式文档格式）；请将其导出为 PDF（例如用 OFD 阅读器），再读取",
+        "{source}: this is an OFD file (the Chinese fixed-layout format); export it to PDF (e.g. with the OFD "
+        "reader), then read that",
+    ),
+    "read.kind.image": (
+        "{source}：这是图片（{image}），不是含文字的文档：报告须先做文字识别（OCR），或给出其 Word/PDF 版本",
+        "{source}: this is an image ({image}), not a document with text: the report must be OCR'd first (or give "
+        "its Word/PDF)",
+    ),
+    # reading a document
+    "read.not_text": ("{source}：不是 UTF-8 或 GB18030 编码的文本", "{source}: not text in UTF-8 or GB18030"),
+    "read.in_source": ("{source}：{error}", "{source}: {error}"),
+    "read.no_year": (
+        f"{{source}}：{_NO_YEAR_TEXT[0]}",
+        f"{{source}}: {_NO_YEAR_TEXT[1]}",
+    ),
+    "read.no_agency": (
+        f"{{source}}：{_NO_AGENCY_TEXT[0]}",
+        f"{{source}}: {_NO_AGENCY_TEXT[1]}",
+    ),
+    "read.no_year_agency": (
+        f"{{source}}：{_NO_YEAR_TEXT[0]}；{_NO_AGENCY_TEXT[0]}",
+        f"{{source}}: {_NO_YEAR_TEXT[1]}; {_NO_AGENCY_TEXT[1]}",
+    ),
+    "read.docx.not_zip": (
+        "{source}：不是 Word（.docx）文件：不是 zip 压缩包",
+        "{source}: not a Word (.docx) file: not a zip archive",
+    ),
+    "read.docx.no_document": (
+        "{source}：不是 Word（.docx）文件：没有 word/document.xml",
+        "{source}: not a Word (.docx) file: no word/document.xml",
+    ),
+    "read.docx.bad_xml": (
+        "{source}：word/document.xml 不是格式正确的 XML：{detail}",
+        "{source}: word/document.xml is not well-formed XML: {detail}",
+    ),
+    "read.html.not_html": ("不是 HTML 文档：{detail}", "not an HTML document: {detail}"),
+    "read.html.grid": (
+        "本网页的表格（按 rowspan/colspan 展开，行 × 列）到第 {table} 个表格时超过 {limit} 个单元格：远超任何真实报告",
+        "the tables of this page expand (rowspan/colspan, rows × columns) to more than {limit} cells by table "
+        "{table}: far beyond any real report",
+    ),
+    # Excel, and the parts of a zip (Word, Excel)
+    "read.xlsx.not_zip": (
+        "{source}：不是 Excel（.xlsx）文件：不是能打开的 zip 压缩包",
+        "{source}: not an Excel (.xlsx) file: not a zip archive it can open",
+    ),
+    "read.xlsx.no_workbook": (
+        "{source}：不是 Excel（.xlsx）文件：没有 xl/workbook.xml",
+        "{source}: not an Excel (.xlsx) file: no xl/workbook.xml",
+    ),
+    "read.xlsx.word": (
+        "{source}：不是 Excel（.xlsx）文件（而是 Word 文件）：没有 xl/workbook.xml",
+        "{source}: not an Excel (.xlsx) file (it is a Word file): no xl/workbook.xml",
+    ),
+    "read.xlsx.parts": (
+        "{source}：zip 中有 {parts} 个部件；拒绝读取（没有工作簿有这么多）",
+        "{source}: {parts} parts in the zip; refused (no workbook has that many)",
+    ),
+    "read.xlsx.bomb": (
+        "{source}：各部件展开后共 {size} 字节；拒绝读取（zip 炸弹？）",
+        "{source}: the parts expand to {size} bytes; refused (zip bomb?)",
+    ),
+    "read.xlsx.dtd": (
+        "{source}：{part} 声明了 DTD，Excel 文件从不如此；拒绝读取",
+        "{source}: {part} declares a DTD, which no Excel file does; refused",
+    ),
+    "read.xlsx.missing_part": (
+        "{source}：工作簿提到的部件 {part} 不在文件中",
+        "{source}: the workbook names a part {part} that is not in the file",
+    ),
+    "read.xlsx.bad_xml": (
+        "{source}：{part} 不是格式正确的 XML：{detail}",
+        "{source}: {part} is not well-formed XML: {detail}",
+    ),
+    "read.xlsx.damaged": ("{source}：Excel 文件已损坏：{detail}", "{source}: a damaged Excel file: {detail}"),
+    "read.xlsx.sheet": (
+        "{source}：工作表 {sheet} 无法读取：{detail}",
+        "{source}: sheet {sheet} cannot be read: {detail}",
+    ),
+    "read.xlsx.not_a_cell": (
+        "{source}：工作表 {sheet}：{ref!r} 不是单元格引用",
+        "{source}: sheet {sheet}: {ref!r} is not a cell reference",
+    ),
+    "read.xlsx.cell_beyond": (
+        "{source}：工作表 {sheet}：单元格 {ref} 超出任何年度报告表格的范围（至多 {rows} 行 × {columns} 列）；拒绝读取",
+        "{source}: sheet {sheet}: cell {ref} lies beyond any annual report table ({rows} rows × {columns} columns at "
+        "most); refused",
+    ),
+    "read.xlsx.span": (
+        "{source}：工作表 {sheet}：其单元格跨越超过 {limit} 个单元格（第 {top}–{bottom} 行，第 {left}–{right} 列）；"
+        "拒绝读取：没有这么大的年度报告表格",
+        "{source}: sheet {sheet}: its cells span more than {limit} cells (rows {top}–{bottom}, columns "
+        "{left}–{right}); refused: no annual report table is that large",
+    ),
+    "read.xlsx.merged": (
+        "{source}：工作表 {sheet}：合并区域覆盖超过 {limit} 个单元格；拒绝读取",
+        "{source}: sheet {sheet}: merged ranges cover more than {limit} cells; refused",
+    ),
+    "read.xlsx.row_beyond": (
+        "{source}：工作表 {sheet}：第 {row} 行超出任何年度报告表格的范围；拒绝读取",
+        "{source}: sheet {sheet}: row {row} lies beyond any annual report table; refused",
+    ),
+    "read.xlsx.columns_beyond": (
+        "{source}：工作表 {sheet}：第 {row} 行有超出第 {limit} 列的单元格；拒绝读取",
+        "{source}: sheet {sheet}: row {row} has cells beyond column {limit}; refused",
+    ),
+    "read.xlsx.sheet_beyond": (
+        "工作表 {sheet}：有超出任何年度报告表格范围的单元格；拒绝读取",
+        "sheet {sheet}: cells beyond any annual report table; refused",
+    ),
+    "read.xlsx.sheet_span": (
+        "工作表 {sheet}：其单元格跨越的范围超过任何年度报告表格；拒绝读取",
+        "sheet {sheet}: its cells span more than any annual report table; refused",
+    ),
+    "read.zip.bomb": (
+        "{source}：{part} 展开后有 {size} 字节；拒绝读取（zip 炸弹？）",
+        "{source}: {part} expands to {size} bytes; refused (zip bomb?)",
+    ),
+    "read.zip.damaged_word": (
+        "{source}：Word 文件已损坏（{part}）：{detail}",
+        "{source}: a damaged Word file ({part}): {detail}",
+    ),
+    "read.zip.damaged_excel": (
+        "{source}：Excel 文件已损坏（{part}）：{detail}",
+        "{source}: a damaged Excel file ({part}): {detail}",
+    ),
+    "read.zip.too_large": (
+        "{source}：{part} 超过 {limit} 字节；拒绝读取",
+        "{source}: {part} is larger than {limit} bytes; refused",
+    ),
+    # what the reader of a published document had to interpret (errors.Phrase as ReadWarning.message)
+    "warn.given_year": (
+        "{place}所载年度为 {printed}；采用调用方给出的 {given}",
+        "the {place} names the year {printed}; {given} as given is used",
+    ),
+    "warn.given_agency": (
+        "{place}所载机关为 {printed!r}；采用调用方给出的 {given!r}",
+        "the {place} names the agency {printed!r}; {given!r} as given is used",
+    ),
+    "warn.pdf_damaged_page": (
+        "PDF 第 {page} 页已损坏：其内容（{lost} 字节）无法解码；该页所示内容缺失",
+        "page {page} of the PDF is damaged: its content ({lost} bytes) cannot be decoded; what it showed is missing",
+    ),
+    "warn.split_by_totals": (
+        "{row}：数字连在一起；{splits} 种拆法中，只有 {pick} 符合表中总计的勾稽关系",
+        "{row}: digits ran together; of {splits} splits, the table's 总计 identities allow only {pick}",
+    ),
+    "warn.split_undecided": (
+        "{row}：数字连在一起，有 {splits} 种拆法（{shown}）；没有勾稽关系能确定；各单元格未读出",
+        "{row}: digits ran together and split {splits} ways ({shown}); no identity decides; the cells are left unread",
+    ),
+    "warn.xlsx_row": ("工作表 {sheet} 第 {row} 行：{warning}", "sheet {sheet}, row {row}: {warning}"),
+    "warn.xlsx_formula": (
+        "工作表 {sheet} 单元格 {cell}：公式 {formula} 没有保存的值，也不予计算（{why}）；请在 Excel 或 LibreOffice 中"
+        "打开并保存该文件；该单元格未读出",
+        "sheet {sheet}, cell {cell}: formula {formula} has no saved value and is not evaluated ({why}); open and save "
+        "the file in Excel or LibreOffice; the cell is left unread",
+    ),
+    "formula.range": (
+        "区域 {range} 比任何表格都大（至多 {limit} 个单元格）",
+        "the range {range} is larger than any table ({limit} cells at most)",
+    ),
+    "formula.not_formula": ("不是公式", "not a formula"),
+    "formula.only_sums": (
+        "只计算单元格之和（=SUM(B3:G3)、=B3+C3）",
+        "only sums of cells (=SUM(B3:G3), =B3+C3) are evaluated",
+    ),
+    "formula.error_cell": ("它所加的单元格含有错误 {value}", "a cell it adds holds the error {value}"),
+    "formula.text_added": ("用 + 加了一段文字（{value!r}）", "a text ({value!r}) is added with +"),
+    "formula.circular": ("公式引用了自身（循环引用）", "the formula refers to itself (a circular reference)"),
+    "formula.too_deep": ("公式引用公式超过 {limit} 层", "formulas refer to formulas more than {limit} deep"),
+    "formula.refers": (
+        "它引用的 {cell} 的公式 {formula} 无法计算：{why}",
+        "it refers to {cell}, whose formula {formula} fails: {why}",
+    ),
+    "warn.record_year": (
+        "报告年度 {value!r} 不是年份（应为 2024 这样的数字）",
+        "报告年度 {value!r} is not a year (a number like 2024)",
+    ),
+    # what a document or a model field was expected to hold (errors.Phrase: Problem.expected, FieldValueError.expected)
+    **{f"expected.{kind}": (EXPECTED_ZH[kind], EXPECTED[kind]) for kind in EXPECTED},
+    **{
+        f"expected.{kind}_written": (
+            f'{EXPECTED_ZH[kind]}，留空写作 {{{{"blank": "<原文所印>"}}}}，未读出写作 {{{{"unread": true}}}}',
+            _literal(EXPECTED[kind] + WRITTEN_AS),
+        )
+        for kind in EXPECTED
+    },
+    "expected.money_float_json": (
+        f"{EXPECTED_ZH['money']}——浮点数不能精确表示金额：请用 disclosure_report.loads/load 读取文档，或传入 Decimal",
+        f"{EXPECTED['money']} — a float cannot hold money exactly: read the document with "
+        "disclosure_report.loads/load, or pass a Decimal",
+    ),
+    "expected.unread_true": (
+        'true（未读出的单元格写作 {{"unread": true}}）',
+        'true (an unread cell is written {{"unread": true}})',
+    ),
+    "expected.blank": ("原文在数字位置所印的内容：不含数字、不超过 16 个字符的字符串", BLANK_EXPECTED),
+    "expected.text": ("不含控制字符（制表符和换行除外）或孤立代理项的文本", TEXT_EXPECTED),
+    "expected.string": ("字符串", "a string"),
+    "expected.boolean": ("true 或 false", "true or false"),
+    "expected.whole_number": ("整数", "a whole number"),
+    "expected.count_15": ("至多 15 位的 ≥ 0 整数", WHOLE_NUMBER),
+    "expected.amount": ("整数部分至多 18 位、小数至多 6 位的 ≥ 0 精确金额（Decimal）", AMOUNT),
+    "expected.amount_float": (
+        "整数部分至多 18 位、小数至多 6 位的 ≥ 0 精确金额（Decimal）——浮点数不能精确表示金额，请传入 Decimal",
+        f"{AMOUNT} — a float cannot hold money exactly; pass a Decimal",
+    ),
+    "expected.iso_date": ("写作 YYYY-MM-DD 的日期", "a date written YYYY-MM-DD"),
+    "expected.date": ("日期", "a date"),
+    "expected.date_from": ("不早于起始日 {start} 的日期", "a date not before the start {start}"),
+    "expected.year_range": ("{low} 至 {high} 之间的年份", "a year from {low} to {high}"),
+    "expected.proactive": ("{format} 格式的表二（{cls}）", "table 二 of the {format} format ({cls})"),
+    "expected.one_of": ("以下之一：{choices}", "one of {choices}"),
+    "expected.array": ("数组", "an array"),
+    "expected.object": ("对象", "an object"),
+    "expected.document": ("对象（一份年度报告文档）", "an object (an annual report document)"),
+    "expected.object_with_keys": ("含以下键的对象：{keys}", "an object with the keys {keys}"),
+    "expected.required": ("此键（必填）", "this key (it is required)"),
+    "expected.no_such_key": ("此处没有这个键（可用的键：{keys}）", "no such key here (the keys are: {keys})"),
+    "expected.format_key": ("此键，取值之一：{versions}", "this key, one of {versions}"),
+    "expected.format_version": ("受支持的格式版本（{versions}）", "a supported format version ({versions})"),
+    "expected.utf8": ("UTF-8 文本", "UTF-8 text"),
+    "expected.json": ("JSON 文本", "JSON text"),
+    "expected.nesting": (
+        "至多嵌套 {levels} 层的 JSON（一份报告嵌套 6 层）",
+        "JSON nested at most {levels} levels deep (a report is 6 levels deep)",
+    ),
+    "expected.unique_keys": ("每个对象中每个键只出现一次", "each key once per object"),
+    "expected.readable_file": ("可读取的文件", "a readable file"),
+    "expected.at_most_64_mib": ("不超过 64 MiB 的报告文档", "a report document of at most 64 MiB"),
+    # what a document or a model field was found to hold (errors.Phrase: Problem.found, FieldValueError.found)
+    "found.boolean": ("{value}（布尔值）", "{value} (a boolean)"),
+    "found.string": ("{text}（字符串）", "{text} (a string)"),
+    "found.float": ("{value}（浮点数）", "{value} (a float)"),
+    "found.decimal": ("{value}（小数）", "{value} (a decimal number)"),
+    "found.about_digits": ("{sign}约 {digits} 位的数", "{sign}a number of about {digits} digits"),
+    "found.whole_digits": ("{sign}{digits} 位的整数", "{sign}a whole number of {digits} digits"),
+    "found.number_digits": (
+        "{sign}整数 {integer} 位、小数 {places} 位的数",
+        "{sign}a number of {integer} integer digits and {places} decimal places",
+    ),
+    "found.object": ("对象", "an object"),
+    "found.array": ("数组", "an array"),
+    "found.type": ("{name} 类型的值", "a {name}"),
+    "found.nothing": ("无", "nothing"),
+    "found.constant": ("{name}（JSON 不允许的数）", "{name} is not a number JSON allows"),
+    "found.this_key": ("此键", "this key"),
+    "found.nesting": ("超过 {levels} 层的数组和对象", "more than {levels} levels of arrays and objects"),
+    "found.too_deep": ("嵌套过深，无法读取", "nesting too deep to read"),
+    "found.not_utf8": ("偏移 {offset} 处不是 UTF-8 的字节", "a byte that is not UTF-8 at offset {offset}"),
+    "found.syntax": ("语法错误：{json_error}", "a syntax error: {json_error}"),
+    "found.key_twice": ("同一对象中键 {key} 出现两次", "the key {key} twice in one object"),
+    "found.too_large": (
+        "超过 {limit} 字节的文件（一份报告约 50 KB）",
+        "a file of more than {limit} bytes (a report is some 50 KB)",
+    ),
+    "field.value": (
+        "{owner}.{field}：应为{expected}，实为{found}",
+        "{owner}.{field}: expected {expected}, found {found}",
+    ),
+    # PDF
+    "read.pdf.encrypted": (
+        "{source}：此 PDF 已加密（需要密码才能打开）；请给出未加密的副本",
+        "{source}: this PDF is encrypted (it needs a password to open); give an unencrypted copy",
+    ),
+    "read.pdf.cannot_open": (
+        "{source}：不是可读取的 PDF：打开失败：{detail}",
+        "{source}: not a readable PDF: opening it failed: {detail}",
+    ),
+    "read.pdf.truncated": ("文件提前结束（被截断？）", "the file ends too early (truncated?)"),
+    "read.pdf.no_pages": (
+        "{source}：PDF 已损坏：找不到任何页面",
+        "{source}: a damaged PDF: no page can be found in it",
+    ),
+    "read.pdf.too_many_pages": (
+        "{source}：超过 {limit} 页；年度报告只有几页，因此不读取",
+        "{source}: more than {limit} pages; an annual report has a handful, so it is not read",
+    ),
+    "read.pdf.corrupted": (
+        "{source}：PDF 已损坏：其对象 {objid} 在 {size} 字节之后损坏，无法恢复",
+        "{source}: a damaged PDF: its object {objid} is corrupted after {size} bytes, too much to recover",
+    ),
+    "read.pdf.bomb": (
+        "{source}：其压缩流展开后超过 {limit} MiB；年度报告的远小于此，因此不读取（解压炸弹？）",
+        "{source}: its compressed streams expand to more than {limit} MiB; an annual report's are far smaller, so "
+        "it is not read (a decompression bomb?)",
+    ),
+    "read.pdf.damaged_tree": (
+        "{source}：PDF 已损坏：读取页面树失败：{detail}",
+        "{source}: a damaged PDF: reading its page tree failed: {detail}",
+    ),
+    "read.pdf.damaged_streams": (
+        "{source}：PDF 已损坏：检查压缩流失败：{detail}",
+        "{source}: a damaged PDF: checking its compressed streams failed: {detail}",
+    ),
+    "read.pdf.damaged_page": (
+        "{source}：PDF 已损坏：读取第 {page} 页失败：{detail}",
+        "{source}: a damaged PDF: reading page {page} failed: {detail}",
+    ),
+    "read.pdf.undecodable": (
+        "{source}：PDF 已损坏：第 {page} 页的内容无法解码（{lost} 字节）",
+        "{source}: a damaged PDF: the content of page {page} cannot be decoded ({lost} bytes)",
+    ),
+    "read.pdf.no_text": (
+        f"{{source}}：此 PDF 没有文字层（扫描件？）；{_OCR[0]}",
+        f"{{source}}: this PDF has no text layer (a scan?); {_OCR[1]}",
+    ),
+    "read.pdf.scanned": (
+        f"{{source}}：此 PDF 只有图片和 {{chars}} 个字符（扫描件？）；{_OCR[0]}",
+        f"{{source}}: this PDF has images and only {{chars}} characters (a scan?); {_OCR[1]}",
+    ),
 }
 
 
@@ -542,8 +980,10 @@ EN_ONE: Mapping[str, tuple[str, str]] = {
 is 1."""
 
 
-def say(key: str, lang: Lang, **fields: object) -> str:
-    """One line a command prints, from :data:`TEXTS`, in ``lang``.
+def say(key: str, lang: Lang, /, **fields: object) -> str:
+    """One line a command prints, from :data:`TEXTS`, in ``lang``. In Chinese, a field that is itself worded — an
+    error, a :class:`~disclosure_report.errors.Phrase`, a system's reason — is worded in Chinese too; a field that
+    is a tuple or list is its items joined by ``; `` (``；``).
 
     >>> say("aggregate.differences", "zh", n=2), say("aggregate.differences", "en", n=2)
     ('与各单位合计不符的单元格 2 个', '2 cells differ from the sum of the units')
@@ -552,6 +992,12 @@ def say(key: str, lang: Lang, **fields: object) -> str:
     """
     zh, en = TEXTS[key]
     if lang == "zh":
-        return zh.format(**fields)
+        return zh.format(**{name: _field(name, value) for name, value in fields.items()})
     one = EN_ONE.get(key)
-    return (one[1] if one is not None and fields.get(one[0]) == 1 else en).format(**fields)
+    template = one[1] if one is not None and fields.get(one[0]) == 1 else en
+    return template.format(**{name: _joined(value, "; ") for name, value in fields.items()})
+
+
+def _joined(value: object, separator: str) -> object:
+    """A field that lists items (a tuple or a list), joined; any other as it is."""
+    return separator.join(map(str, value)) if isinstance(value, (tuple, list)) else value

@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from disclosure_report.authoring.skeleton import check_arguments, new_report
+from disclosure_report.errors import AuthoringError
 from disclosure_report.formats import get_format
 from disclosure_report.model import AnnualReport, Proactive2019, Proactive2021
 from disclosure_report.model.cells import is_number
@@ -43,10 +44,7 @@ def from_previous(previous: AnnualReport, agency: str | None = None, year: int |
     year = previous.meta.year + 1 if year is None else year
     check_arguments(agency, year)
     if year <= previous.meta.year:
-        raise ValueError(
-            f"the previous report is for {previous.meta.year}; a report started from it must be for a later year "
-            f"(got {year})"
-        )
+        raise AuthoringError.keyed("new.later_year", previous=previous.meta.year, year=year)
     report = new_report(agency, year, scope=previous.meta.scope)
     report = attrs.evolve(
         report,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from disclosure_report.errors import AuthoringTypeError
 from disclosure_report.formats import format_for_year
 from disclosure_report.model import AnnualReport, Meta, Period, Scope
 
@@ -9,10 +10,10 @@ from disclosure_report.model import AnnualReport, Meta, Period, Scope
 def check_arguments(agency: object, year: object) -> None:
     """Clear errors for an agency that is not a string or a year that is not a whole number."""
     if type(agency) is not str:
-        raise TypeError(f"agency must be the reporting body's name as a string, e.g. '某市某局'; got {agency!r}")
+        raise AuthoringTypeError.keyed("new.agency_type", agency=agency)
     if type(year) is not int:
         hint = f" (int({year!r}))" if isinstance(year, str) and year.strip().isdigit() else ""
-        raise TypeError(f"year must be a whole number such as 2025{hint}; got {year!r} ({type(year).__name__})")
+        raise AuthoringTypeError.keyed("new.year_type", year=year, hint=hint, type=type(year).__name__)
 
 
 def customary_title(agency: str, year: int) -> str:

@@ -9,7 +9,6 @@ from typing import get_args
 
 from disclosure_report.authoring.skeleton import new_report
 from disclosure_report.errors import DisclosureReportError
-from disclosure_report.formats import FORMATS
 from disclosure_report.jsonio.convert import dumps
 from disclosure_report.messages import error_text, read_warning_text, say, with_colon
 from disclosure_report.model import Scope
@@ -53,10 +52,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     agency = args.agency if args.agency is not None else previous.meta.agency  # type: ignore[union-attr]
     year = args.year if args.year is not None else previous.meta.year + 1  # type: ignore[union-attr]
-    if not any(fmt.applies_to(year) for fmt in FORMATS.values()):
-        key = "new.before_2019" if year < 2019 else "new.not_yet"
-        print(f"disclosure-report new: {say(key, args.lang, year=year)}", file=sys.stderr)
-        return 2
     try:
         report = new_report(agency, year, scope=args.scope, previous=previous)
     except (ValueError, TypeError) as e:

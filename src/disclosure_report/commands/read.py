@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from disclosure_report.jsonio.convert import dumps, unstructure
-from disclosure_report.messages import read_warning_text, say, with_colon
+from disclosure_report.messages import read_warning_text, with_colon
 from disclosure_report.read import available_readers, read
 from disclosure_report.read.base import ReadError
 
@@ -29,9 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.format is not None and args.format not in available_readers():
-        raise ReadError(
-            say("read.unknown", args.lang, name=repr(args.format), available=", ".join(available_readers()))
-        )
+        raise ReadError.keyed("read.unknown", name=args.format, available=", ".join(available_readers()))
     result = read(args.file, format=args.format, year=args.year, agency=args.agency)
     if args.json:
         out = {

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from disclosure_report.jsonio.convert import load
-from disclosure_report.messages import say
 from disclosure_report.render import available_renderers, get_renderer
 from disclosure_report.render.base import RenderError
 
@@ -30,12 +29,10 @@ def _binary(media_type: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     if args.to not in available_renderers():
-        raise RenderError(
-            say("render.unknown", args.lang, name=repr(args.to), available=", ".join(available_renderers()))
-        )
+        raise RenderError.keyed("render.unknown", name=args.to, available=", ".join(available_renderers()))
     renderer = get_renderer(args.to)
     if args.output is None and _binary(renderer.media_type):
-        raise RenderError(say("render.binary", args.lang, name=args.to, suffix=renderer.suffix))
+        raise RenderError.keyed("render.binary", name=args.to, suffix=renderer.suffix)
     report = load(args.file)
     options: dict[str, object] = {}
     if args.fragment:
@@ -51,6 +48,6 @@ def run(args: argparse.Namespace) -> int:
         print(args.output)
         return 0
     if isinstance(out, bytes):
-        raise RenderError(say("render.binary", args.lang, name=args.to, suffix=renderer.suffix))
+        raise RenderError.keyed("render.binary", name=args.to, suffix=renderer.suffix)
     sys.stdout.write(out)
     return 0

@@ -10,6 +10,7 @@ from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from disclosure_report.corpus.page import build_site
 from disclosure_report.corpus.page.charts import INSTALL_NOTE, available
 from disclosure_report.messages import say
+from disclosure_report.rules import unknown_rule_ids
 
 NAME = "report"
 HELP = "a folder of reports as one static web page: failures and why, the region's totals, trends (-o SITE/)"
@@ -27,6 +28,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    unknown = unknown_rule_ids(args.disable)
+    if unknown:  # before any document is read, as validate does: not once per document, as an unreadable one
+        print(f"report: {say('validate.unknown_rules', args.lang, ids=', '.join(unknown))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         print(f"report: {say('report.missing', args.lang, paths=', '.join(map(str, missing)))}", file=sys.stderr)

@@ -61,6 +61,8 @@ class FileResult:
     counts: dict[str, int] = attrs.field(factory=dict)
     findings: tuple[dict[str, Any], ...] = ()
     error: str | None = None
+    error_zh: str | None = attrs.field(default=None, kw_only=True)
+    """``error`` in Chinese, for the line ``validate DIR --lang zh`` prints (the JSON record keeps the English)."""
     read_warnings: tuple[str, ...] = ()
     """What the reader of a published document had to interpret (none for a JSON document)."""
     rules: tuple[tuple[str, str], ...] = ()
@@ -104,8 +106,10 @@ def _walk(folder: str, notes: list[str] | None, lang: Lang) -> Iterator[str]:
         entries = os.scandir(folder)
     except OSError as e:
         if notes is None:
-            raise DisclosureReportError(say("folder.cannot_list", lang, path=folder, reason=e.strerror or e)) from None
-        notes.append(say("folder.unlisted", lang, path=folder, reason=e.strerror or e))
+            raise DisclosureReportError.keyed(
+                "folder.cannot_list", path=folder, strerror=str(e.strerror or e)
+            ) from None
+        notes.append(say("folder.unlisted", lang, path=folder, strerror=str(e.strerror or e)))
         return
     held = False
     with entries:
@@ -198,7 +202,8 @@ def check_document(
         report = document.report
         result = validate(report, disable=disable)
     except (DisclosureReportError, KeyError, OSError) as e:
-        return None, None, FileResult(name, error=str(e.args[0] if isinstance(e, KeyError) else e))
+        said = str(e.args[0] if isinstance(e, KeyError) else e)
+        return None, None, FileResult(name, error=said, error_zh=error_text(e, "zh"))
     except Exception as e:  # a fault of the library on this document must not end the run; it is reported
         return None, None, FileResult(name, error=f"{name}: could not be checked ({type(e).__name__}: {e})")
     record = FileResult(
@@ -305,7 +310,7 @@ def validate_bag(paths: Iterable[str | Path], *, disable: tuple[str, ...] = (), 
     try:
         import dask.bag as db
     except ImportError:
-        raise DisclosureReportError("the Dask path needs: pip install 'disclosure-report[dask]'") from None
+        raise DisclosureReportError.keyed("batch.dask") from None
     documents = list(iter_document_paths(paths))
     npartitions = partitions or max(1, min(len(documents) // 200, 512))
     bag = db.from_sequence(documents, npartitions=npartitions)  # type: ignore[no-untyped-call]
@@ -385,7 +390,8 @@ def _rule_key(key: str, lang: Lang) -> str:
 def human_line(result: FileResult, lang: Lang = "en") -> str:
     """The one line ``validate DIR`` prints for a document, in ``lang``."""
     if result.error is not None:
-        return unreadable_line(result.file, result.error.splitlines()[0], lang)
+        said = result.error_zh if lang == "zh" and result.error_zh is not None else result.error
+        return unreadable_line(result.file, said.splitlines()[0], lang)
     from disclosure_report.messages import read_warnings_note
 
     read = read_warnings_note(len(result.read_warnings), lang) if result.read_warnings else ""

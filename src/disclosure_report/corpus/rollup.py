@@ -15,7 +15,7 @@ from typing import Any, Literal
 import attrs
 
 from disclosure_report.authoring.skeleton import new_report
-from disclosure_report.errors import DisclosureReportError
+from disclosure_report.errors import DisclosureReportError, Phrase, english
 from disclosure_report.formats import Alternative, Row, Table, get_format
 from disclosure_report.jsonio.convert import structure, unstructure
 from disclosure_report.model import BLANK, UNREAD, AnnualReport, Blank, Unread
@@ -32,7 +32,11 @@ class DuplicateReportError(AggregateError):
     def __init__(self, agency: str, year: int) -> None:
         self.agency = agency
         self.year = year
-        super().__init__(f"{agency} has more than one report on {year}; pass on_duplicate='first' to keep the first")
+        self.key, self.fields = "aggregate.duplicate_report", {"agency": agency, "year": year}
+        super().__init__(english(self.key, self.fields))
+
+    def __reduce__(self) -> tuple[type[DuplicateReportError], tuple[str, int]]:
+        return type(self), (self.agency, self.year)
 
 
 @attrs.frozen
@@ -152,7 +156,7 @@ def aggregate(
     """
     units = list(reports)
     if not units:
-        raise AggregateError("no reports to aggregate")
+        raise AggregateError.keyed("aggregate.nothing")
     if year is None:
         years = [u.meta.year for u in units]
         year = max(set(years), key=lambda y: (years.count(y), y))
@@ -160,8 +164,8 @@ def aggregate(
     units = [u for u in units if u.meta.year == year]
     formats = {u.format for u in units}
     if len(formats) > 1:
-        listing = "; ".join(f"{u.meta.agency}: {u.format}" for u in units)
-        raise AggregateError(f"reports on {year} in different format versions cannot be summed ({listing})")
+        listing = tuple(Phrase("aggregate.unit_format", agency=u.meta.agency, format=u.format) for u in units)
+        raise AggregateError.keyed("aggregate.formats", year=year, listing=listing)
     seen: dict[str, AnnualReport] = {}
     duplicated: list[str] = []
     for u in units:
@@ -181,7 +185,7 @@ def aggregate(
 
     rollup = new_report(agency, year, scope="region_aggregate")
     if rollup.format != next(iter(formats)):
-        raise AggregateError(f"the units use the {next(iter(formats))} format, not the one {year} requires")
+        raise AggregateError.keyed("aggregate.wrong_format", format=next(iter(formats)), year=year)
     data = unstructure(rollup)
     blanks: list[tuple[str, str]] = []
     zeroed: list[tuple[str, str]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from disclosure_report.errors import UnsupportedYearError
 from disclosure_report.formats import v2019, v2021
 from disclosure_report.formats.declaration import (
     Alternative,
@@ -31,15 +32,12 @@ def get_format(version: str) -> Format:
 
 
 def format_for_year(year: int) -> Format:
-    """The format a report on ``year`` must use (2019–2020: the 2019 format; 2021 on: the 2021 format)."""
+    """The format a report on ``year`` must use (2019–2020: the 2019 format; 2021 on: the 2021 format);
+    :class:`~disclosure_report.errors.UnsupportedYearError` (a ``ValueError``) for a year none applies to."""
     for fmt in FORMATS.values():
         if fmt.applies_to(year):
             return fmt
-    raise ValueError(
-        f"no supported format applies to report year {year}: reports before 2019 pre-date the uniform format"
-        if year < 2019
-        else f"the format for report year {year} is not supported yet"
-    )
+    raise UnsupportedYearError.keyed("new.before_2019" if year < 2019 else "new.not_yet", year=year)
 
 
 __all__ = [

@@ -25,7 +25,7 @@ from typing import IO, Any, Literal
 import attrs
 import cattrs
 
-from disclosure_report.errors import DocumentError, FieldValueError, Problem
+from disclosure_report.errors import DocumentError, FieldValueError, Phrase, Problem
 from disclosure_report.files import read_regular_file
 from disclosure_report.formats import FORMATS, Format
 from disclosure_report.jsonio import unchecked
@@ -91,7 +91,7 @@ def _union(classes: tuple[type, ...]) -> Handler:
 
     def handle(v: Any) -> Any:
         if type(v) is not dict:
-            raise Invalid.one("an object", v)
+            raise Invalid.one(Phrase("expected.object"), v)
         return hooks[closest_class(v, names)](v)
 
     return handle
@@ -108,7 +108,7 @@ def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None)
 
     def slow(data: Any) -> Any:
         if type(data) is not dict:
-            raise Invalid.one(f"an object with the keys {known}", data)
+            raise Invalid.one(Phrase("expected.object_with_keys", keys=known), data)
         problems: list[Raw] = []
         more = 0
         kwargs: dict[str, Any] = {}
@@ -120,12 +120,12 @@ def _structure_attrs_factory(cls: type, overrides: dict[str, Any] | None = None)
                     problems += e.under(name).problems
                     more += e.more
             elif required:
-                problems.append(([name], "this key (it is required)", "nothing"))
+                problems.append(([name], Phrase("expected.required"), Phrase("found.nothing")))
         if len(data) > len(kwargs):
             for key in data:
                 if key not in keyset:
                     if len(problems) < MAX_PROBLEMS:
-                        problems.append(([key], f"no such key here (the keys are: {known})", "this key"))
+                        problems.append(([key], Phrase("expected.no_such_key", keys=known), Phrase("found.this_key")))
                     else:
                         more += 1
         if problems:
@@ -276,13 +276,14 @@ def _report_hook(version: str) -> Callable[[Any, Any], Any]:
 
 def _report_format(data: Any) -> Format:
     if type(data) is not dict:
-        raise Invalid.one("an object (an annual report document)", data)
+        raise Invalid.one(Phrase("expected.document"), data)
     version = data.get("format")
     if version is None:
-        raise Invalid([(["format"], f"this key, one of {', '.join(map(repr, FORMATS))}", "nothing")])
+        versions = ", ".join(map(repr, FORMATS))
+        raise Invalid([(["format"], Phrase("expected.format_key", versions=versions), Phrase("found.nothing"))])
     if type(version) is not str or version not in FORMATS:  # (a list or an object is not even hashable)
         shown = ", ".join(f'"{v}"' for v in FORMATS)
-        raise Invalid([(["format"], f"a supported format version ({shown})", describe(version))])
+        raise Invalid([(["format"], Phrase("expected.format_version", versions=shown), describe(version))])
     return FORMATS[version]
 
 
@@ -354,8 +355,8 @@ def _nesting_problem(text: str) -> Problem:
                 segments: list[Segment] = [seg for _, seg in stack if seg is not None]
                 return Problem(
                     _json_path(segments),
-                    f"JSON nested at most {MAX_NESTING} levels deep (a report is 6 levels deep)",
-                    f"more than {MAX_NESTING} levels of arrays and objects",
+                    Phrase("expected.nesting", levels=MAX_NESTING),
+                    Phrase("found.nesting", levels=MAX_NESTING),
                     line=line,
                     column=column,
                 )
@@ -371,7 +372,7 @@ def _nesting_problem(text: str) -> Problem:
                 stack[-1][1] = json.loads(token)
             except ValueError:
                 stack[-1][1] = token[1:-1]
-    return Problem("$", "JSON text", "nesting too deep to read")
+    return Problem("$", Phrase("expected.json"), Phrase("found.too_deep"))
 
 
 def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
@@ -381,7 +382,7 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             raise DocumentError(
-                [Problem("$", "UTF-8 text", f"a byte that is not UTF-8 at offset {e.start}")], source
+                [Problem("$", Phrase("expected.utf8"), Phrase("found.not_utf8", offset=e.start))], source
             ) from None
     try:
         return json.loads(
@@ -389,16 +390,26 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
         )
     except json.JSONDecodeError as e:
         raise DocumentError(
-            [Problem("$", "JSON text", f"a syntax error: {e.msg}", line=e.lineno, column=e.colno)], source
+            [
+                Problem(
+                    "$",
+                    Phrase("expected.json"),
+                    Phrase("found.syntax", json_error=e.msg),
+                    line=e.lineno,
+                    column=e.colno,
+                )
+            ],
+            source,
         ) from None
     except _DuplicateKey as e:
         raise DocumentError(
-            [Problem("$", "each key once per object", f'the key "{e.key}" twice in one object')], source
+            [Problem("$", Phrase("expected.unique_keys"), Phrase("found.key_twice", key=f'"{e.key}"'))], source
         ) from None
     except RecursionError:
         raise DocumentError([_nesting_problem(text)], source) from None
-    except ValueError as e:
-        raise DocumentError([Problem("$", "JSON text", str(e) or type(e).__name__)], source) from None
+    except ValueError as e:  # NaN or Infinity (a Phrase), or what else the parser refuses
+        found = e.args[0] if e.args and isinstance(e.args[0], Phrase) else str(e) or type(e).__name__
+        raise DocumentError([Problem("$", Phrase("expected.json"), found)], source) from None
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:
@@ -437,10 +448,12 @@ def load(file: str | PathLike[str] | IO[str] | IO[bytes]) -> AnnualReport:
         try:
             data = read_regular_file(path, MAX_DOCUMENT_BYTES)
         except OSError as e:
-            raise DocumentError([Problem("$", "a readable file", e.strerror or str(e))], str(path)) from None
+            raise DocumentError(
+                [Problem("$", Phrase("expected.readable_file"), e.strerror or str(e))], str(path)
+            ) from None
         if len(data) > MAX_DOCUMENT_BYTES:
-            found = f"a file of more than {MAX_DOCUMENT_BYTES} bytes (a report is some 50 KB)"
-            raise DocumentError([Problem("$", "a report document of at most 64 MiB", found)], str(path))
+            found = Phrase("found.too_large", limit=MAX_DOCUMENT_BYTES)
+            raise DocumentError([Problem("$", Phrase("expected.at_most_64_mib"), found)], str(path))
         return loads(data, source=str(path))
     name = getattr(file, "name", None)
     return loads(file.read(), source=str(name) if name else None)

@@ -18,22 +18,17 @@ from typing import Any, Union
 
 import attrs
 
-from disclosure_report.errors import FieldValueError
+from disclosure_report.errors import FieldValueError, Phrase
 from disclosure_report.model import UNREAD, Blank, Unread
 from disclosure_report.model.cells import (
-    BLANK_EXPECTED,
-    EXPECTED,
     MAX_MONEY,
     NOT_TEXT,
-    TEXT_EXPECTED,
-    WRITTEN_AS,
     CellKind,
     count_in_range,
     describe,
     money_in_range,
     signed_in_range,
 )
-from disclosure_report.model.validators import AMOUNT, WHOLE_NUMBER
 
 Segment = str | int
 Raw = tuple[list[Segment], str, str]
@@ -103,7 +98,7 @@ def _whole(kind: CellKind, in_range: Callable[[int], bool]) -> Handler:
             n = _integral(v)
             if n is not None and in_range(n):
                 return n
-        raise Invalid.one(EXPECTED[kind], v)
+        raise Invalid.one(Phrase(f"expected.{kind}"), v)
 
     return handle
 
@@ -123,12 +118,8 @@ def _money(v: Any) -> Any:
     elif t is dict:
         return _blank(v, "money")
     elif t is float:
-        raise Invalid.one(
-            EXPECTED["money"] + " — a float cannot hold money exactly: read the document with "
-            "disclosure_report.loads/load, or pass a Decimal",
-            v,
-        )
-    raise Invalid.one(EXPECTED["money"], v)
+        raise Invalid.one(Phrase("expected.money_float_json"), v)
+    raise Invalid.one(Phrase("expected.money"), v)
 
 
 def _blank(v: dict[str, Any], kind: CellKind) -> Blank | Unread:
@@ -136,14 +127,14 @@ def _blank(v: dict[str, Any], kind: CellKind) -> Blank | Unread:
     if v.keys() == {"unread"}:
         if v["unread"] is True:
             return UNREAD
-        raise Invalid.one('true (an unread cell is written {"unread": true})', v["unread"]).under("unread")
+        raise Invalid.one(Phrase("expected.unread_true"), v["unread"]).under("unread")
     if v.keys() == {"blank"}:
         printed = v["blank"]
         try:
             return Blank(printed)
         except FieldValueError:
-            raise Invalid.one(BLANK_EXPECTED, printed).under("blank") from None
-    raise Invalid.one(EXPECTED[kind] + WRITTEN_AS, v)
+            raise Invalid.one(Phrase("expected.blank"), printed).under("blank") from None
+    raise Invalid.one(Phrase(f"expected.{kind}_written"), v)
 
 
 CELL_HANDLERS: dict[CellKind, Handler] = {"count": _count, "signed": _signed, "money": _money}
@@ -153,14 +144,14 @@ def _str(v: Any) -> Any:
     if type(v) is str:
         if NOT_TEXT.search(v) is None:
             return v
-        raise Invalid.one(TEXT_EXPECTED, v)
-    raise Invalid.one("a string", v)
+        raise Invalid.one(Phrase("expected.text"), v)
+    raise Invalid.one(Phrase("expected.string"), v)
 
 
 def _bool(v: Any) -> Any:
     if type(v) is bool:
         return v
-    raise Invalid.one("true or false", v)
+    raise Invalid.one(Phrase("expected.boolean"), v)
 
 
 def _int(v: Any) -> Any:
@@ -172,7 +163,7 @@ def _int(v: Any) -> Any:
         n = _integral(v)
         if n is not None and count_in_range(n):
             return n
-    raise Invalid.one(WHOLE_NUMBER, v)
+    raise Invalid.one(Phrase("expected.count_15"), v)
 
 
 def _decimal(v: Any) -> Any:
@@ -180,8 +171,8 @@ def _decimal(v: Any) -> Any:
     if (t is Decimal and money_in_range(v)) or (t is int and 0 <= v < MAX_MONEY):
         return Decimal(v)
     if t is float:
-        raise Invalid.one(AMOUNT + " — a float cannot hold money exactly; pass a Decimal", v)
-    raise Invalid.one(AMOUNT, v)
+        raise Invalid.one(Phrase("expected.amount_float"), v)
+    raise Invalid.one(Phrase("expected.amount"), v)
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -193,7 +184,7 @@ def _date(v: Any) -> Any:
             return dt.date.fromisoformat(v)
         except ValueError:
             pass
-    raise Invalid.one("a date written YYYY-MM-DD", v)
+    raise Invalid.one(Phrase("expected.iso_date"), v)
 
 
 def literal(allowed: tuple[Any, ...]) -> Handler:
@@ -202,7 +193,7 @@ def literal(allowed: tuple[Any, ...]) -> Handler:
     def handle(v: Any) -> Any:
         if type(v) is str and v in allowed:
             return v
-        raise Invalid.one(f"one of {shown}", v)
+        raise Invalid.one(Phrase("expected.one_of", choices=shown), v)
 
     return handle
 
@@ -217,7 +208,7 @@ def optional(inner: Handler) -> Handler:
 def tuple_of(inner: Handler) -> Handler:
     def handle(v: Any) -> Any:
         if type(v) is not list:
-            raise Invalid.one("an array", v)
+            raise Invalid.one(Phrase("expected.array"), v)
         out: list[Any] = []
         problems: list[Raw] = []
         more = 0
@@ -273,7 +264,7 @@ def checked_by_handler(field: attrs.Attribute[Any]) -> bool:
 
 
 def no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(Phrase("found.constant", name=name))
 
 
 SIMPLE: dict[Any, Handler] = {str: _str, bool: _bool, int: _int, Decimal: _decimal, dt.date: _date}

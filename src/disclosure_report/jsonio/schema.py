@@ -379,9 +379,7 @@ def _jsonschema_rs(version: str) -> Callable[[Any], list[tuple[list[Any], str, s
     try:
         import jsonschema_rs
     except ImportError:
-        raise DisclosureReportError(
-            "the jsonschema-rs backend needs the optional dependency: pip install 'disclosure-report[fast]'"
-        ) from None
+        raise DisclosureReportError.keyed("schema.fast_extra") from None
     validator = jsonschema_rs.Draft202012Validator(report_schema(version), validate_formats=True)
 
     def run(data: Any) -> list[tuple[list[Any], str, str]]:
@@ -414,7 +412,7 @@ def validate_document(
     """
     v = _version_of(data, version)
     if backend not in _BACKENDS:
-        raise DisclosureReportError(f"unknown schema backend {backend!r}; use one of {', '.join(_BACKENDS)}")
+        raise DisclosureReportError.keyed("schema.backend", backend=backend, backends=", ".join(_BACKENDS))
     key = (backend, v)
     if key not in _VALIDATORS:
         _VALIDATORS[key] = _BACKENDS[backend](v)

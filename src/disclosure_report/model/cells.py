@@ -17,7 +17,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from disclosure_report.errors import FieldValueError
+from disclosure_report.errors import FieldValueError, Phrase
 
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
 NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -31,7 +31,7 @@ BLANK_EXPECTED = "what the source printed in place of a number: a string of at m
 
 def _check_printed(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
     if type(value) is not str or len(value) > MAX_BLANK_TEXT or _HAS_DIGIT.search(value) or NOT_TEXT.search(value):
-        raise FieldValueError("Blank", "printed", BLANK_EXPECTED, describe(value))
+        raise FieldValueError("Blank", "printed", Phrase("expected.blank"), describe(value))
 
 
 @attrs.frozen(repr=False)
@@ -164,24 +164,24 @@ def describe(value: object) -> str:
     if value is None:
         return "null"
     if type(value) is bool:
-        return "true (a boolean)" if value else "false (a boolean)"
+        return Phrase("found.boolean", value="true" if value else "false")
     if type(value) is str:
         shown = value if len(value) <= 40 else value[:37] + "..."
         if NOT_TEXT.search(shown):  # shown escaped, so that the message itself can be printed
             shown = NOT_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", shown)
-        return f'"{shown}" (a string)'
+        return Phrase("found.string", text=f'"{shown}"')
     if type(value) is float:
-        return f"{value!r} (a float)"
+        return Phrase("found.float", value=repr(value))
     if type(value) is Decimal:
         return _describe_decimal(value)
     if type(value) is int:
         assert isinstance(value, int)
         return _describe_int(value)
     if isinstance(value, dict):
-        return "an object"
+        return Phrase("found.object")
     if isinstance(value, (list, tuple)):
-        return "an array"
-    return f"a {type(value).__name__}"
+        return Phrase("found.array")
+    return Phrase("found.type", name=type(value).__name__)
 
 
 _SHOWN_DIGITS = 40
@@ -191,7 +191,7 @@ def _describe_int(value: int) -> str:
     if value.bit_length() <= 128:
         return str(value)
     digits = int(value.bit_length() * 0.30103) + 1  # str() of a huge int is slow, and refused past 4300 digits
-    return f"{'-' if value < 0 else ''}a number of about {digits} digits"
+    return Phrase("found.about_digits", sign="-" if value < 0 else "", digits=digits)
 
 
 def _describe_decimal(value: Decimal) -> str:
@@ -202,9 +202,9 @@ def _describe_decimal(value: Decimal) -> str:
             integer = max(0, len(digits) + exponent)
             places = max(0, -exponent)
             if not places:
-                return f"{'-' if sign else ''}a whole number of {integer} digits"
-            return f"{'-' if sign else ''}a number of {integer} integer digits and {places} decimal places"
-    return f"{value} (a decimal number)"
+                return Phrase("found.whole_digits", sign="-" if sign else "", digits=integer)
+            return Phrase("found.number_digits", sign="-" if sign else "", integer=integer, places=places)
+    return Phrase("found.decimal", value=str(value))
 
 
 def _check_cell(kind: CellKind) -> Any:
@@ -221,12 +221,12 @@ def _check_cell(kind: CellKind) -> Any:
                 assert isinstance(value, int)
                 if 0 <= value < MAX_MONEY:
                     return
-            raise FieldValueError(type(inst).__name__, attr.name, EXPECTED[kind], describe(value))
+            raise FieldValueError(type(inst).__name__, attr.name, Phrase(f"expected.{kind}"), describe(value))
         if t is int:
             assert isinstance(value, int)
             if signed_in_range(value) if kind == "signed" else count_in_range(value):
                 return
-        raise FieldValueError(type(inst).__name__, attr.name, EXPECTED[kind], describe(value))
+        raise FieldValueError(type(inst).__name__, attr.name, Phrase(f"expected.{kind}"), describe(value))
 
     return check
 

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 import attrs
 
-from disclosure_report.errors import FieldValueError
+from disclosure_report.errors import FieldValueError, Phrase
 from disclosure_report.model.cells import describe
 from disclosure_report.model.validators import of_type, one_of
 
@@ -25,12 +25,14 @@ MAX_YEAR = 2999
 
 def _check_year(_inst: object, _attr: attrs.Attribute[int], value: int) -> None:
     if type(value) is not int or not MIN_YEAR <= value <= MAX_YEAR:
-        raise FieldValueError("Meta", "year", f"a year from {MIN_YEAR} to {MAX_YEAR}", describe(value))
+        raise FieldValueError(
+            "Meta", "year", Phrase("expected.year_range", low=MIN_YEAR, high=MAX_YEAR), describe(value)
+        )
 
 
 def _check_date(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not dt.date:
-        raise FieldValueError(type(_inst).__name__, attr.name, "a date", describe(value))
+        raise FieldValueError(type(_inst).__name__, attr.name, Phrase("expected.date"), describe(value))
 
 
 def _check_optional_date(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
@@ -48,9 +50,8 @@ class Period:
     @end.validator
     def _end_not_before_start(self, _attr: attrs.Attribute[dt.date], value: dt.date) -> None:
         if type(self.start) is dt.date and value < self.start:
-            raise FieldValueError(
-                "Period", "end", f"a date not before the start {self.start.isoformat()}", value.isoformat()
-            )
+            expected = Phrase("expected.date_from", start=self.start.isoformat())
+            raise FieldValueError("Period", "end", expected, value.isoformat())
 
     @classmethod
     def calendar_year(cls, year: int) -> Period:

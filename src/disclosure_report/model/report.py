@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 import attrs
 
-from disclosure_report.errors import FieldValueError
+from disclosure_report.errors import FieldValueError, Phrase
 from disclosure_report.model.meta import Meta
 from disclosure_report.model.narrative import OtherMatters, Overview
 from disclosure_report.model.rows import ApplicantRow
@@ -39,7 +39,7 @@ def _check_proactive(report: Any, _attr: attrs.Attribute[Any], value: object) ->
         raise FieldValueError(
             "AnnualReport",
             "proactive",
-            f"table 二 of the {report.format} format ({expected.__name__})",
+            Phrase("expected.proactive", format=report.format, cls=expected.__name__),
             type(value).__name__,
         )
 

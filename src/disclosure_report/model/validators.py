@@ -7,11 +7,10 @@ from typing import Any, get_args
 
 import attrs
 
-from disclosure_report.errors import FieldValueError
+from disclosure_report.errors import FieldValueError, Phrase
 from disclosure_report.model.cells import (
     MAX_MONEY,
     NOT_TEXT,
-    TEXT_EXPECTED,
     count_in_range,
     describe,
     money_in_range,
@@ -19,7 +18,8 @@ from disclosure_report.model.cells import (
 
 WHOLE_NUMBER = "a whole number ≥ 0 of at most 15 digits"
 AMOUNT = "an exact amount ≥ 0 (a Decimal) of at most 18 integer digits and 6 decimal places"
-_NAMES = {str: "a string", bool: "true or false", int: "a whole number"}
+_NAMES = {str: "expected.string", bool: "expected.boolean", int: "expected.whole_number"}
+"""The message key of what a field of each type holds."""
 
 
 def of_type(kind: type, *, optional: bool = False) -> Any:
@@ -27,9 +27,10 @@ def of_type(kind: type, *, optional: bool = False) -> Any:
         if value is None and optional:
             return
         if type(value) is not kind:
-            raise FieldValueError(type(inst).__name__, attr.name, _NAMES.get(kind, kind.__name__), describe(value))
+            expected = Phrase(_NAMES[kind]) if kind in _NAMES else kind.__name__
+            raise FieldValueError(type(inst).__name__, attr.name, expected, describe(value))
         if isinstance(value, str) and NOT_TEXT.search(value):
-            raise FieldValueError(type(inst).__name__, attr.name, TEXT_EXPECTED, describe(value))
+            raise FieldValueError(type(inst).__name__, attr.name, Phrase("expected.text"), describe(value))
 
     return check
 
@@ -39,7 +40,7 @@ def non_negative_int(*, optional: bool = False) -> Any:
         if value is None and optional:
             return
         if type(value) is not int or not count_in_range(value):
-            raise FieldValueError(type(inst).__name__, attr.name, WHOLE_NUMBER, describe(value))
+            raise FieldValueError(type(inst).__name__, attr.name, Phrase("expected.count_15"), describe(value))
 
     return check
 
@@ -52,7 +53,7 @@ def non_negative_money(*, optional: bool = False) -> Any:
             return
         if type(value) is Decimal and money_in_range(value):
             return
-        raise FieldValueError(type(inst).__name__, attr.name, AMOUNT, describe(value))
+        raise FieldValueError(type(inst).__name__, attr.name, Phrase("expected.amount"), describe(value))
 
     return check
 
@@ -66,6 +67,7 @@ def one_of(literal: Any, *, optional: bool = False) -> Any:
             return
         if type(value) is not str or value not in allowed:
             shown = ", ".join(f'"{a}"' for a in allowed)
-            raise FieldValueError(type(inst).__name__, attr.name, f"one of {shown}", describe(value))
+            expected = Phrase("expected.one_of", choices=shown)
+            raise FieldValueError(type(inst).__name__, attr.name, expected, describe(value))
 
     return check

@@ -21,6 +21,8 @@ class ReadWarning:
     """Something the reader could not place or had to interpret, with where it stood."""
 
     message: str
+    """In English; an :class:`~disclosure_report.errors.Phrase` (with its message key) when the stage that warns
+    words it by key (the reader's own stages), a plain ``str`` otherwise (the assembler's)."""
     line: int | None = None
     """1-based line (text, Markdown) or table row/paragraph number (HTML, Word) in the source."""
     cell_path: str | None = None
@@ -38,6 +40,10 @@ class ReadWarning:
 class ReadResult:
     report: AnnualReport
     warnings: tuple[ReadWarning, ...] = ()
+
+
+UNNAMED = "the document"
+"""What the readers call a document given as bytes, without a file name."""
 
 
 class ReadError(DisclosureReportError):

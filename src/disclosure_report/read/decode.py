@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from disclosure_report.read.base import ReadError
+from disclosure_report.read.base import UNNAMED, ReadError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
@@ -34,4 +34,4 @@ def decode(data: bytes, *, source: str | None = None, html: bool = False) -> str
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise ReadError(f"{source or 'the document'}: not text in UTF-8 or GB18030") from None
+        raise ReadError.keyed("read.not_text", source=source or UNNAMED) from None

@@ -11,7 +11,7 @@ from lxml import etree
 
 from disclosure_report.published.embedded import MARK, parse_record
 from disclosure_report.read.assemble import assemble
-from disclosure_report.read.base import ReadError, ReadResult
+from disclosure_report.read.base import UNNAMED, ReadError, ReadResult
 from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
 from disclosure_report.read.zipnames import has_member_under, read_member
@@ -26,16 +26,16 @@ def _q(tag: str) -> str:
 
 def _parts(data: bytes, source: str | None) -> tuple[bytes, bytes | None]:
     """``word/document.xml`` and, when present, ``docProps/custom.xml`` (where the embedded record lives)."""
-    name = source or "the document"
+    name = source or UNNAMED
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise ReadError(f"{name}: not a Word (.docx) file: not a zip archive") from None
+        raise ReadError.keyed("read.docx.not_zip", source=name) from None
     with archive:
         try:
             info = archive.getinfo("word/document.xml")
         except KeyError:
-            raise ReadError(f"{name}: not a Word (.docx) file: no word/document.xml") from None
+            raise ReadError.keyed("read.docx.no_document", source=name) from None
         document = _read_part(archive, info, name)
         try:
             core_info = archive.getinfo("docProps/custom.xml")
@@ -143,7 +143,7 @@ def docx_lines(data: bytes, source: str | None = None) -> tuple[list[Line], dict
     try:
         root = etree.fromstring(xml, _PARSER)
     except etree.XMLSyntaxError as e:
-        raise ReadError(f"{source or 'the document'}: word/document.xml is not well-formed XML: {e}") from None
+        raise ReadError.keyed("read.docx.bad_xml", source=source or UNNAMED, detail=str(e)) from None
     body = root.find(_q("body"))
     out: list[Line] = []
     number = 0

@@ -25,6 +25,8 @@ from decimal import Decimal
 
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
+from disclosure_report.errors import Phrase
+
 MAX_DEPTH = 16
 """How deep a formula may refer to formula cells that refer to formula cells…"""
 MAX_CELLS = 20_000
@@ -64,7 +66,7 @@ def _cells(arg: str) -> list[tuple[int, int]]:
     r0, r1 = sorted((top[0], bottom[0]))
     c0, c1 = sorted((top[1], bottom[1]))
     if (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_CELLS:
-        raise FormulaError(f"the range {arg} is larger than any table ({MAX_CELLS} cells at most)")
+        raise FormulaError(Phrase("formula.range", range=arg, limit=MAX_CELLS))
     return [(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
 
 
@@ -80,14 +82,14 @@ def terms(formula: str) -> list[tuple[bool, list[tuple[int, int]]]]:
     """The terms of a sum formula: ``(is a SUM(...), its cells)`` each; :class:`FormulaError` for another shape."""
     body = "".join(formula.split()).upper()
     if not body.startswith("="):
-        raise FormulaError("not a formula")
+        raise FormulaError(Phrase("formula.not_formula"))
     body = body[1:].lstrip("+")
     out: list[tuple[bool, list[tuple[int, int]]]] = []
     pos = 0
     while True:
         m = _TERM.match(body, pos)
         if m is None:
-            raise FormulaError("only sums of cells (=SUM(B3:G3), =B3+C3) are evaluated")
+            raise FormulaError(Phrase("formula.only_sums"))
         if m.group(1) is not None:
             cells = [cell for arg in m.group(1).split(",") for cell in _cells(arg)]
             out.append((True, cells))
@@ -97,7 +99,7 @@ def terms(formula: str) -> list[tuple[bool, list[tuple[int, int]]]]:
         if pos == len(body):
             return out
         if body[pos] != "+":
-            raise FormulaError("only sums of cells (=SUM(B3:G3), =B3+C3) are evaluated")
+            raise FormulaError(Phrase("formula.only_sums"))
         pos += 1
 
 
@@ -111,11 +113,11 @@ def evaluate(formula: str, value_of: Callable[[int, int], CellValue]) -> Decimal
         for row, column in cells:
             value = value_of(row, column)
             if isinstance(value, CellError):
-                raise FormulaError(f"a cell it adds holds the error {value}")
+                raise FormulaError(Phrase("formula.error_cell", value=value))
             number = _number(value)
             if number is None:
                 if not in_sum and isinstance(value, str) and value.strip():
-                    raise FormulaError(f"a text ({value!r}) is added with +")
+                    raise FormulaError(Phrase("formula.text_added", value=value))
                 continue
             total += number
             found = True
@@ -138,9 +140,9 @@ class SheetFormulas:
         if key in self._done:
             return self._done[key]
         if key in self._busy:
-            raise FormulaError("the formula refers to itself (a circular reference)")
+            raise FormulaError(Phrase("formula.circular"))
         if len(self._busy) >= MAX_DEPTH:
-            raise FormulaError(f"formulas refer to formulas more than {MAX_DEPTH} deep")
+            raise FormulaError(Phrase("formula.too_deep", limit=MAX_DEPTH))
         self._busy.append(key)
         try:
             result = evaluate(self.unsaved[key], self._cell)
@@ -158,6 +160,6 @@ class SheetFormulas:
                     raise
                 where = f"{get_column_letter(column)}{row}"
                 raise FormulaError(
-                    f"it refers to {where}, whose formula {self.unsaved[(row, column)]} fails: {e}"
+                    Phrase("formula.refers", cell=where, formula=self.unsaved[(row, column)], why=e.args[0])
                 ) from None
         return self.saved(row, column)

@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 
 from disclosure_report.published.embedded import MARK, parse_record
 from disclosure_report.read.assemble import assemble
-from disclosure_report.read.base import ReadError, ReadResult
+from disclosure_report.read.base import UNNAMED, ReadError, ReadResult
 from disclosure_report.read.decode import decode
 from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
@@ -32,10 +32,7 @@ class _GridBudget:
     def charge(self, cells: int, table: int) -> None:
         self.left -= cells
         if self.left < 0:
-            raise ReadError(
-                f"the tables of this page expand (rowspan/colspan, rows × columns) to more than {MAX_GRID} cells "
-                f"by table {table}: far beyond any real report"
-            )
+            raise ReadError.keyed("read.html.grid", limit=MAX_GRID, table=table)
 
 
 def _text(el: Any) -> str:
@@ -87,7 +84,7 @@ def html_lines(text: str) -> tuple[list[Line], dict[str, Any] | None]:
         parser = lxml_html.HTMLParser(huge_tree=False, recover=True, no_network=True)  # no entity, no fetch
         root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as e:
-        raise ReadError(f"not an HTML document: {e}") from None
+        raise ReadError.keyed("read.html.not_html", detail=str(e)) from None
     found = None
     for bad in list(root.iter("script", "style", "noscript", "template")):
         if bad.tag == "script" and bad.get("id") == MARK and found is None:
@@ -150,5 +147,5 @@ class HtmlReader(BuiltInReader, kind="html"):
         try:
             lines, found = html_lines(decode(data, source=source, html=True))
         except ReadError as e:
-            raise ReadError(f"{source or 'the document'}: {e}") from None
+            raise ReadError.keyed("read.in_source", source=source or UNNAMED, error=e) from None
         return assemble(lines, source=source, record=found, year=year, agency=agency)

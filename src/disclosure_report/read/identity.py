@@ -10,6 +10,7 @@ from contextvars import ContextVar
 
 import attrs
 
+from disclosure_report.errors import Phrase
 from disclosure_report.read.base import ReadError
 from disclosure_report.read.notes import Notes
 from disclosure_report.zh import find_period
@@ -124,22 +125,20 @@ def resolve(
     printed_year = next(((y, src) for y, src in years if y is not None), None)
     if agency is not None:
         if printed_agency is not None and printed_agency[0] != agency:
-            notes.warn(f"the {printed_agency[1]} names the agency {printed_agency[0]!r}; {agency!r} as given is used")
+            notes.warn(Phrase("warn.given_agency", place=printed_agency[1], printed=printed_agency[0], given=agency))
         agency_found: tuple[str, str] | None = (agency, "caller")
     else:
         agency_found = printed_agency
     if year is not None:
         if printed_year is not None and printed_year[0] != year:
-            notes.warn(f"the {printed_year[1]} names the year {printed_year[0]}; {year} as given is used")
+            notes.warn(Phrase("warn.given_year", place=printed_year[1], printed=printed_year[0], given=year))
         year_found: tuple[int, str] | None = (year, "caller")
     else:
         year_found = printed_year
-    missing = []
-    if year_found is None:
-        missing.append("no report year in its title, preamble or statistics period: pass year=… (--year YYYY)")
-    if agency_found is None:
-        missing.append("no agency in its title, preamble or signature: pass agency=… (--agency NAME)")
-    if missing:
-        raise ReadError(f"{name}: {'; '.join(missing)}")
+    if year_found is None or agency_found is None:
+        missing = (
+            "year_agency" if year_found is None and agency_found is None else "year" if year_found is None else "agency"
+        )
+        raise ReadError.keyed(f"read.no_{missing}", source=name)
     assert year_found is not None and agency_found is not None
     return Identity(agency_found[0], year_found[0], agency_found[1], year_found[1])

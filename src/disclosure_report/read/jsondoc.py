@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from disclosure_report.errors import Phrase
 from disclosure_report.jsonio.convert import loads
 from disclosure_report.read.base import ReadResult, ReadWarning
 from disclosure_report.read.kinds import BuiltInReader
@@ -20,9 +21,11 @@ class JsonReader(BuiltInReader, kind="json"):
         report = loads(data, source=source)
         meta, warnings = report.meta, []
         if year is not None and year != meta.year:
-            warnings.append(ReadWarning(f"the document names the year {meta.year}; {year} as given is used"))
+            given_year = Phrase("warn.given_year", place="document", printed=meta.year, given=year)
+            warnings.append(ReadWarning(given_year))
             meta = attrs.evolve(meta, year=year)
         if agency is not None and agency != meta.agency:
-            warnings.append(ReadWarning(f"the document names the agency {meta.agency!r}; {agency!r} as given is used"))
+            given_agency = Phrase("warn.given_agency", place="document", printed=meta.agency, given=agency)
+            warnings.append(ReadWarning(given_agency))
             meta = attrs.evolve(meta, agency=agency)
         return ReadResult(attrs.evolve(report, meta=meta) if warnings else report, tuple(warnings))

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 from pdfplumber.page import Page
 
+from disclosure_report.errors import Phrase
 from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
 from disclosure_report.read.kinds import BuiltInReader
@@ -185,22 +186,22 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
     """See :func:`pdf_lines` (pdfminer's warnings silenced by the caller)."""
     name = source or "the document"
     pdf = open_pdf(data, name)
-    where = "reading its page tree"
+    step: dict[str, object] = {"key": "read.pdf.damaged_tree"}  # what was being done, for the message if it fails
     damaged: list[tuple[int, int]] = []
     try:
         with pdf:
             count_pages(pdf, name)
-            where = "checking its compressed streams"
+            step = {"key": "read.pdf.damaged_streams"}
             check_expansion(pdf, name)
             pages = []
             for number, page in enumerate(pdf.pages, start=1):
-                where = f"reading page {number}"
+                step = {"key": "read.pdf.damaged_page", "page": number}
                 pages.append(_first_look(page, number))
             furniture = _furniture(pages)
             blocks: list[_Block] = []
             chars = 0
             for seen in pages:
-                where = f"reading page {seen.number}"
+                step = {"key": "read.pdf.damaged_page", "page": seen.number}
                 found, count = _page_blocks(seen, furniture.get(seen.number, []))
                 blocks += found
                 chars += count
@@ -211,21 +212,16 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
         raise
     except Exception as e:  # pdfminer's errors on damaged content streams, fonts and object trees
         cause = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
-        raise ReadError(f"{name}: a damaged PDF: {where} failed: {describe(cause)}") from None
+        key, fields = str(step["key"]), {k: v for k, v in step.items() if k != "key"}
+        raise ReadError.keyed(key, source=name, detail=describe(cause), **fields) from None
     if chars == 0 and damaged:
         number, lost = damaged[0]
-        raise ReadError(f"{name}: a damaged PDF: the content of page {number} cannot be decoded ({lost} bytes)")
+        raise ReadError.keyed("read.pdf.undecodable", source=name, page=number, lost=lost)
     if chars == 0:
-        raise ReadError(f"{name}: {NO_TEXT_LAYER}")
+        raise ReadError.keyed("read.pdf.no_text", source=name)
     if chars < _SCANNED_TEXT * len(pages) and any(seen.page.images for seen in pages):
-        raise ReadError(f"{name}: {NO_TEXT_LAYER.replace('no text layer', f'images and only {chars} characters')}")
-    warnings = [
-        ReadWarning(
-            f"page {number} of the PDF is damaged: its content ({lost} bytes) cannot be decoded; what it "
-            "showed is missing"
-        )
-        for number, lost in damaged
-    ]
+        raise ReadError.keyed("read.pdf.scanned", source=name, chars=chars)
+    warnings = [ReadWarning(Phrase("warn.pdf_damaged_page", page=number, lost=lost)) for number, lost in damaged]
     return _lines(blocks), warnings
 
 

@@ -16,6 +16,7 @@ from pdfminer.psparser import LIT, PSEOF
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 
+from disclosure_report.errors import Phrase
 from disclosure_report.read.base import ReadError
 
 MAX_PAGES = 200
@@ -43,16 +44,14 @@ def open_pdf(data: bytes, name: str) -> PDF:
     except Exception as e:  # pdfminer raises many kinds (PSSyntaxError, KeyError, TypeError …) on damaged files
         cause = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise ReadError(
-                f"{name}: this PDF is encrypted (it needs a password to open); give an unencrypted copy"
-            ) from None
-        raise ReadError(f"{name}: not a readable PDF: opening it failed: {describe(cause)}") from None
+            raise ReadError.keyed("read.pdf.encrypted", source=name) from None
+        raise ReadError.keyed("read.pdf.cannot_open", source=name, detail=describe(cause)) from None
 
 
 def describe(e: BaseException) -> str:
     """A pdfminer error in a few words."""
     if isinstance(e, PSEOF):
-        return "the file ends too early (truncated?)"
+        return Phrase("read.pdf.truncated")
     text = str(e).strip()
     return f"{type(e).__name__}: {text[:200]}" if text else type(e).__name__
 
@@ -61,9 +60,9 @@ def count_pages(pdf: PDF, name: str) -> int:
     """The number of pages, counted without parsing them; an error for none or more than :data:`MAX_PAGES`."""
     count = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
     if count == 0:
-        raise ReadError(f"{name}: a damaged PDF: no page can be found in it")
+        raise ReadError.keyed("read.pdf.no_pages", source=name)
     if count > MAX_PAGES:
-        raise ReadError(f"{name}: more than {MAX_PAGES} pages; an annual report has a handful, so it is not read")
+        raise ReadError.keyed("read.pdf.too_many_pages", source=name, limit=MAX_PAGES)
     return count
 
 
@@ -85,15 +84,10 @@ def check_expansion(pdf: PDF, name: str) -> None:
             continue
         size, clean = _inflated(stream.rawdata, budget)
         if not clean and size > _RECOVERABLE:
-            raise ReadError(
-                f"{name}: a damaged PDF: its object {objid} is corrupted after {size} bytes, too much to recover"
-            )
+            raise ReadError.keyed("read.pdf.corrupted", source=name, objid=objid, size=size)
         budget -= size
         if budget < 0:
-            raise ReadError(
-                f"{name}: its compressed streams expand to more than {MAX_CONTENT // 2**20} MiB; an annual report's "
-                "are far smaller, so it is not read (a decompression bomb?)"
-            )
+            raise ReadError.keyed("read.pdf.bomb", source=name, limit=MAX_CONTENT // 2**20)
 
 
 def _inflated(raw: bytes, cap: int) -> tuple[int, bool]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 
+from disclosure_report.errors import Phrase
 from disclosure_report.formats import Row, Table
 from disclosure_report.read.notes import Notes
 from disclosure_report.read.table_cells import PendingSplit, TableCells, cell_path, layout_of, unread
@@ -30,8 +31,12 @@ def resolve_pending(found: TableCells, notes: Notes) -> None:
                 for column, value in zip(row.columns.columns, pick, strict=True):
                     found.cells[cell_path(table, row, column.key)] = value
                 notes.warn(
-                    f"{' › '.join(row.labels)}: digits ran together; of {len(item.candidates)} splits, the table's "
-                    f"总计 identities allow only {' '.join(map(str, pick))}",
+                    Phrase(
+                        "warn.split_by_totals",
+                        row=" › ".join(row.labels),
+                        splits=len(item.candidates),
+                        pick=" ".join(map(str, pick)),
+                    ),
                     item.line,
                     path0,
                 )
@@ -40,8 +45,9 @@ def resolve_pending(found: TableCells, notes: Notes) -> None:
                     found.cells[cell_path(table, row, column.key)] = unread()
                 shown = "; ".join(" ".join(map(str, c)) for c in item.candidates[:4])
                 notes.unplaced(
-                    f"{' › '.join(row.labels)}: digits ran together and split {len(item.candidates)} ways "
-                    f"({shown}); no identity decides; the cells are left unread",
+                    Phrase(
+                        "warn.split_undecided", row=" › ".join(row.labels), splits=len(item.candidates), shown=shown
+                    ),
                     item.line,
                     path0,
                 )

@@ -11,7 +11,7 @@ from os import PathLike
 from pathlib import Path
 
 from disclosure_report.files import read_regular_file
-from disclosure_report.read.base import Reader, ReadError, ReadResult
+from disclosure_report.read.base import UNNAMED, Reader, ReadError, ReadResult
 from disclosure_report.read.identity import given_identity
 from disclosure_report.read.kinds import BUILT_IN
 from disclosure_report.read.zipnames import has_member_under
@@ -48,14 +48,14 @@ def get_reader(name: str) -> Reader:
         return _LOADED[name]
     eps = _entry_points()
     if name not in eps:
-        raise ReadError(f"no reader named {name!r}; available: {', '.join(sorted(eps))}")
+        raise ReadError.keyed("read.unknown", name=name, available=", ".join(sorted(eps)))
     try:
         target = eps[name].load()
     except ModuleNotFoundError as e:
         raise _not_installed(name, e.name or "a module") from None
     reader = target() if isinstance(target, type) else target
     if not isinstance(reader, Reader):
-        raise ReadError(f"the entry point {name!r} ({eps[name].value}) is not a reader")
+        raise ReadError.keyed("read.not_a_reader", name=name, target=eps[name].value)
     _LOADED[name] = reader
     return reader
 
@@ -74,9 +74,7 @@ def reader_suffixes(name: str) -> tuple[str, ...]:
 
 
 def _not_installed(name: str, module: str) -> ReadError:
-    return ReadError(
-        f"the {name!r} reader needs {module}, which is not installed: pip install 'disclosure-report[{name}]'"
-    )
+    return ReadError.keyed("read.not_installed", name=name, module=module)
 
 
 def detect(data: bytes, suffix: str = "") -> str:
@@ -104,14 +102,8 @@ def detect(data: bytes, suffix: str = "") -> str:
 
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_SAVE_AS_DOCX = "save it as .docx (Word or WPS: File › Save As) or as PDF, then read that"
-_OLE2_KINDS = {
-    ".doc": f"a Word 97–2003 (.doc) file; {_SAVE_AS_DOCX}",
-    ".dot": f"a Word 97–2003 template (.dot); {_SAVE_AS_DOCX}",
-    ".wps": f"a WPS Writer (.wps) file; {_SAVE_AS_DOCX}",
-    ".xls": "an Excel 97–2003 (.xls) file; save it as .xlsx (Excel or WPS: File › Save As) or as PDF, then read that",
-    ".et": "a WPS Spreadsheets (.et) file; save it as .xlsx (WPS: File › Save As) or as PDF, then read that",
-}
+_OLE2_KINDS = {suffix: f"read.kind{suffix}" for suffix in (".doc", ".dot", ".wps", ".xls", ".et")}
+"""The message saying what an Office 97–2003 file of each ending is and what to do with it."""
 _IMAGES = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
     (b"\xff\xd8\xff", "JPEG"),
@@ -122,29 +114,28 @@ _IMAGES = (
 )
 
 
-def unreadable_kind(data: bytes, suffix: str = "") -> str | None:
-    """What a document is when it is a kind no reader reads (Word 97–2003, WPS, Excel 97–2003, OFD, an image),
-    said with what to do instead; None for anything else."""
+def unreadable_kind(data: bytes, suffix: str = "") -> tuple[str, dict[str, str]] | None:
+    """What a document is when it is a kind no reader reads (Word 97–2003, WPS, Excel 97–2003, OFD, an image): the
+    key of the message (:data:`disclosure_report.messages.TEXTS`) saying so, with what to do instead, and its
+    fields besides ``source``; None for anything else."""
     suffix = suffix.lower()
     if data.startswith(_OLE2):
         if suffix in _OLE2_KINDS:
-            return _OLE2_KINDS[suffix]
+            return _OLE2_KINDS[suffix], {}
         if "WordDocument".encode("utf-16-le") in data:
-            return _OLE2_KINDS[".doc"]
+            return _OLE2_KINDS[".doc"], {}
         if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-            return _OLE2_KINDS[".xls"]
-        return "a Microsoft Office 97–2003 (OLE2) file; save it as .docx or as PDF, then read that"
+            return _OLE2_KINDS[".xls"], {}
+        return "read.kind.ole2", {}
     if data.startswith(b"PK\x03\x04") and (suffix == ".ofd" or _is_ofd(data)):
-        return (
-            "an OFD file (the Chinese fixed-layout format); export it to PDF (e.g. with the OFD reader), then read that"
-        )
+        return "read.kind.ofd", {}
     image = next((kind for magic, kind in _IMAGES if data.startswith(magic)), None)
     if image is None and _is_bmp(data):
         image = "BMP"
     if image is None and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         image = "WebP"
     if image is not None:
-        return f"an image ({image}), not a document with text: the report must be OCR'd first (or give its Word/PDF)"
+        return "read.kind.image", {"image": image}
     return None
 
 
@@ -190,13 +181,14 @@ def read(
         try:
             data = read_regular_file(path, MAX_BYTES)  # never blocks on a named pipe
         except OSError as e:
-            raise ReadError(f"{path}: cannot be read: {e.strerror or e}") from None
+            raise ReadError.keyed("read.cannot_read", source=str(path), strerror=str(e.strerror or e)) from None
     if len(data) > MAX_BYTES:
-        raise ReadError(f"{name or 'the document'}: larger than any annual report ({MAX_BYTES} bytes at most)")
+        raise ReadError.keyed("read.too_large", source=name or UNNAMED, limit=MAX_BYTES)
     if format is None:
         kind = unreadable_kind(data, suffix)
         if kind is not None:
-            raise ReadError(f"{name or 'the document'}: this is {kind}")
+            key, fields = kind
+            raise ReadError.keyed(key, source=name or UNNAMED, **fields)
     reader = get_reader(format or detect(data, suffix))
     given = {k: v for k, v in (("year", year), ("agency", agency)) if v is not None}
     if given and not _takes(reader, given):  # a reader without the keywords: the assembler finds them all the same

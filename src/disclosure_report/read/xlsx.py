@@ -18,6 +18,7 @@ import attrs
 from python_calamine import CalamineWorkbook
 
 from disclosure_report.authoring.skeleton import customary_title
+from disclosure_report.errors import Phrase
 from disclosure_report.formats import get_format
 from disclosure_report.model import UNREAD, AnnualReport
 from disclosure_report.model.paths import replace_value
@@ -56,7 +57,7 @@ def _load(data: bytes, name: str) -> tuple[Parts, CalamineWorkbook]:
     try:
         return parts, CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as e:  # calamine's errors (CalamineError, XmlError, ZipError…) and the I/O under them
-        raise ReadError(f"{name}: a damaged Excel file: {e}") from None
+        raise ReadError.keyed("read.xlsx.damaged", source=name, detail=str(e)) from None
 
 
 def _sheet(book: CalamineWorkbook, part: Any, name: str) -> tuple[Sheet, list[Any]]:
@@ -66,7 +67,7 @@ def _sheet(book: CalamineWorkbook, part: Any, name: str) -> tuple[Sheet, list[An
         merges = list(found.merged_cell_ranges or [])
         start = found.start
     except Exception as e:  # as in _load: whatever calamine raises about the sheet's content
-        raise ReadError(f"{name}: sheet {part.name} cannot be read: {e}") from None
+        raise ReadError.keyed("read.xlsx.sheet", source=name, sheet=part.name, detail=str(e)) from None
     return sheet_of(part.name, values, start, part), merges
 
 
@@ -83,7 +84,7 @@ def workbook_lines(data: bytes, source: str | None = None) -> _Workbook:
         if out.record is None and is_meta_sheet(sheet.value, sheet.n_rows):
 
             def warn(row: int, message: str, where: str = sheet.name) -> None:
-                out.warnings.append(ReadWarning(f"sheet {where}, row {row}: {message}"))
+                out.warnings.append(ReadWarning(Phrase("warn.xlsx_row", sheet=where, row=row, warning=message)))
 
             out.record = meta_record(sheet.value, sheet.n_rows, warn)
             meta_lines = _title_of(out.record)
@@ -121,7 +122,7 @@ def _located(warning: ReadWarning, places: dict[int, tuple[str, int]]) -> ReadWa
     if warning.line is None or warning.line not in places:
         return warning
     sheet, row = places[warning.line]
-    return ReadWarning(f"sheet {sheet}, row {row}: {warning.message}", None, warning.cell_path)
+    return ReadWarning(Phrase("warn.xlsx_row", sheet=sheet, row=row, warning=warning.message), None, warning.cell_path)
 
 
 def template_paths(report: AnnualReport, sheet: Sheet) -> dict[tuple[int, int], str]:
@@ -155,7 +156,7 @@ class XlsxReader(BuiltInReader, kind="xlsx"):
         report = result.report
         for unread in book.unread:
             path = template_paths(report, book.sheets[unread.sheet]).get((unread.row, unread.column))
-            warnings.append(ReadWarning(str(unread), None, path))
+            warnings.append(ReadWarning(unread.phrase(), None, path))
             if path is not None:
                 report = replace_value(report, path, UNREAD)  # never the blank an empty cell would give
         return ReadResult(report, tuple(warnings))

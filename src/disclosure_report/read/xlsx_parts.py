@@ -78,15 +78,13 @@ def _part_path(target: str) -> str:
     return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
 
 
-def _checked_position(ref: str, where: str) -> tuple[int, int]:
+def _checked_position(ref: str, where: dict[str, str]) -> tuple[int, int]:
+    """``where``: the ``source`` (file) and ``sheet`` (its name) a refusal names."""
     pos = cell_position(ref)
     if pos is None:
-        raise ReadError(f"{where}: {ref!r} is not a cell reference")
+        raise ReadError.keyed("read.xlsx.not_a_cell", **where, ref=ref)
     if pos[0] > MAX_ROWS or pos[1] > MAX_COLUMNS:
-        raise ReadError(
-            f"{where}: cell {ref} lies beyond any annual report table ({MAX_ROWS} rows × {MAX_COLUMNS} columns at "
-            "most); refused"
-        )
+        raise ReadError.keyed("read.xlsx.cell_beyond", **where, ref=ref, rows=MAX_ROWS, columns=MAX_COLUMNS)
     return pos
 
 
@@ -94,7 +92,7 @@ class _Extent:
     """The rectangle the cells holding values span: a spreadsheet library holds it as one dense block, so it is
     bounded as a whole (two cells far apart are refused before anything is read)."""
 
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: dict[str, str]) -> None:
         self.where = where
         self.top = self.left = MAX_ROWS + MAX_COLUMNS
         self.bottom = self.right = 0
@@ -103,9 +101,14 @@ class _Extent:
         self.top, self.bottom = min(self.top, row), max(self.bottom, row)
         self.left, self.right = min(self.left, column), max(self.right, column)
         if (self.bottom - self.top + 1) * (self.right - self.left + 1) > MAX_AREA:
-            raise ReadError(
-                f"{self.where}: its cells span more than {MAX_AREA} cells (rows {self.top}–{self.bottom}, columns "
-                f"{self.left}–{self.right}); refused: no annual report table is that large"
+            raise ReadError.keyed(
+                "read.xlsx.span",
+                **self.where,
+                limit=MAX_AREA,
+                top=self.top,
+                bottom=self.bottom,
+                left=self.left,
+                right=self.right,
             )
 
 
@@ -117,18 +120,18 @@ class Parts:
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, ValueError, NotImplementedError, OSError):
-            raise ReadError(f"{name}: not an Excel (.xlsx) file: not a zip archive it can open") from None
+            raise ReadError.keyed("read.xlsx.not_zip", source=name) from None
         with archive:
             infos = archive.infolist()
             if len(infos) > MAX_PARTS:
-                raise ReadError(f"{name}: {len(infos)} parts in the zip; refused (no workbook has that many)")
+                raise ReadError.keyed("read.xlsx.parts", source=name, parts=len(infos))
             members = {i.filename for i in infos}
             if "xl/workbook.xml" not in members:
-                kind = " (it is a Word file)" if "word/document.xml" in members else ""
-                raise ReadError(f"{name}: not an Excel (.xlsx) file{kind}: no xl/workbook.xml")
+                word = "word/document.xml" in members
+                raise ReadError.keyed("read.xlsx.word" if word else "read.xlsx.no_workbook", source=name)
             total = sum(i.file_size for i in infos)
             if total > MAX_TOTAL_BYTES:
-                raise ReadError(f"{name}: the parts expand to {total} bytes; refused (zip bomb?)")
+                raise ReadError.keyed("read.xlsx.bomb", source=name, size=total)
             self.xml: dict[str, bytes] = {}
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
@@ -139,7 +142,7 @@ class Parts:
         part = info.filename
         xml = read_member(archive, info, self.name, "Excel", MAX_PART_BYTES)
         if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
-            raise ReadError(f"{self.name}: {part} declares a DTD, which no Excel file does; refused")
+            raise ReadError.keyed("read.xlsx.dtd", source=self.name, part=part)
         return xml
 
     def _parse(self, part: str) -> etree._Element:
@@ -147,9 +150,9 @@ class Parts:
         try:
             return etree.fromstring(self.xml[part], parser)
         except KeyError:
-            raise ReadError(f"{self.name}: the workbook names a part {part} that is not in the file") from None
+            raise ReadError.keyed("read.xlsx.missing_part", source=self.name, part=part) from None
         except etree.XMLSyntaxError as e:
-            raise ReadError(f"{self.name}: {part} is not well-formed XML: {e}") from None
+            raise ReadError.keyed("read.xlsx.bad_xml", source=self.name, part=part, detail=str(e)) from None
 
     def sheets(self) -> list[SheetPart]:
         """The worksheets in workbook order, each checked (cells and merged ranges within bounds)."""
@@ -199,7 +202,7 @@ class Parts:
     ) -> tuple[
         dict[tuple[int, int], str], dict[tuple[int, int], str], dict[tuple[int, int], str], dict[tuple[int, int], str]
     ]:
-        where = f"{self.name}: sheet {title}"
+        where = {"source": self.name, "sheet": title}
         root = self._parse(part)
         covered = 0
         for merge in root.iter(_q("mergeCell")):
@@ -208,7 +211,7 @@ class Parts:
             bottom = _checked_position(last or first, where)
             covered += (abs(bottom[0] - top[0]) + 1) * (abs(bottom[1] - top[1]) + 1)
             if covered > MAX_MERGED:
-                raise ReadError(f"{where}: merged ranges cover more than {MAX_MERGED} cells; refused")
+                raise ReadError.keyed("read.xlsx.merged", **where, limit=MAX_MERGED)
         unsaved: dict[tuple[int, int], str] = {}
         numbers: dict[tuple[int, int], str] = {}
         errors: dict[tuple[int, int], str] = {}
@@ -219,7 +222,7 @@ class Parts:
         for row in root.iter(_q("row")):
             row_number = int(row.get("r")) if (row.get("r") or "").isdigit() else row_number + 1
             if row_number > MAX_ROWS:
-                raise ReadError(f"{where}: row {row_number} lies beyond any annual report table; refused")
+                raise ReadError.keyed("read.xlsx.row_beyond", **where, row=row_number)
             column = 0
             for c in row.iter(_q("c")):
                 ref = c.get("r")
@@ -229,7 +232,7 @@ class Parts:
                     column += 1
                     row_number_c = row_number
                     if column > MAX_COLUMNS:
-                        raise ReadError(f"{where}: row {row_number} has cells beyond column {MAX_COLUMNS}; refused")
+                        raise ReadError.keyed("read.xlsx.columns_beyond", **where, row=row_number, limit=MAX_COLUMNS)
                     ref = f"{get_column_letter(column)}{row_number}"
                 v = c.find(_q("v"))
                 if v is not None or c.find(_q("is")) is not None:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from disclosure_report.errors import Phrase
 from disclosure_report.render import xlsx_meta
 
 Value = Any
@@ -66,7 +67,7 @@ def meta_record(
         value = cell(r, 2)
         found[key] = _year(value) if key == "year" else _text(value)
         if key == "year" and isinstance(found[key], str):
-            warn(r, f"报告年度 {found[key]!r} is not a year (a number like 2024)")
+            warn(r, Phrase("warn.record_year", value=found[key]))
     version = found.pop(xlsx_meta.FORMAT_KEY, None)
     if not isinstance(version, str):
         return None

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from disclosure_report.errors import Phrase
 from disclosure_report.formats import FORMATS, Section
 from disclosure_report.read.base import ReadError
 from disclosure_report.read.formulas import CellError, FormulaError, SheetFormulas
@@ -42,12 +43,13 @@ class UnreadFormula:
     formula: str
     why: str
 
+    def phrase(self) -> Phrase:
+        """What the reader says of the cell (``str()`` of it is the English)."""
+        cell = coordinate((self.row, self.column))
+        return Phrase("warn.xlsx_formula", sheet=self.sheet, cell=cell, formula=self.formula, why=self.why)
+
     def __str__(self) -> str:
-        return (
-            f"sheet {self.sheet}, cell {coordinate((self.row, self.column))}: formula {self.formula} has no saved "
-            f"value and is not evaluated ({self.why}); open and save the file in Excel or LibreOffice; the cell is "
-            "left unread"
-        )
+        return str(self.phrase())
 
 
 @attrs.define
@@ -92,7 +94,7 @@ def sheet_of(name: str, rows: list[list[Any]], start: tuple[int, int] | None, pa
     if start is not None:
         r0, c0 = start
         if (r0 + len(rows)) > MAX_ROWS or (c0 + max((len(r) for r in rows), default=0)) > MAX_COLUMNS:
-            raise ReadError(f"sheet {name}: cells beyond any annual report table; refused")
+            raise ReadError.keyed("read.xlsx.sheet_beyond", sheet=name)
         for i, row in enumerate(rows):
             for j, v in enumerate(row):
                 if v != "" and v is not None:
@@ -106,7 +108,7 @@ def sheet_of(name: str, rows: list[list[Any]], start: tuple[int, int] | None, pa
         try:
             result = formulas.value(r, c)
         except FormulaError as e:
-            sheet.unread.append(UnreadFormula(name, r, c, formula, str(e)))
+            sheet.unread.append(UnreadFormula(name, r, c, formula, e.args[0]))  # a Phrase: worded in either language
             values.pop((r, c), None)
             continue
         if result is None:
@@ -153,7 +155,7 @@ def rows(sheet: Sheet) -> Iterator[tuple[int, str | None, tuple[str, ...]]]:
         return
     width = max(c for found in by_row.values() for c in found) - min(c for found in by_row.values() for c in found)
     if (width + 1) * max(by_row) > MAX_AREA:
-        raise ReadError(f"sheet {sheet.name}: its cells span more than any annual report table; refused")
+        raise ReadError.keyed("read.xlsx.sheet_span", sheet=sheet.name)
     block: list[int] = []
     for r in sorted(by_row):
         distinct = {t.strip() for t in by_row[r].values()}

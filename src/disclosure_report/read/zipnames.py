@@ -41,12 +41,12 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, kind
     ``name`` (the file), ``kind`` ("Word", "Excel") and the member."""
     part = info.filename
     if info.file_size > limit or info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1_000_000:
-        raise ReadError(f"{name}: {part} expands to {info.file_size} bytes; refused (zip bomb?)")
+        raise ReadError.keyed("read.zip.bomb", source=name, part=part, size=info.file_size)
     try:
         with archive.open(info) as f:
             data = f.read(limit + 1)
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, OSError, EOFError) as e:
-        raise ReadError(f"{name}: a damaged {kind} file ({part}): {e}") from None
+        raise ReadError.keyed(f"read.zip.damaged_{kind.lower()}", source=name, part=part, detail=str(e)) from None
     if len(data) > limit:
-        raise ReadError(f"{name}: {part} is larger than {limit} bytes; refused")
+        raise ReadError.keyed("read.zip.too_large", source=name, part=part, limit=limit)
     return data

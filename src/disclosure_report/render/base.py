@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
-from disclosure_report.errors import DisclosureReportError
+from disclosure_report.errors import DisclosureReportError, english
 from disclosure_report.model import AnnualReport
 
 
@@ -37,13 +37,16 @@ class MissingExtraError(RenderError):
     def __init__(self, name: str, extra: str, missing: str) -> None:
         self.name = name
         self.extra = extra
-        super().__init__(
-            f"the {name!r} renderer needs {missing}, which is not installed: pip install 'disclosure-report[{extra}]'"
-        )
+        self.missing = missing
+        self.key, self.fields = "render.not_installed", {"name": name, "module": missing, "extra": extra}
+        super().__init__(english(self.key, self.fields))
+
+    def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str, str]]:
+        return type(self), (self.name, self.extra, self.missing)
 
 
 def check_options(name: str, options: dict[str, Any], allowed: set[str]) -> None:
     unknown = sorted(set(options) - allowed)
     if unknown:
         known = ", ".join(sorted(allowed)) or "none"
-        raise RenderError(f"the {name!r} renderer has no option {', '.join(unknown)} (its options: {known})")
+        raise RenderError.keyed("render.option", name=name, options=", ".join(unknown), known=known)

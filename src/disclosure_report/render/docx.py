@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from disclosure_report.errors import Phrase
 from disclosure_report.jsonio.convert import unstructure
 from disclosure_report.model import AnnualReport
 from disclosure_report.published.embedded import record
@@ -52,13 +53,13 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def _check_text(report: AnnualReport) -> None:
     """Word files are XML: a control character in any text cannot be written. Say where, before writing."""
-    found: list[str] = []
+    found: list[Phrase] = []
 
     def walk(value: Any, path: str) -> None:
         if isinstance(value, str):
             m = _NOT_IN_XML.search(value)
             if m:
-                found.append(f"{path} (U+{ord(m.group()):04X} at position {m.start()})")
+                found.append(Phrase("render.control_at", path=path, code=f"{ord(m.group()):04X}", position=m.start()))
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(item, f"{path}.{key}" if path else key)
@@ -68,11 +69,10 @@ def _check_text(report: AnnualReport) -> None:
 
     walk(unstructure(report), "")
     if found:
-        raise RenderError(
-            "a Word file cannot hold control characters; remove them from: "
-            + "; ".join(found[:10])
-            + (f" and {len(found) - 10} more" if len(found) > 10 else "")
-        )
+        places = tuple(found[:10])
+        if len(found) > 10:
+            raise RenderError.keyed("render.docx_control_more", places=places, more=len(found) - 10)
+        raise RenderError.keyed("render.docx_control", places=places)
 
 
 class DocxRenderer:

@@ -39,7 +39,7 @@ def find_office() -> str:
             return found
     if os.access(MACOS_OFFICE, os.X_OK):
         return MACOS_OFFICE
-    raise RenderError(f"the 'pdf' renderer converts the Word file with LibreOffice, which was not found: {INSTALL}")
+    raise RenderError.keyed("render.no_office", install=INSTALL)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -61,7 +61,7 @@ def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[byte
         except subprocess.TimeoutExpired:
             _stop(process)
             process.communicate()
-            raise RenderError(f"LibreOffice did not convert the Word file to PDF within {timeout:g} s") from None
+            raise RenderError.keyed("render.office_timeout", seconds=f"{timeout:g}") from None
         return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
@@ -84,10 +84,7 @@ def docx_to_pdf(documents: Sequence[bytes], *, timeout: float = TIMEOUT_S) -> li
             pdf = folder / "out" / f"{path.stem}.pdf"
             if not pdf.is_file():
                 said = done.stderr.decode("utf-8", "replace").strip()[-1000:] or "nothing"
-                raise RenderError(
-                    f"LibreOffice ({office}) did not convert the Word file to PDF (exit status {done.returncode}); "
-                    f"it said: {said}"
-                )
+                raise RenderError.keyed("render.office_failed", office=office, status=done.returncode, said=said)
             pdfs.append(pdf.read_bytes())
         return pdfs
 

@@ -34,14 +34,14 @@ def get_renderer(name: str) -> Renderer:
         return _LOADED[name]
     eps = _entry_points()
     if name not in eps:
-        raise RenderError(f"no renderer named {name!r}; available: {', '.join(sorted(eps))}")
+        raise RenderError.keyed("render.unknown", name=name, available=", ".join(sorted(eps)))
     try:
         target = eps[name].load()
     except ModuleNotFoundError as e:
         raise MissingExtraError(name, name, e.name or "a module") from None
     renderer = target() if isinstance(target, type) else target
     if not isinstance(renderer, Renderer):
-        raise RenderError(f"the entry point {name!r} ({eps[name].value}) is not a renderer")
+        raise RenderError.keyed("render.not_a_renderer", name=name, target=eps[name].value)
     _LOADED[name] = renderer
     return renderer
 
@@ -67,7 +67,9 @@ def renderer_for_suffix(suffix: str) -> str:
         except RenderError:
             continue
     known = ", ".join(sorted({get_renderer(n).suffix for n in available_renderers() if _loads(n)}))
-    raise RenderError(f"no renderer writes {suffix or 'files without a suffix'!r} files; name one (suffixes: {known})")
+    if not suffix:
+        raise RenderError.keyed("render.no_suffix", known=known)
+    raise RenderError.keyed("render.suffix", suffix=suffix, known=known)
 
 
 def _loads(name: str) -> bool:

@@ -52,7 +52,7 @@ def _text(cell: Cell, text: str, where: str) -> None:
     try:
         cell.value = text
     except IllegalCharacterError:
-        raise RenderError(f"{where}: a spreadsheet cell cannot hold the control characters in {text!r}") from None
+        raise RenderError.keyed("render.xlsx_control", where=where, text=text) from None
     cell.data_type = "s"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from disclosure_report.errors import UnknownRuleError
 from disclosure_report.jsonio.unchecked import constructor
 from disclosure_report.model import AnnualReport
 from disclosure_report.rules import checks
@@ -62,7 +63,7 @@ def validate(
     if disabled:
         unknown = unknown_rule_ids(disabled)
         if unknown:
-            raise KeyError(f"unknown rule id(s) {', '.join(unknown)}; see 'disclosure-report rules'")
+            raise UnknownRuleError.keyed("validate.unknown_rules", ids=", ".join(unknown))
     findings = evaluate_identities(report, disabled)
     if not identities_only:
         year = report.meta.year

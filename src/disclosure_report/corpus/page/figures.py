@@ -15,6 +15,7 @@ from disclosure_report.corpus.rollup import Coverage, aggregate
 from disclosure_report.corpus.summary import KEY_CELLS
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
+from disclosure_report.messages import error_text
 from disclosure_report.model import AnnualReport, is_number
 from disclosure_report.model.paths import get_value, table_cells
 
@@ -30,6 +31,8 @@ class YearTotals:
     report: AnnualReport | None
     coverage: Coverage | None
     error: str | None = None
+    error_zh: str | None = attrs.field(default=None, kw_only=True)
+    """``error`` in Chinese, for the page in Chinese."""
 
     def value(self, path: str) -> Any:
         """The summed value at ``path``; None without a rollup or when the year's format has no such cell."""
@@ -49,7 +52,7 @@ def region_totals(corpus: Corpus, region: str) -> tuple[YearTotals, ...]:
         try:
             rollup = aggregate(reports, agency=region, year=year, on_duplicate="first")
         except DisclosureReportError as e:
-            out.append(YearTotals(year, None, None, str(e)))
+            out.append(YearTotals(year, None, None, str(e), error_zh=error_text(e, "zh")))
             continue
         out.append(YearTotals(year, rollup.report, rollup.coverage))
     return tuple(out)

@@ -218,7 +218,8 @@ def _by_agency(corpus: Corpus, lang: Lang) -> str:
 
 def _coverage_note(totals: YearTotals, lang: Lang) -> str:
     if totals.error is not None:
-        return f'<p class="dr-note dr-error">{totals.year}: {escape(totals.error)}</p>'
+        said = totals.error_zh if lang == "zh" and totals.error_zh is not None else totals.error
+        return f'<p class="dr-note dr-error">{totals.year}: {escape(said)}</p>'
     c = totals.coverage
     assert c is not None
     parts = [f"{totals.year}: {len(c.present)} {_t('units', lang)}"]
@@ -361,12 +362,18 @@ def _finding_paths(findings: Iterable[Finding]) -> list[str]:
     return paths
 
 
+def _unreadable(entry: Entry, lang: Lang) -> str:
+    """Why a document could not be read, in ``lang``."""
+    result = entry.result
+    return (result.error_zh if lang == "zh" and result.error_zh is not None else result.error) or ""
+
+
 def _entry(index: int, entry: Entry, lang: Lang) -> str:
     anchor = _anchor(index)
     if entry.report is None:
         return (
             f'<section class="dr-entry" id="{anchor}"><h3>{escape(entry.file)}</h3>'
-            f'<p class="dr-error">{_t("unreadable", lang)}: {escape(entry.result.error or "")}</p></section>'
+            f'<p class="dr-error">{_t("unreadable", lang)}: {escape(_unreadable(entry, lang))}</p></section>'
         )
     report = entry.report
     c = entry.result.counts
