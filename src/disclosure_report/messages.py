@@ -4,8 +4,9 @@ The rules' own messages are in the rule catalogue (``Finding.message(lang)``); t
 them — status and count lines with correct English plurals, severities, summaries, the errors the library raises
 (each with its message key, :attr:`DisclosureReportError.key <disclosure_report.errors.DisclosureReportError.key>`)
 and the located problems of a document that cannot be read (:class:`~disclosure_report.errors.DocumentError`: what
-was expected is a keyed :class:`~disclosure_report.errors.Phrase`; what was found, and the reasons the reader's
-assembler gives, are matched by their English text). Every wording is declared once in :data:`TEXTS`.
+was expected, and what was found, are keyed :class:`~disclosure_report.errors.Phrase` s), and the readers'
+warnings (phrases too). Every wording is declared once in :data:`TEXTS`; only words from elsewhere (the system's
+reason a file cannot be opened, Python's JSON parser's messages) are matched by their English text.
 
 >>> counts_line({"error": 1, "warning": 2, "info": 0}, "en")
 '1 error, 2 warnings, 0 info'
@@ -91,8 +92,8 @@ def read_warnings_note(n: int, lang: Lang) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Words from elsewhere, translated by matching their English text: the system's reasons, Python's JSON parser's
-# messages, and what the reader's assembler says (the library's own words are keyed: TEXTS)
+# Words from elsewhere, translated by matching their English text: the system's reasons and Python's JSON parser's
+# messages (the library's own words are keyed: TEXTS)
 
 _TextMatch = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 """An English text's pattern, and its Chinese made from the match."""
@@ -194,16 +195,6 @@ def document_error_text(error: DocumentError, lang: Lang, *, limit: int = 50) ->
 # ---------------------------------------------------------------------------------------------------------------
 # Published documents: what the reader had to interpret, and why a document could not be read
 
-_LEFT_UNREAD = "各单元格未读出"
-
-_VALUE_PROBLEMS_ZH: tuple[_TextMatch, ...] = (
-    _pattern(r"('.*') is not a number or a blank mark", lambda m: f"{m[1]} 不是数字，也不是留空标记"),
-    _pattern(r"('.*') is not an amount", lambda m: f"{m[1]} 不是金额"),
-    _pattern(r"('.*') is a negative amount", lambda m: f"{m[1]} 是负数金额"),
-    _pattern(r"('.*') is not a whole number", lambda m: f"{m[1]} 不是整数"),
-    _pattern(r"('.*') is negative", lambda m: f"{m[1]} 是负数"),
-)
-
 _PLACES_ZH = {
     "title": "标题",
     "preamble": "前言",
@@ -214,107 +205,10 @@ _PLACES_ZH = {
 }
 """Where a reader found the year or agency, in Chinese."""
 
-_READ_WARNINGS_ZH: tuple[_TextMatch, ...] = (
-    _pattern(
-        r"(.+): expected (\d+) cells, found (\d+) \((.*)\); the cells of this row are left unread",
-        lambda m: f"{m[1]}：应有 {m[2]} 个单元格，实有 {m[3]} 个（{m[4]}）；本行{_LEFT_UNREAD}",
-    ),
-    _pattern(
-        r"(.+): the digits (.+) ran together without separators; it splits (\d+\+?) ways \((.*)\) and no identity "
-        r"decides between them; the cells are left unread",
-        lambda m: (
-            f"{m[1]}：数字 {m[2]} 连在一起，没有分隔；可拆为 {m[3]} 种（{m[4]}），没有勾稽关系能确定；{_LEFT_UNREAD}"
-        ),
-    ),
-    _pattern(
-        r"(.+): the digits (.+) ran together without separators; it cannot be split into the row's cells; the cells "
-        r"are left unread",
-        lambda m: f"{m[1]}：数字 {m[2]} 连在一起，没有分隔；无法拆到本行的各单元格；{_LEFT_UNREAD}",
-    ),
-    _pattern(
-        r"table 四: the digits (.+) ran together and split (\d+) ways under the 总计 identities; the cells are left "
-        r"unread",
-        lambda m: f"表四：数字 {m[1]} 连在一起，按总计的勾稽关系有 {m[2]} 种拆法；{_LEFT_UNREAD}",
-    ),
-    _pattern(
-        r"table 四: expected (\d+) cells, found (\d+); the cells are left unread",
-        lambda m: f"表四：应有 {m[1]} 个单元格，实有 {m[2]} 个；{_LEFT_UNREAD}",
-    ),
-    _pattern(
-        r"(.+); the cell is left unread",
-        lambda m: f"{_translate(m[1], _VALUE_PROBLEMS_ZH)}；该单元格未读出",
-    ),
-    _pattern(r"('.*'): a digit grouping comma was removed", lambda m: f"{m[1]}：已去掉数字中的分组逗号"),
-    _pattern(r"('.*'): the unit (.+) was removed", lambda m: f"{m[1]}：已去掉单位 {m[2]}"),
-    _pattern(
-        r"the heading (.+) appears again; its text is joined to the first",
-        lambda m: f"标题 {m[1]} 再次出现；其正文并入第一次出现处",
-    ),
-    _pattern(r"headings not found: (.+)", lambda m: f"未找到的标题：{m[1]}"),
-    _pattern(
-        r"the embedded record dates the report (.+); the date printed, (.+), is kept",
-        lambda m: f"内嵌记录所载的发布日期为 {m[1]}；保留所印日期 {m[2]}",
-    ),
-    _pattern(
-        r"the embedded record is for the (.+) format, not this document's; it is ignored",
-        lambda m: f"内嵌记录属于 {m[1]} 格式，与本文档不符；已忽略",
-    ),
-    _fixed("the embedded record is not a valid metadata record; it is ignored", "内嵌记录不是有效的元数据记录；已忽略"),
-    _pattern(
-        r"the embedded record is for (.+), not the title printed; it is ignored",
-        lambda m: f"内嵌记录属于 {m[1]}，与所印标题不符；已忽略",
-    ),
-    _pattern(
-        r"the values on line (\d+) stood apart from their labels; by the order of rows they are (.+)",
-        lambda m: f"第 {m[1]} 行的数值与其行名分开；按行的顺序，它们属于 {m[2]}",
-    ),
-    _pattern(
-        r"values on line (\d+) without a label of their own; by the order of rows they are (.+)",
-        lambda m: f"第 {m[1]} 行的数值没有自己的行名；按行的顺序，它们属于 {m[2]}",
-    ),
-    _pattern(
-        r"values without a row \((.*)\): no label, and the order of rows does not say whose they are; they are not "
-        r"used",
-        lambda m: f"不属于任何行的数值（{m[1]}）：没有行名，行的顺序也不能说明其归属；未使用",
-    ),
-    _pattern(
-        r"('.*') is not a blank mark the readers know; kept as printed",
-        lambda m: f"{m[1]} 不是已知的留空标记；按所印保留",
-    ),
-    _pattern(
-        r"rows not found \(their cells are left unread\): (.+?)(?: and (\d+) more)?",
-        lambda m: f"未找到的行（其单元格未读出）：{m[1]}" + (f"，另有 {m[2]} 行" if m[2] else ""),
-    ),
-)
-
-_READ_ERRORS_ZH: tuple[_TextMatch, ...] = (
-    _pattern(
-        r"(.+): not a 政府信息公开工作年度报告 \(no title, headings or tables of one\)",
-        lambda m: f"{_FIELDS_ZH['source'](m[1])}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）",
-    ),
-    _pattern(
-        r"(.+): none of the report's tables was found",
-        lambda m: f"{_FIELDS_ZH['source'](m[1])}：没有找到报告的任何表格",
-    ),
-    _pattern(
-        r"(.+): a report on (\d+): reports before 2019 pre-date the uniform format \(国办公开办函〔2019〕60号\) "
-        r"and are not supported",
-        lambda m: (
-            f"{_FIELDS_ZH['source'](m[1])}：{m[2]} 年度的报告：2019 年以前的报告早于统一格式"
-            "（国办公开办函〔2019〕60号），不受支持"
-        ),
-    ),
-    _pattern(
-        r"(.+): an annual report without the tables of the 2019 or 2021 format \(an older format is not supported\)",
-        lambda m: f"{_FIELDS_ZH['source'](m[1])}：年度报告中没有 2019 或 2021 格式的表格（不支持更早的格式）",
-    ),
-)
-"""Why the assembler could not read a document (it raises them without a message key: matched by their text)."""
-
 
 def read_warning_text(warning: ReadWarning, lang: Lang) -> str:
-    """What the reader of a published document had to interpret, with its source line and cell path: a keyed
-    :class:`~disclosure_report.errors.Phrase` from :data:`TEXTS`, or the assembler's words matched by their English."""
+    """What the reader of a published document had to interpret, with its source line and cell path, worded from
+    :data:`TEXTS` by its :class:`~disclosure_report.errors.Phrase` (a plugin reader's own words as they are)."""
     if lang == "en":
         return str(warning)
     where = f"第 {warning.line} 行：" if warning.line is not None else ""
@@ -323,20 +217,19 @@ def read_warning_text(warning: ReadWarning, lang: Lang) -> str:
 
 
 def _warning_zh(message: str) -> str:
-    return _phrase_text(message, "zh") if isinstance(message, Phrase) else _translate(message, _READ_WARNINGS_ZH)
+    return _phrase_text(message, "zh")
 
 
 def error_text(error: BaseException, lang: Lang) -> str:
     """The message of an error the command line reports, in ``lang``: an error with a message key
     (:attr:`DisclosureReportError.key <disclosure_report.errors.DisclosureReportError.key>`) worded from
-    :data:`TEXTS`; a document that cannot be read problem by problem; the reader errors not yet keyed by their
-    English text (English when no translation is known)."""
+    :data:`TEXTS`; a document that cannot be read problem by problem; any other error in its own words."""
     if isinstance(error, DocumentError):
         return document_error_text(error, lang)
     if isinstance(error, DisclosureReportError) and error.key is not None:
         return say(error.key, lang, **error.fields)
     text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
-    return _translate(text, _READ_ERRORS_ZH) if lang == "zh" else text
+    return text
 
 
 _FIELDS_ZH: Mapping[str, Callable[[str], str]] = {
@@ -830,6 +723,108 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "warn.record_year": (
         "报告年度 {value!r} 不是年份（应为 2024 这样的数字）",
         "报告年度 {value!r} is not a year (a number like 2024)",
+    ),
+    "warn.misprinted_label": (
+        "行名 {printed!r} 读作 {label!r}（项目编号相同，所印文字依次都在其中）",
+        "the row label {printed!r} is read as {label!r} (same item number, its characters in order)",
+    ),
+    "warn.values_apart": (
+        "第 {line} 行的数值与其行名分开；按行的顺序，它们属于 {rows}",
+        "the values on line {line} stood apart from their labels; by the order of rows they are {rows}",
+    ),
+    "warn.values_by_order": (
+        "第 {line} 行的数值没有自己的行名；按行的顺序，它们属于 {rows}",
+        "values on line {line} without a label of their own; by the order of rows they are {rows}",
+    ),
+    "warn.values_stray": (
+        "不属于任何行的数值（{values}）：没有行名，行的顺序也不能说明其归属；未使用",
+        "values without a row ({values}): no label, and the order of rows does not say whose they are; they are not "
+        "used",
+    ),
+    "warn.row_width": (
+        "{row}：应有 {expected} 个单元格，实有 {found} 个（{texts}）；本行各单元格未读出",
+        "{row}: expected {expected} cells, found {found} ({texts}); the cells of this row are left unread",
+    ),
+    "warn.digits_ways": (
+        "{row}：数字 {digits} 连在一起，没有分隔；可拆为 {ways} 种（{shown}…），没有勾稽关系能确定；各单元格未读出",
+        "{row}: the digits {digits} ran together without separators; it splits {ways} ways ({shown}…) and no "
+        "identity decides between them; the cells are left unread",
+    ),
+    "warn.digits_unsplittable": (
+        "{row}：数字 {digits} 连在一起，没有分隔；无法拆到本行的各单元格；各单元格未读出",
+        "{row}: the digits {digits} ran together without separators; it cannot be split into the row's cells; the "
+        "cells are left unread",
+    ),
+    "warn.bands_ways": (
+        "表四：数字 {digits} 连在一起，按总计的勾稽关系有 {ways} 种拆法；各单元格未读出",
+        "table 四: the digits {digits} ran together and split {ways} ways under the 总计 identities; the cells are "
+        "left unread",
+    ),
+    "warn.bands_width": (
+        "表四：应有 {expected} 个单元格，实有 {found} 个；各单元格未读出",
+        "table 四: expected {expected} cells, found {found}; the cells are left unread",
+    ),
+    "warn.mark_kept": (
+        "{mark!r} 不是已知的留空标记；按所印保留",
+        "{mark!r} is not a blank mark the readers know; kept as printed",
+    ),
+    "warn.cell_unread": ("{problem}；该单元格未读出", "{problem}; the cell is left unread"),
+    "warn.value_note": ("{text!r}：{note}", "{text!r}: {note}"),
+    "warn.heading_again": (
+        "标题 {heading} 再次出现；其正文并入第一次出现处",
+        "the heading {heading} appears again; its text is joined to the first",
+    ),
+    "warn.headings_missing": ("未找到的标题：{headings}", "headings not found: {headings}"),
+    "warn.record_date": (
+        "内嵌记录所载的发布日期为 {recorded}；保留所印日期 {printed}",
+        "the embedded record dates the report {recorded}; the date printed, {printed}, is kept",
+    ),
+    "warn.record_other_format": (
+        "内嵌记录属于 {format} 格式，与本文档不符；已忽略",
+        "the embedded record is for the {format} format, not this document's; it is ignored",
+    ),
+    "warn.record_invalid": (
+        "内嵌记录不是有效的元数据记录；已忽略",
+        "the embedded record is not a valid metadata record; it is ignored",
+    ),
+    "warn.record_other_title": (
+        "内嵌记录属于 {expected!r}，与所印标题不符；已忽略",
+        "the embedded record is for {expected!r}, not the title printed; it is ignored",
+    ),
+    "warn.rows_missing": (
+        "未找到的行（其单元格未读出）：{rows}",
+        "rows not found (their cells are left unread): {rows}",
+    ),
+    "warn.rows_missing_more": (
+        "未找到的行（其单元格未读出）：{rows}，另有 {more} 行",
+        "rows not found (their cells are left unread): {rows} and {more} more",
+    ),
+    # a printed cell as the readers read it (read.values: why it is no value, what was stripped from it)
+    "value.not_number": ("{text!r} 不是数字，也不是留空标记", "{text!r} is not a number or a blank mark"),
+    "value.not_amount": ("{text!r} 不是金额", "{text!r} is not an amount"),
+    "value.negative_amount": ("{text!r} 是负数金额", "{text!r} is a negative amount"),
+    "value.not_whole": ("{text!r} 不是整数", "{text!r} is not a whole number"),
+    "value.negative": ("{text!r} 是负数", "{text!r} is negative"),
+    "value.comma_removed": ("已去掉数字中的分组逗号", "a digit grouping comma was removed"),
+    "value.unit_removed": ("已去掉单位 {unit}", "the unit {unit} was removed"),
+    # why the assembler could not read a document
+    "read.not_a_report": (
+        "{source}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）",
+        "{source}: not a 政府信息公开工作年度报告 (no title, headings or tables of one)",
+    ),
+    "read.no_tables": ("{source}：没有找到报告的任何表格", "{source}: none of the report's tables was found"),
+    "read.cells_invalid": (
+        "{source}：读出的单元格不能构成有效的报告：{error}",
+        "{source}: the cells read do not make a valid report: {error}",
+    ),
+    "read.before_2019": (
+        "{year} 年度的报告：2019 年以前的报告早于统一格式（国办公开办函〔2019〕60号），不受支持",
+        "a report on {year}: reports before 2019 pre-date the uniform format (国办公开办函〔2019〕60号) and are not "
+        "supported",
+    ),
+    "read.older_format": (
+        "年度报告中没有 2019 或 2021 格式的表格（不支持更早的格式）",
+        "an annual report without the tables of the 2019 or 2021 format (an older format is not supported)",
     ),
     # what a document or a model field was expected to hold (errors.Phrase: Problem.expected, FieldValueError.expected)
     **{f"expected.{kind}": (EXPECTED_ZH[kind], EXPECTED[kind]) for kind in EXPECTED},

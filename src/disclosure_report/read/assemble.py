@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from disclosure_report.errors import DocumentError
+from disclosure_report.errors import DocumentError, Phrase
 from disclosure_report.jsonio.convert import structure
 from disclosure_report.jsonio.fast import try_structure
 from disclosure_report.model.cells import NOT_TEXT
-from disclosure_report.read.base import NotAnAnnualReportError, ReadResult, UnsupportedFormatError
+from disclosure_report.read.base import UNNAMED, NotAnAnnualReportError, ReadResult, UnsupportedFormatError
 from disclosure_report.read.format_version import Haystack, detect_format, looks_like_a_report
 from disclosure_report.read.identity import Identity, caller_given, looks_like_an_agency, preamble_names, resolve
 from disclosure_report.read.lines import Line
@@ -60,16 +60,16 @@ def assemble(
     agency = agency if agency is not None else given_agency
     lines = [line for line in lines if line.cells is not None or (line.text and not line.text.isspace())]
     flat = Haystack([line.text if line.cells is None else " ".join(line.cells) for line in lines])
-    name = source or "the document"
+    name = source or UNNAMED
     if not looks_like_a_report(flat):
-        raise NotAnAnnualReportError(f"{name}: not a 政府信息公开工作年度报告 (no title, headings or tables of one)")
+        raise NotAnAnnualReportError.keyed("read.not_a_report", source=name)
 
     # 2. title block, format, sections
     block = find_title(lines, record)
     try:
         fmt = detect_format(flat, year if year is not None else block.year)
     except UnsupportedFormatError as e:
-        raise UnsupportedFormatError(f"{name}: {e}") from None
+        raise UnsupportedFormatError.keyed("read.in_source", source=name, error=e) from None
     notes = Notes()
     meta = usable_record(fmt, notes, record, block.title)
     published, date_lines = find_published(lines, fmt)
@@ -77,7 +77,7 @@ def assemble(
     body = [line for i, line in enumerate(lines) if i not in skip]
     sections = split_sections(body, fmt, notes)
     if not any(s.table is not None and sections.found(s.key) for s in fmt.sections):
-        raise NotAnAnnualReportError(f"{name}: none of the report's tables was found")
+        raise NotAnAnnualReportError.keyed("read.no_tables", source=name)
 
     # 3. metadata
     preamble = text_of(sections.preamble)
@@ -92,9 +92,7 @@ def assemble(
     if meta is not None:
         shown = data["meta"]["published_on"]
         if shown is not None and shown != meta.get("published_on"):
-            notes.warn(
-                f"the embedded record dates the report {meta.get('published_on')}; the date printed, {shown}, is kept"
-            )
+            notes.warn(Phrase("warn.record_date", recorded=meta.get("published_on"), printed=shown))
             meta = meta | {"published_on": shown}
         data["meta"] = meta
     data["preamble"] = preamble
@@ -127,7 +125,7 @@ def assemble(
     try:
         report = try_structure(data, text_checked=text_checked) or structure(data, source=source)
     except DocumentError as e:  # a value the model refuses (never expected from parse_value)
-        raise NotAnAnnualReportError(f"{name}: the cells read do not make a valid report: {e}") from None
+        raise NotAnAnnualReportError.keyed("read.cells_invalid", source=name, error=e) from None
     return ReadResult(report, tuple(notes.warnings))
 
 

@@ -57,12 +57,7 @@ def detect_format(text: str | Haystack, year: int | None) -> Format:
     if any(m in flat for m in _MARKERS_2019):
         return get_format("2019")
     if year is not None and year <= 2018:
-        raise UnsupportedFormatError(
-            f"a report on {year}: reports before 2019 pre-date the uniform format (国办公开办函〔2019〕60号) and "
-            "are not supported"
-        )
+        raise UnsupportedFormatError.keyed("read.before_2019", year=year)
     if "收到和处理政府信息公开申请情况" in flat or "本年新收政府信息公开申请数量" in flat:
         return format_for_year(year) if year is not None else get_format(max(FORMATS))
-    raise UnsupportedFormatError(
-        "an annual report without the tables of the 2019 or 2021 format (an older format is not supported)"
-    )
+    raise UnsupportedFormatError.keyed("read.older_format")

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from disclosure_report.errors import Phrase
 from disclosure_report.formats import Format
 from disclosure_report.jsonio.fast import try_structure_as
 from disclosure_report.model import Meta
@@ -78,13 +79,13 @@ def usable_record(fmt: Format, notes: Notes, record: dict[str, Any] | None, titl
         return None
     meta = record["meta"]
     if record["format"] != fmt.version:
-        notes.warn(f"the embedded record is for the {record['format']} format, not this document's; it is ignored")
+        notes.warn(Phrase("warn.record_other_format", format=record["format"]))
         return None
     expected = record_title(record)
     if expected is None or try_structure_as(Meta, meta) is None:
-        notes.warn("the embedded record is not a valid metadata record; it is ignored")
+        notes.warn(Phrase("warn.record_invalid"))
         return None
     if title != expected:
-        notes.warn(f"the embedded record is for {expected!r}, not the title printed; it is ignored")
+        notes.warn(Phrase("warn.record_other_title", expected=expected))
         return None
     return dict(meta)

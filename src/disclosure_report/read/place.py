@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from disclosure_report.authoring.skeleton import new_report
+from disclosure_report.errors import Phrase
 from disclosure_report.formats import Alternative, Format, Table
 from disclosure_report.jsonio.convert import dumps
 from disclosure_report.model import Blank
@@ -150,8 +151,10 @@ def place_cells(fmt: Format, found: TableCells, notes: Notes, data: dict[str, An
         )
         if missing_rows:
             names = [row.name for row in missing_rows]
+            shown = "；".join(names[:6])
             notes.unplaced(
-                f"rows not found (their cells are left unread): {'；'.join(names[:6])}"
-                + (f" and {len(names) - 6} more" if len(names) > 6 else ""),
+                Phrase("warn.rows_missing_more", rows=shown, more=len(names) - 6)
+                if len(names) > 6
+                else Phrase("warn.rows_missing", rows=shown),
                 cell_path=missing_rows[0].first,
             )

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from disclosure_report.errors import Phrase
 from disclosure_report.formats import Format, Section
 from disclosure_report.read.labels import REMEMBERED_LENGTH
 from disclosure_report.read.lines import Line
@@ -65,13 +66,12 @@ def split_sections(body: Sequence[Line], fmt: Format, notes: Notes) -> Sections:
                 into(piece)
                 continue
             if section.key in by_key and section.key != current:
-                again = f"the heading {section.heading} appears again; its text is joined to the first"
-                notes.warn(again, piece.number)
+                notes.warn(Phrase("warn.heading_again", heading=section.heading), piece.number)
             current = section.key
             into = by_key.setdefault(current, []).append
     missing = [s.heading for s in fmt.sections if s.key not in by_key]
     if missing:
-        notes.warn(f"headings not found: {'，'.join(missing)}")
+        notes.warn(Phrase("warn.headings_missing", headings="，".join(missing)))
     preamble = tuple(by_key.pop("preamble"))
     return Sections(preamble, {k: tuple(v) for k, v in by_key.items()})
 

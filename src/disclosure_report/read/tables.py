@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
+from disclosure_report.errors import Phrase
 from disclosure_report.formats import CellKind, Row, Table
 from disclosure_report.model import Blank
 from disclosure_report.model.cells import MAX_BLANK_TEXT
@@ -225,7 +226,7 @@ class _TableReader:
             row = misprinted_row(cells[k], self.table) if not is_value(cells[k]) else None
             if row is not None:
                 self.notes.warn(
-                    f"the row label {cells[k]!r} is read as {row.label!r} (same item number, its characters in order)",
+                    Phrase("warn.misprinted_label", printed=cells[k], label=row.label),
                     line,
                     self._path(row, row.columns.columns[0].key),
                 )
@@ -311,8 +312,7 @@ class _TableReader:
                 at += size
             if len(rows) > 1:
                 self.notes.warn(
-                    f"the values on line {event.line} stood apart from their labels; by the order of rows they are "
-                    f"{'、'.join(r.labels[-1] for r in rows)}",
+                    Phrase("warn.values_apart", line=event.line, rows="、".join(r.labels[-1] for r in rows)),
                     event.line,
                     self._path(rows[0], rows[0].columns.columns[0].key),
                 )
@@ -362,8 +362,7 @@ class _TableReader:
             self._place(row, loose[at : at + size], exact=True)
             at += size
         self.notes.warn(
-            f"values on line {line} without a label of their own; by the order of rows they are "
-            f"{'、'.join(r.labels[-1] for r in gap)}",
+            Phrase("warn.values_by_order", line=line, rows="、".join(r.labels[-1] for r in gap)),
             line,
             self._path(gap[0], gap[0].columns.columns[0].key),
         )
@@ -371,8 +370,7 @@ class _TableReader:
 
     def _stray(self, loose: list[Token]) -> None:
         self.notes.unplaced(
-            f"values without a row ({' | '.join(t.text for t in loose[:16])}): no label, and the order of rows does "
-            "not say whose they are; they are not used",
+            Phrase("warn.values_stray", values=" | ".join(t.text for t in loose[:16])),
             loose[0].line,
         )
 
@@ -430,8 +428,13 @@ class _TableReader:
                 self._split(row, texts, line)
                 return
             self.notes.unplaced(
-                f"{' › '.join(row.labels)}: expected {len(columns)} cells, found {len(texts)} ({' | '.join(texts)}); "
-                "the cells of this row are left unread",
+                Phrase(
+                    "warn.row_width",
+                    row=" › ".join(row.labels),
+                    expected=len(columns),
+                    found=len(texts),
+                    texts=" | ".join(texts),
+                ),
                 line,
                 self._path(row, columns[0].key),
             )
@@ -469,15 +472,12 @@ class _TableReader:
             self._note_layout(row)
             return
         shown = "; ".join(" ".join(map(str, c)) for c in candidates[:4])
-        why = (
-            f"it splits {len(candidates)}{'+' if len(candidates) >= 64 else ''} ways ({shown}…) and no identity "
-            "decides between them"
-            if candidates
-            else "it cannot be split into the row's cells"
-        )
+        labels, digits = " › ".join(row.labels), " ".join(runs)
+        ways = f"{len(candidates)}{'+' if len(candidates) >= 64 else ''}"
         self.notes.unplaced(
-            f"{' › '.join(row.labels)}: the digits {' '.join(runs)} ran together without separators; {why}; "
-            "the cells are left unread",
+            Phrase("warn.digits_ways", row=labels, digits=digits, ways=ways, shown=shown)
+            if candidates
+            else Phrase("warn.digits_unsplittable", row=labels, digits=digits),
             line,
             self._path(row, columns[0].key),
         )
@@ -512,15 +512,12 @@ class _TableReader:
                     self.found.cells[self._path(row, column.key)] = value
                 return
             self.notes.unplaced(
-                f"table 四: the digits {' '.join(texts)} ran together and split {len(candidates)} ways under the "
-                "总计 identities; the cells are left unread",
+                Phrase("warn.bands_ways", digits=" ".join(texts), ways=len(candidates)),
                 line,
             )
             return
         if texts:
-            self.notes.unplaced(
-                f"table 四: expected {len(columns)} cells, found {len(texts)}; the cells are left unread", line
-            )
+            self.notes.unplaced(Phrase("warn.bands_width", expected=len(columns), found=len(texts)), line)
 
     def _set(self, path: str, kind: CellKind, text: str, line: int | None, *, own_cell: bool) -> None:
         """Read one cell's text. ``own_cell``: the text stood in a cell (or a place) of its own, so a short text
@@ -531,16 +528,16 @@ class _TableReader:
         except ValueProblem as e:
             if own_cell and self._mark_like(text):
                 self.found.cells[path] = Blank(text.strip())
-                self.notes.warn(f"{text.strip()!r} is not a blank mark the readers know; kept as printed", line, path)
+                self.notes.warn(Phrase("warn.mark_kept", mark=text.strip()), line, path)
                 return
-            self.notes.unplaced(f"{e}; the cell is left unread", line, path)
+            self.notes.unplaced(Phrase("warn.cell_unread", problem=e.args[0]), line, path)
             self.found.cells[path] = unread()
             return
         self.found.cells[path] = value
         if unit:
             self.found.units[path] = unit
         if note:
-            self.notes.warn(f"{text!r}: {note}", line, path)
+            self.notes.warn(Phrase("warn.value_note", text=text, note=note), line, path)
 
     def _path(self, row: Row, key: str) -> str:
         return cell_path(self.table, row, key)

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from disclosure_report.errors import Phrase
 from disclosure_report.formats import CellKind
 from disclosure_report.model import Blank
 
@@ -56,25 +57,25 @@ def _parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str 
     s = raw.translate(_HALF_WIDTH).replace(" ", "").replace("−", "-")
     m = _NUMBER.match(s)
     if not m:
-        raise ValueProblem(f"{raw!r} is not a number or a blank mark")
+        raise ValueProblem(Phrase("value.not_number", text=raw))
     sign, whole, frac, unit = m.groups()
-    note = "a digit grouping comma was removed" if "," in whole else None
+    note = Phrase("value.comma_removed") if "," in whole else None
     whole = whole.replace(",", "")
     if kind == "money":
         try:
             value = Decimal(f"{sign}{whole}.{frac}" if frac else f"{sign}{whole}")
         except InvalidOperation:
-            raise ValueProblem(f"{raw!r} is not an amount") from None
+            raise ValueProblem(Phrase("value.not_amount", text=raw)) from None
         if value < 0:
-            raise ValueProblem(f"{raw!r} is a negative amount")
+            raise ValueProblem(Phrase("value.negative_amount", text=raw))
         return value, unit, note
     if frac and set(frac) != {"0"}:
-        raise ValueProblem(f"{raw!r} is not a whole number")
+        raise ValueProblem(Phrase("value.not_whole", text=raw))
     if unit:
-        note = f"the unit {unit} was removed"
+        note = Phrase("value.unit_removed", unit=unit)
     number = int(sign + whole)
     if kind == "count" and number < 0:
-        raise ValueProblem(f"{raw!r} is negative")
+        raise ValueProblem(Phrase("value.negative", text=raw))
     return number, None, note
 
 
