@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bounded import run_bounded
-from disclosure_report import DocumentError, dumps, loads, new_report
+from disclosure_report import DocumentError, dumps, load, loads, new_report
+from disclosure_report.cli import main
+from disclosure_report.jsonio.fast import PARSERS, try_loads
 from disclosure_report.jsonio.schema import report_schema
 from disclosure_report.model.cells import MAX_COUNT, count_in_range, money_in_range
 from disclosure_report.zh.amounts import format_wan, wan_to_yuan
@@ -169,3 +171,23 @@ def test_a_signed_cell_is_bounded_both_ways(number: int, ok: bool) -> None:
         assert loads(text).proactive.licensing.delta == number  # type: ignore[union-attr]
     else:
         assert _problem(text).cell_path == "proactive.licensing.delta"
+
+
+@pytest.mark.parametrize("number", ["1E1000000000000000000", "-1e99999999999999999999", "1.5e-99999999999999999999"])
+def test_a_number_whose_exponent_no_decimal_holds_is_a_located_problem(number: str, tmp_path: Path) -> None:
+    """Decimal itself raises decimal.InvalidOperation (no ValueError) on such an exponent: it reached the caller of
+    loads as that traceback, through either parser. Now a document problem at its line and column, by each path
+    (text, bytes, a file, the standard parser alone)."""
+    text = _with_amount(number)
+    line = text[: text.index(number)].count("\n") + 1
+    column = text.index(number) - text.rfind("\n", 0, text.index(number))
+    path = tmp_path / "r.json"
+    path.write_text(text, encoding="utf-8")
+    for attempt in (lambda: loads(text), lambda: loads(text.encode()), lambda: load(path)):
+        with pytest.raises(DocumentError) as info:
+            attempt()
+        [problem] = info.value.problems
+        assert (problem.line, problem.column) == (line, column)
+        assert problem.found == f"the number {number}, whose exponent is out of any decimal's range"
+    assert try_loads(text, [PARSERS["json"]]) is None  # the standard parser refuses it as the parsers refuse
+    assert main(["validate", str(path)]) == 2

@@ -894,6 +894,10 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "found.type": ("{name} 类型的值", "a {name}"),
     "found.nothing": ("无", "nothing"),
     "found.constant": ("{name}（JSON 不允许的数）", "{name} is not a number JSON allows"),
+    "found.number_range": (
+        "数 {number}：指数超出可表示的范围",
+        "the number {number}, whose exponent is out of any decimal's range",
+    ),
     "found.this_key": ("此键", "this key"),
     "found.nesting": ("超过 {levels} 层的数组和对象", "more than {levels} levels of arrays and objects"),
     "found.too_deep": ("嵌套过深，无法读取", "nesting too deep to read"),

@@ -41,6 +41,7 @@ from disclosure_report.jsonio.handlers import (
     checked_by_handler,
     closest_class,
     is_union,
+    json_decimal,
     leaf_handler,
     literal,
     no_constant,
@@ -386,7 +387,7 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
             ) from None
     try:
         return json.loads(
-            text, parse_float=Decimal, parse_int=_parse_int, parse_constant=no_constant, object_pairs_hook=_pairs
+            text, parse_float=json_decimal, parse_int=_parse_int, parse_constant=no_constant, object_pairs_hook=_pairs
         )
     except json.JSONDecodeError as e:
         raise DocumentError(
@@ -407,9 +408,19 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
         ) from None
     except RecursionError:
         raise DocumentError([_nesting_problem(text)], source) from None
-    except ValueError as e:  # NaN or Infinity (a Phrase), or what else the parser refuses
+    except ValueError as e:  # NaN or Infinity, a number out of range (a Phrase), or what else the parser refuses
         found = e.args[0] if e.args and isinstance(e.args[0], Phrase) else str(e) or type(e).__name__
-        raise DocumentError([Problem("$", Phrase("expected.json"), found)], source) from None
+        line, column = _place_of(text, found)
+        raise DocumentError([Problem("$", Phrase("expected.json"), found, line=line, column=column)], source) from None
+
+
+def _place_of(text: str, found: str) -> tuple[int | None, int | None]:
+    """The line and column of the number a refusal names (the first such number in ``text``); None otherwise."""
+    number = found.fields.get("number") if isinstance(found, Phrase) else None
+    at = text.find(number) if isinstance(number, str) and "…" not in number else -1
+    if at == -1:
+        return None, None
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> AnnualReport:

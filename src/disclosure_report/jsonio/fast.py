@@ -43,6 +43,7 @@ from disclosure_report.jsonio.handlers import (
     checked_by_handler,
     closest_class,
     is_union,
+    json_decimal,
     leaf_handler,
     no_constant,
 )
@@ -376,7 +377,7 @@ def _report_hooks() -> dict[str, Fast]:
 
 _REPORTS: dict[str, Fast] = {}
 
-_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=no_constant)
+_DECODER = json.JSONDecoder(parse_float=json_decimal, parse_constant=no_constant)
 """One decoder for every call (``json.loads`` with options makes a new decoder each time)."""
 
 
@@ -392,7 +393,7 @@ def _parsers() -> dict[str, Parser]:
         import msgspec
     except ImportError:
         return {"json": _DECODER.decode}
-    decoder: Any = msgspec.json.Decoder(float_hook=Decimal)
+    decoder: Any = msgspec.json.Decoder(float_hook=json_decimal)
     return {"msgspec": decoder.decode, "json": _DECODER.decode}
 
 
@@ -457,7 +458,7 @@ class _Typed:
             self.build[writer.struct] = writer.function(AnnualReport, {"proactive": PROACTIVE_CLASSES[version]})
             self.numbers_only[writer.struct] = typing.cast(Fast, writer.numbers_only)
         union = functools.reduce(operator.or_, self.build)  # Struct2019 | Struct2021
-        self.decode: Callable[[str | bytes], Any] = msgspec.json.Decoder(union, float_hook=Decimal).decode
+        self.decode: Callable[[str | bytes], Any] = msgspec.json.Decoder(union, float_hook=json_decimal).decode
         self.refused = (msgspec.DecodeError, RecursionError)
 
     def loads(self, text: str | bytes) -> AnnualReport | None:
