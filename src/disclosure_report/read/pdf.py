@@ -1,6 +1,7 @@
 """``pdf`` (extra ``[pdf]``, pdfplumber): published PDFs with a text layer — ruled tables rebuilt from their ruling
-lines (merged cells, cell text wrapped over lines, a table continued on the next page), page numbers and running
-headers dropped, paragraphs broken at line ends joined again, text and tables in reading order.
+lines (merged cells, cell text wrapped over lines, a table continued on the next page), tables without rules from
+where their words stand (:mod:`.pdf_columns`), page numbers and running headers dropped, paragraphs broken at line
+ends joined again, text and tables in reading order.
 
 PDFs are read through pdfplumber (on pdfminer.six); nothing here parses PDF syntax. A scan without a text layer, an
 encrypted file, a damaged file or one of more than :data:`MAX_PAGES` pages gives a :class:`ReadError` naming the
@@ -134,7 +135,8 @@ def _page_blocks(page: _Page, furniture: Sequence[Box], before: _Block | None) -
             blocks.append(ruled)
     kept = {id(c) for c in chars if not any(within(c, b) for b in boxes)}
     lines = page.page.filter(lambda obj: id(obj) in kept).extract_text_lines(return_chars=True)
-    unruled, taken = unruled_tables(printed_lines(lines), number, before if isinstance(before, UnruledTable) else None)
+    printed = printed_lines(lines, page.page.chars)
+    unruled, taken = unruled_tables(printed, number, before if isinstance(before, UnruledTable) else None)
     blocks += unruled
     for k, line in enumerate(lines):
         text = clean(line["text"]) if k not in taken else ""

@@ -27,7 +27,10 @@ _GAP = 0.6
 _FIGURE_GAP = 0.2
 """Two figures stand apart at a narrower gap: the digits of one number are set without any (tabular figures)."""
 
-_FIGURE = frozenset("0123456789")
+_FIGURES = frozenset(a + b for a in "0123456789" for b in "0123456789")
+
+_SPACED_GAP = 2.0
+"""Words with a space printed between them (text, not cells) stand apart only at a gap this much wider."""
 
 _WRAPPED = 2.5
 """A label line ending within this many characters of its cell's right edge was wrapped there (see _joins)."""
@@ -95,8 +98,10 @@ class UnruledTable:
     top: float
 
 
-def printed_lines(lines: Sequence[dict[str, Any]]) -> list[PrintedLine]:
-    """pdfplumber's text lines (with their characters) cut into pieces at the gaps between cells."""
+def printed_lines(lines: Sequence[dict[str, Any]], chars: Sequence[dict[str, Any]]) -> list[PrintedLine]:
+    """pdfplumber's text lines (with their characters) cut into pieces at the gaps between cells; ``chars``: the
+    page's characters in the order printed, spaces included (a space printed after a word marks text)."""
+    spaced = spaced_words(chars)
     out = []
     for index, line in enumerate(lines):
         chars = [c for c in line["chars"] if c["text"].strip()]
@@ -104,9 +109,8 @@ def printed_lines(lines: Sequence[dict[str, Any]]) -> list[PrintedLine]:
             continue
         runs: list[list[dict[str, Any]]] = [[chars[0]]]
         for a, b in itertools.pairwise(chars):
-            gap = b["x0"] - a["x1"]
-            figures = a["text"] in _FIGURE and b["text"] in _FIGURE
-            if gap > (_FIGURE_GAP if figures else _GAP) * min(a["size"], b["size"]):
+            share = _SPACED_GAP if id(a) in spaced else _FIGURE_GAP if a["text"] + b["text"] in _FIGURES else _GAP
+            if b["x0"] - a["x1"] > share * min(a["size"], b["size"]):
                 runs.append([b])
             else:
                 runs[-1].append(b)
@@ -120,6 +124,11 @@ def printed_lines(lines: Sequence[dict[str, Any]]) -> list[PrintedLine]:
             )
         )
     return [line for line in out if line.pieces]
+
+
+def spaced_words(chars: Sequence[dict[str, Any]]) -> set[int]:
+    """``id`` s of the characters followed by a printed space (words of a text: cells are set apart, not spaced)."""
+    return {id(a) for a, b in itertools.pairwise(chars) if a["text"].strip() and not b["text"].strip()}
 
 
 def _piece(chars: list[dict[str, Any]]) -> Piece:
@@ -232,8 +241,8 @@ def _table(
         and _same_columns(before.columns, columns, size)
         and not any(lines[j].bottom <= lines[first].top for j in range(first))
     )
-    if not header and not continued:
-        return None
+    if not continued and not any(len(lines[k].pieces) > 1 for k in header):
+        return None  # a header is cells apart on a line (a paragraph above reaching over the figures is not)
     labels = _labels(lines, members, figures, min(c[0] for c in columns))
     rows = _rows(lines, figures, labels, columns)
     if rows is None:
