@@ -3,9 +3,10 @@ none), rebuilt from where their words stand: the value columns from the figures 
 the header above them), the label columns from the labels' left edges, a label wrapped over lines in its column
 joined, and each line of figures a row holding the labels beside it.
 
-Only what is certain is rebuilt: a figure between two columns, two figures in one column of a line, a line of
-figures no label stands beside, or a label beside two lines of figures (a number wrapped in its cell) leave the
-whole table to be read as lines of text, as before.
+A number wrapped over lines in a narrow cell is made whole when it stands centred on its row's label. Only what
+is certain is rebuilt: a figure between two columns, two figures in one column of a line, a line of figures no
+label stands beside, or a wrapped number centred on no row's label leave the whole table to be read as lines of
+text, as before.
 """
 
 from __future__ import annotations
@@ -244,7 +245,7 @@ def _table(
     if not continued and not any(len(lines[k].pieces) > 1 for k in header):
         return None  # a header is cells apart on a line (a paragraph above reaching over the figures is not)
     labels = _labels(lines, members, figures, min(c[0] for c in columns))
-    rows = _rows(lines, figures, labels, columns)
+    rows = _rows(lines, figures, labels, columns) or _stacked_rows(lines, figures, labels, columns)
     if rows is None:
         return None
     used = set(figures) | {k for label in labels for k in label.lines}
@@ -437,31 +438,46 @@ def _rows(
     """The rows: one per line of figures, with the labels beside it (a label spanning several rows in the first of
     them), and one for each label that stands beside no figures (a row printed empty). None when a line of figures
     has no label of its own beside it, or a label is beside two of them."""
-    width = 1 + max((cell.column for cell in labels), default=-1)
-    anchors: list[tuple[float, int | None]] = [(_middle(lines[k]), k) for k in figures]
     beside: dict[int, list[_Label]] = {k: [] for k in figures}
     for cell in labels:
         for k in figures:
             if cell.top - 1.0 <= _middle(lines[k]) <= cell.bottom + 1.0:
                 beside[k].append(cell)
+    if not labels and any(lines[b].top - lines[a].bottom <= lines[a].size / 2 for a, b in itertools.pairwise(figures)):
+        return None  # lines of figures without labels close under one another: numbers wrapped in their cells?
     for k in figures:
         if labels and not beside[k]:
             return None
         own = max(beside[k], key=lambda c: c.column, default=None)
         if own is not None and sum(own in beside[j] for j in figures) > 1:
             return None
+    anchors: list[tuple[float, tuple[str, ...]]] = []
+    for k in figures:
+        values = [""] * len(columns)
+        for p in lines[k].values:
+            values[_column_of(columns, p)] = p.text
+        anchors.append((_middle(lines[k]), tuple(values)))
     for cell in labels:
-        if any(cell in found for found in beside.values()):
-            continue
-        leaf = not any(
-            other.column > cell.column and other.top < cell.bottom and cell.top < other.bottom for other in labels
-        )
-        if leaf:
-            anchors.append(((cell.top + cell.bottom) / 2, None))
+        if not any(cell in found for found in beside.values()) and _leaf(cell, labels):
+            anchors.append(((cell.top + cell.bottom) / 2, ("",) * len(columns)))
+    return _labelled(anchors, labels)
+
+
+def _leaf(cell: _Label, labels: Sequence[_Label]) -> bool:
+    """Whether no label stands right of the cell beside it (it is its row's own label, not one spanning rows)."""
+    return not any(
+        other.column > cell.column and other.top < cell.bottom and cell.top < other.bottom for other in labels
+    )
+
+
+def _labelled(anchors: list[tuple[float, tuple[str, ...]]], labels: Sequence[_Label]) -> list[tuple[str, ...]] | None:
+    """The rows from their values (each at the height of its row's middle) with the labels beside them: a label
+    spanning rows in the first of them, one spanning label columns repeated in each."""
+    width = 1 + max((cell.column for cell in labels), default=-1)
     anchors.sort(key=lambda a: a[0])
     given: set[int] = set()
     rows = []
-    for y, line in anchors:
+    for y, values in anchors:
         texts = [""] * width
         for j, cell in enumerate(labels):
             if j not in given and cell.top - 1.0 <= y <= cell.bottom + 1.0:
@@ -470,10 +486,6 @@ def _rows(
         for c in range(1, width):  # a label spanning the label columns right of it (as an expanded colspan)
             if not texts[c] and texts[c - 1]:
                 texts[c] = texts[c - 1]
-        values = [""] * len(columns)
-        if line is not None:
-            for p in lines[line].values:
-                values[_column_of(columns, p)] = p.text
         rows.append((*texts, *values))
     for j, cell in enumerate(labels):
         if j not in given:  # a label spanning rows, beside none of their middles: it heads the rows below it
@@ -484,3 +496,82 @@ def _rows(
             row[cell.column] = cell.text
             rows[at] = tuple(row)
     return rows
+
+
+@attrs.frozen
+class _Stack:
+    """A figure in a value column, on one line or wrapped over several."""
+
+    column: int
+    text: str
+    top: float
+    bottom: float
+
+
+def _stacked_rows(
+    lines: Sequence[PrintedLine],
+    figures: Sequence[int],
+    labels: Sequence[_Label],
+    columns: Sequence[tuple[float, float]],
+) -> list[tuple[str, ...]] | None:
+    """The rows when figures wrap over lines in their narrow cells (a word processor's long counts): in each value
+    column, a line of digits as wide as the column's widest and the digits just under it are one number; each
+    number is the row's whose own label it is centred on — every number on exactly one row, one per column of it.
+    The last row may hold a number starting at its label's top instead (a word processor lays out a row cut by the
+    page break from the top; no figure of another row stands under it to be taken in). None when they are not."""
+    stacks = _stacks(lines, figures, columns)
+    size = min(p.size for k in figures for p in lines[k].values)
+    leaves = sorted((cell for cell in labels if _leaf(cell, labels)), key=lambda cell: cell.top)
+    if not labels:  # the rows are the numbers centred on one height (table 四: one row)
+        for stack in sorted(stacks, key=lambda stack: stack.top + stack.bottom):
+            if not leaves or abs(leaves[-1].top + leaves[-1].bottom - stack.top - stack.bottom) > 2 * size / 3:
+                leaves.append(_Label(0, "", stack.top, stack.bottom, frozenset()))
+    placed: dict[tuple[int, int], str] = {}
+    for stack in stacks:
+        middle = (stack.top + stack.bottom) / 2
+        rows = [r for r, leaf in enumerate(leaves) if abs((leaf.top + leaf.bottom) / 2 - middle) <= size / 3]
+        if not rows and abs(leaves[-1].top - stack.top) <= size / 3:
+            rows = [len(leaves) - 1]
+        if len(rows) != 1 or (rows[0], stack.column) in placed:
+            return None
+        placed[rows[0], stack.column] = stack.text
+    width = len(columns)
+    return _labelled(
+        [
+            ((leaf.top + leaf.bottom) / 2, tuple(placed.get((r, c), "") for c in range(width)))
+            for r, leaf in enumerate(leaves)
+        ],
+        labels,
+    )
+
+
+def _stacks(
+    lines: Sequence[PrintedLine], figures: Sequence[int], columns: Sequence[tuple[float, float]]
+) -> list[_Stack]:
+    """The figures of each value column, a line of digits as wide as the column's widest joined with the digits on
+    the line just under it (a number wrapped in its cell)."""
+    by_column: list[list[Piece]] = [[] for _ in columns]
+    for k in figures:
+        for p in lines[k].values:
+            by_column[_column_of(columns, p)].append(p)
+    out: list[_Stack] = []
+    for c, pieces in enumerate(by_column):
+        pieces.sort(key=lambda p: p.top)
+        widest = max((p.x1 - p.x0 for p in pieces), default=0.0)
+        last: Piece | None = None
+        for p in pieces:
+            if last is not None and _wrapped_number(last, p, widest):
+                stack = out[-1]
+                out[-1] = attrs.evolve(stack, text=stack.text + p.text, bottom=p.bottom)
+            else:
+                out.append(_Stack(c, p.text, p.top, p.bottom))
+            last = p
+    return out
+
+
+def _wrapped_number(above: Piece, piece: Piece, widest: float) -> bool:
+    """Whether ``piece`` goes on the number ``above`` wrapped in its cell: digits both, ``above`` filling the
+    column's width (within half a digit) and ``piece`` on the line just under it."""
+    digits = above.text.isascii() and above.text.isdigit() and piece.text.isascii() and piece.text.isdigit()
+    half = (above.x1 - above.x0) / len(above.text) / 2
+    return digits and above.x1 - above.x0 >= widest - half and piece.top - above.bottom <= above.size / 2
