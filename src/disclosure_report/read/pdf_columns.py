@@ -221,6 +221,7 @@ class _Label:
     text: str
     top: float
     bottom: float
+    size: float
     lines: frozenset[int]
 
 
@@ -397,7 +398,7 @@ def _labels(
             cells[at] = attrs.evolve(cell, text=_join(cell.text, p.text), bottom=p.bottom, lines=cell.lines | {k})
         else:
             at = len(cells)
-            cells.append(_Label(column, p.text, p.top, p.bottom, frozenset({k})))
+            cells.append(_Label(column, p.text, p.top, p.bottom, p.size, frozenset({k})))
         open_cell[column] = (at, p, bool(lines[k].values))
     return cells
 
@@ -464,10 +465,14 @@ def _rows(
 
 
 def _leaf(cell: _Label, labels: Sequence[_Label]) -> bool:
-    """Whether no label stands right of the cell beside it (it is its row's own label, not one spanning rows)."""
-    return not any(
-        other.column > cell.column and other.top < cell.bottom and cell.top < other.bottom for other in labels
-    )
+    """Whether the cell is its row's own label, not one spanning rows: no label stands right of it beside it, nor
+    both just above it and just below it (a label centred on rows of its own, between two of their labels)."""
+    right = [other for other in labels if other.column > cell.column]
+    if any(other.top < cell.bottom and cell.top < other.bottom for other in right):
+        return False
+    near = 1.5 * cell.size
+    above = any(0 <= cell.top - other.bottom <= near for other in right)
+    return not (above and any(0 <= other.top - cell.bottom <= near for other in right))
 
 
 def _labelled(anchors: list[tuple[float, tuple[str, ...]]], labels: Sequence[_Label]) -> list[tuple[str, ...]] | None:
@@ -508,6 +513,18 @@ class _Stack:
     bottom: float
 
 
+_Anchor = Callable[[float, float], float]
+"""Where a cell's text stands by the height it is aligned on: from its top and bottom."""
+
+
+def _centre(top: float, bottom: float) -> float:
+    return (top + bottom) / 2
+
+
+def _top(top: float, _: float) -> float:
+    return top
+
+
 def _stacked_rows(
     lines: Sequence[PrintedLine],
     figures: Sequence[int],
@@ -516,33 +533,65 @@ def _stacked_rows(
 ) -> list[tuple[str, ...]] | None:
     """The rows when figures wrap over lines in their narrow cells (a word processor's long counts): in each value
     column, a line of digits as wide as the column's widest and the digits just under it are one number; each
-    number is the row's whose own label it is centred on — every number on exactly one row, one per column of it.
-    The last row may hold a number starting at its label's top instead (a word processor lays out a row cut by the
-    page break from the top; no figure of another row stands under it to be taken in). None when they are not."""
+    number is the row's whose own label it is centred on (or, the cells aligned at their top, starts at) — every
+    number on exactly one row, one per column of it, beside no other row's label. In the middle alignment the last
+    row may hold a number starting at its label's top (a word processor lays out a row cut by the page break from
+    the top). None when they are not."""
     stacks = _stacks(lines, figures, columns)
     size = min(p.size for k in figures for p in lines[k].values)
+    if not labels:
+        return _unlabelled_rows(stacks, len(columns), size)
     leaves = sorted((cell for cell in labels if _leaf(cell, labels)), key=lambda cell: cell.top)
-    if not labels:  # the rows are the numbers centred on one height (table 四: one row)
-        for stack in sorted(stacks, key=lambda stack: stack.top + stack.bottom):
-            if not leaves or abs(leaves[-1].top + leaves[-1].bottom - stack.top - stack.bottom) > 2 * size / 3:
-                leaves.append(_Label(0, "", stack.top, stack.bottom, frozenset()))
+    for anchor in (_centre, _top):
+        placed = _place_stacks(stacks, leaves, anchor, size)
+        if placed is not None:
+            width = len(columns)
+            return _labelled(
+                [
+                    ((leaf.top + leaf.bottom) / 2, tuple(placed.get((r, c), "") for c in range(width)))
+                    for r, leaf in enumerate(leaves)
+                ],
+                labels,
+            )
+    return None
+
+
+def _place_stacks(
+    stacks: Sequence[_Stack], leaves: Sequence[_Label], anchor: _Anchor, size: float
+) -> dict[tuple[int, int], str] | None:
+    """Each number's text by (row, column), the rows those of ``leaves``; None unless every number is certain."""
     placed: dict[tuple[int, int], str] = {}
     for stack in stacks:
-        middle = (stack.top + stack.bottom) / 2
-        rows = [r for r, leaf in enumerate(leaves) if abs((leaf.top + leaf.bottom) / 2 - middle) <= size / 3]
-        if not rows and abs(leaves[-1].top - stack.top) <= size / 3:
+        y = anchor(stack.top, stack.bottom)
+        rows = [r for r, leaf in enumerate(leaves) if abs(anchor(leaf.top, leaf.bottom) - y) <= size / 3]
+        if not rows and anchor is _centre and abs(leaves[-1].top - stack.top) <= size / 3:
             rows = [len(leaves) - 1]
         if len(rows) != 1 or (rows[0], stack.column) in placed:
             return None
+        if any(r != rows[0] and leaf.top < stack.bottom and stack.top < leaf.bottom for r, leaf in enumerate(leaves)):
+            return None  # it reaches beside another row's label: digits of two rows taken as one number?
         placed[rows[0], stack.column] = stack.text
-    width = len(columns)
-    return _labelled(
-        [
-            ((leaf.top + leaf.bottom) / 2, tuple(placed.get((r, c), "") for c in range(width)))
-            for r, leaf in enumerate(leaves)
-        ],
-        labels,
-    )
+    return placed
+
+
+def _unlabelled_rows(stacks: Sequence[_Stack], width: int, size: float) -> list[tuple[str, ...]] | None:
+    """The rows of a table without labels (table 四): the numbers aligned on one height, the rows apart from one
+    another, one number per column of each."""
+    for anchor in (_centre, _top):
+        rows: list[list[_Stack]] = []
+        for stack in sorted(stacks, key=lambda stack: anchor(stack.top, stack.bottom)):
+            last = rows[-1][-1] if rows else None
+            if last is not None and abs(anchor(last.top, last.bottom) - anchor(stack.top, stack.bottom)) <= size / 3:
+                rows[-1].append(stack)
+            else:
+                rows.append([stack])
+        extents = [(min(s.top for s in row), max(s.bottom for s in row)) for row in rows]
+        if any(a[1] > b[0] for a, b in itertools.pairwise(extents)):
+            continue
+        if any(len({s.column for s in row}) != len(row) for row in rows):
+            continue
+        return [tuple(next((s.text for s in row if s.column == c), "") for c in range(width)) for row in rows]
+    return None
 
 
 def _stacks(
