@@ -26,9 +26,17 @@ _GAP = 0.6
 """A gap wider than this share of the characters' size parts two cells of a line (words of one cell stand closer)."""
 
 _FIGURE_GAP = 0.2
-"""Two figures stand apart at a narrower gap: the digits of one number are set without any (tabular figures)."""
+"""Two figures (or blank marks) stand apart at a narrower gap: the digits and signs of one number are set without
+any (tabular figures)."""
 
-_FIGURES = frozenset(a + b for a in "0123456789" for b in "0123456789")
+_FIGURE_MARKS = "0123456789.,+-－—–/"
+_FIGURES = frozenset(a + b for a in _FIGURE_MARKS for b in _FIGURE_MARKS)
+
+_IDEOGRAPH_GAP = 0.4
+"""Chinese characters (and full-width punctuation) are set edge to edge, a tenth of their size apart when a line is
+justified: two of them further apart than this stand in two cells (a narrow header's cells are close)."""
+
+_IDEOGRAPHS = "\u2e80"
 
 _SPACED_GAP = 2.0
 """Words with a space printed between them (text, not cells) stand apart only at a gap this much wider."""
@@ -110,7 +118,15 @@ def printed_lines(lines: Sequence[dict[str, Any]], chars: Sequence[dict[str, Any
             continue
         runs: list[list[dict[str, Any]]] = [[chars[0]]]
         for a, b in itertools.pairwise(chars):
-            share = _SPACED_GAP if id(a) in spaced else _FIGURE_GAP if a["text"] + b["text"] in _FIGURES else _GAP
+            share = (
+                _SPACED_GAP
+                if id(a) in spaced
+                else _FIGURE_GAP
+                if a["text"] + b["text"] in _FIGURES
+                else _IDEOGRAPH_GAP
+                if a["text"] >= _IDEOGRAPHS and b["text"] >= _IDEOGRAPHS
+                else _GAP
+            )
             if b["x0"] - a["x1"] > share * min(a["size"], b["size"]):
                 runs.append([b])
             else:
@@ -234,7 +250,8 @@ def _table(
     members = _anchored(lines, group.lines, figures)
     first = min(members)
     header = _header(lines, first, group.value_left, size)
-    columns = _columns_from_header(lines, figures, header) or _columns_from_figures(lines, figures)
+    labelled = any(lines[k].labels for k in members)
+    columns = _columns_from_header(lines, figures, header, labelled) or _columns_from_figures(lines, figures)
     if columns is None:
         return None
     continued = (
@@ -302,13 +319,13 @@ def _header(lines: Sequence[PrintedLine], first: int, value_left: float, size: f
 
 
 def _columns_from_header(
-    lines: Sequence[PrintedLine], figures: Sequence[int], header: Sequence[int]
+    lines: Sequence[PrintedLine], figures: Sequence[int], header: Sequence[int], labelled: bool
 ) -> list[tuple[float, float]] | None:
     """The value columns the header prints, bottom line first: a header piece over one column already found widens
-    it, one over none adds a column, one over several (a header spanning columns) is passed over. None unless every
-    figure stands under exactly one of them and reaches into no other, each column of a line holding one figure at
-    most."""
-    value_left = min(p.x0 for k in figures for p in lines[k].values)
+    it, one over none adds a column, one over several (a header spanning columns) is passed over; in a table with
+    labels, pieces left of the figures head the labels. None unless every figure stands under exactly one of them
+    and reaches into no other, each column of a line holding one figure at most."""
+    value_left = min(p.x0 for k in figures for p in lines[k].values) if labelled else float("-inf")
     spans: list[tuple[float, float]] = []
     for k in header:
         for p in lines[k].pieces:
@@ -387,12 +404,18 @@ def _labels(
         if not lefts or x - lefts[-1] > 2.0:
             lefts.append(x)
     middles = [_middle(lines[k]) for k in figures]
+    widest: dict[int, float] = {}  # column → the right edge of its widest label line not reaching into the next
+    for _, p in fragments:
+        column = min(range(len(lefts)), key=lambda j: abs(lefts[j] - p.x0))
+        if p.x1 <= _edge(p, lefts, value_left):
+            widest[column] = max(widest.get(column, p.x1), p.x1)
     cells: list[_Label] = []
     open_cell: dict[int, tuple[int, Piece, bool]] = {}  # column → (index in cells, its last piece, beside figures)
     for k, p in sorted(fragments, key=lambda f: (f[1].top, f[1].x0)):
         column = min(range(len(lefts)), key=lambda j: abs(lefts[j] - p.x0))
         above = open_cell.get(column)
-        if above is not None and _joins(above[1], p, lefts, value_left, () if above[2] else middles):
+        full = widest.get(column, float("-inf"))
+        if above is not None and _joins(above[1], p, (lefts, value_left, full), () if above[2] else middles):
             at = above[0]
             cell = cells[at]
             cells[at] = attrs.evolve(cell, text=_join(cell.text, p.text), bottom=p.bottom, lines=cell.lines | {k})
@@ -407,18 +430,29 @@ def _join(left: str, right: str) -> str:
     return clean(f"{left}\n{right}")
 
 
-def _joins(above: Piece, piece: Piece, lefts: Sequence[float], value_left: float, middles: Sequence[float]) -> bool:
-    """Whether ``piece`` carries on the label ``above`` wrapped in its cell (see :func:`_labels`); ``middles``: the
-    middles of the lines of figures when ``above`` stands beside none."""
+def _joins(above: Piece, piece: Piece, bounds: tuple[Sequence[float], float, float], middles: Sequence[float]) -> bool:
+    """Whether ``piece`` carries on the label ``above`` wrapped in its cell (see :func:`_labels`). ``bounds``: the
+    label columns' left edges, the figures' left edge and the right edge of the widest label line in the column;
+    ``middles``: the middles of the lines of figures when ``above`` stands beside none. A line ends at its cell's
+    right edge when it ends within a few characters of where the next column starts, or within two of the widest
+    line of a column that does (a line breaking before a character that may not start one is shorter)."""
     if NUMBERED.match(piece.text) or piece.top - above.bottom > above.size:
         return False
     margin = above.size / 4
     high, low = (above.top + above.bottom) / 2, (piece.top + piece.bottom) / 2
     if any(high < y - margin and y + margin < low for y in middles):
         return True
-    edge = min((x for x in lefts if x > above.x1 - 1.0), default=value_left)
-    edge = min(edge, value_left) if above.x1 < value_left else edge
-    return edge - above.x1 <= _WRAPPED * above.size
+    lefts, value_left, widest = bounds
+    edge = _edge(above, lefts, value_left)
+    if edge - above.x1 <= _WRAPPED * above.size:
+        return True
+    return edge - widest <= _WRAPPED * above.size and widest - above.x1 <= 2 * above.size
+
+
+def _edge(piece: Piece, lefts: Sequence[float], value_left: float) -> float:
+    """Where the next column right of a label line starts: the next label column, or the figures."""
+    edge = min((x for x in lefts if x > piece.x1 - 1.0), default=value_left)
+    return min(edge, value_left) if piece.x1 < value_left else edge
 
 
 def _holds_figures(cell: _Label, lines: Sequence[PrintedLine], figures: Sequence[int]) -> bool:
