@@ -38,6 +38,9 @@ justified: two of them further apart than this stand in two cells (a narrow head
 
 _IDEOGRAPHS = "\u2e80"
 
+_WRAP_LINES = 3
+"""Label lines of one column ending at one width: so many make it the width where the column's lines wrap."""
+
 _SPACED_GAP = 2.0
 """Words with a space printed between them (text, not cells) stand apart only at a gap this much wider."""
 
@@ -392,6 +395,16 @@ def _same_columns(a: Sequence[tuple[float, float]], b: Sequence[tuple[float, flo
     )
 
 
+@attrs.frozen
+class _Column:
+    """A label column as the joining of wrapped lines sees it: where it and the next column start, its widest
+    line not reaching into the next column, and whether several lines end there (its lines wrap there)."""
+
+    left: float
+    widest: float
+    wraps: bool
+
+
 def _labels(
     lines: Sequence[PrintedLine], members: Sequence[int], figures: Sequence[int], value_left: float
 ) -> list[_Label]:
@@ -403,19 +416,24 @@ def _labels(
     for x in sorted(p.x0 for _, p in fragments):
         if not lefts or x - lefts[-1] > 2.0:
             lefts.append(x)
+
+    def column_of(p: Piece) -> int:
+        return min(range(len(lefts)), key=lambda j: abs(lefts[j] - p.x0))
+
+    inside = [p for _, p in fragments if p.x1 <= _edge(p, lefts, value_left)]
+    columns = []
+    for j, left in enumerate(lefts):
+        widest = max((p.x1 for p in inside if column_of(p) == j), default=float("-inf"))
+        ends = [p for p in inside if column_of(p) == j and widest - p.x1 <= p.size / 2]
+        columns.append(_Column(left, widest, len(ends) >= _WRAP_LINES))
     middles = [_middle(lines[k]) for k in figures]
-    widest: dict[int, float] = {}  # column → the right edge of its widest label line not reaching into the next
-    for _, p in fragments:
-        column = min(range(len(lefts)), key=lambda j: abs(lefts[j] - p.x0))
-        if p.x1 <= _edge(p, lefts, value_left):
-            widest[column] = max(widest.get(column, p.x1), p.x1)
     cells: list[_Label] = []
     open_cell: dict[int, tuple[int, Piece, bool]] = {}  # column → (index in cells, its last piece, beside figures)
     for k, p in sorted(fragments, key=lambda f: (f[1].top, f[1].x0)):
-        column = min(range(len(lefts)), key=lambda j: abs(lefts[j] - p.x0))
+        column = column_of(p)
         above = open_cell.get(column)
-        full = widest.get(column, float("-inf"))
-        if above is not None and _joins(above[1], p, (lefts, value_left, full), () if above[2] else middles):
+        beside = () if above is None or above[2] else middles
+        if above is not None and _joins(above[1], p, columns[column], _edge(above[1], lefts, value_left), beside):
             at = above[0]
             cell = cells[at]
             cells[at] = attrs.evolve(cell, text=_join(cell.text, p.text), bottom=p.bottom, lines=cell.lines | {k})
@@ -430,23 +448,22 @@ def _join(left: str, right: str) -> str:
     return clean(f"{left}\n{right}")
 
 
-def _joins(above: Piece, piece: Piece, bounds: tuple[Sequence[float], float, float], middles: Sequence[float]) -> bool:
-    """Whether ``piece`` carries on the label ``above`` wrapped in its cell (see :func:`_labels`). ``bounds``: the
-    label columns' left edges, the figures' left edge and the right edge of the widest label line in the column;
-    ``middles``: the middles of the lines of figures when ``above`` stands beside none. A line ends at its cell's
-    right edge when it ends within a few characters of where the next column starts, or within two of the widest
-    line of a column that does (a line breaking before a character that may not start one is shorter)."""
+def _joins(above: Piece, piece: Piece, column: _Column, edge: float, middles: Sequence[float]) -> bool:
+    """Whether ``piece`` carries on the label ``above`` wrapped in its cell (see :func:`_labels`). ``edge``: where
+    the next column starts right of ``above``; ``middles``: the middles of the lines of figures when ``above``
+    stands beside none. A line ends at its cell's right edge when it ends within a few characters of where the
+    next column starts, or within two of the widest line of its column when that one does or several lines end
+    there (a line breaking before a character that may not start one is shorter)."""
     if NUMBERED.match(piece.text) or piece.top - above.bottom > above.size:
         return False
-    margin = above.size / 4
+    size = above.size
     high, low = (above.top + above.bottom) / 2, (piece.top + piece.bottom) / 2
-    if any(high < y - margin and y + margin < low for y in middles):
+    if any(high < y - size / 4 and y + size / 4 < low for y in middles):
         return True
-    lefts, value_left, widest = bounds
-    edge = _edge(above, lefts, value_left)
-    if edge - above.x1 <= _WRAPPED * above.size:
+    if edge - above.x1 <= _WRAPPED * size:
         return True
-    return edge - widest <= _WRAPPED * above.size and widest - above.x1 <= 2 * above.size
+    full = column.wraps or edge - column.widest <= _WRAPPED * size
+    return full and column.widest - above.x1 <= 2 * size
 
 
 def _edge(piece: Piece, lefts: Sequence[float], value_left: float) -> float:
