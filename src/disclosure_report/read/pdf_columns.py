@@ -588,12 +588,13 @@ def _stacked_rows(
     number on exactly one row, one per column of it, beside no other row's label. In the middle alignment the last
     row may hold a number starting at its label's top (a word processor lays out a row cut by the page break from
     the top). None when they are not."""
-    stacks = _stacks(lines, figures, columns)
     size = min(p.size for k in figures for p in lines[k].values)
     if not labels:
-        return _unlabelled_rows(stacks, len(columns), size)
+        return _unlabelled_rows(_stacks(lines, figures, columns, ()), len(columns), size)
     leaves = sorted((cell for cell in labels if _leaf(cell, labels)), key=lambda cell: cell.top)
     for anchor in (_centre, _top):
+        # aligned at the top, a number ends where the next row's label starts
+        stacks = _stacks(lines, figures, columns, () if anchor is _centre else [leaf.top for leaf in leaves])
         placed = _place_stacks(stacks, leaves, anchor, size)
         if placed is not None:
             width = len(columns)
@@ -646,10 +647,13 @@ def _unlabelled_rows(stacks: Sequence[_Stack], width: int, size: float) -> list[
 
 
 def _stacks(
-    lines: Sequence[PrintedLine], figures: Sequence[int], columns: Sequence[tuple[float, float]]
+    lines: Sequence[PrintedLine],
+    figures: Sequence[int],
+    columns: Sequence[tuple[float, float]],
+    starts: Sequence[float],
 ) -> list[_Stack]:
     """The figures of each value column, a line of digits as wide as the column's widest joined with the digits on
-    the line just under it (a number wrapped in its cell)."""
+    the line just under it (a number wrapped in its cell) unless a row starts there (``starts``: their tops)."""
     by_column: list[list[Piece]] = [[] for _ in columns]
     for k in figures:
         for p in lines[k].values:
@@ -660,7 +664,8 @@ def _stacks(
         widest = max((p.x1 - p.x0 for p in pieces), default=0.0)
         last: Piece | None = None
         for p in pieces:
-            if last is not None and _wrapped_number(last, p, widest):
+            starting = any(abs(p.top - top) <= p.size / 3 for top in starts)
+            if last is not None and not starting and _wrapped_number(last, p, widest):
                 stack = out[-1]
                 out[-1] = attrs.evolve(stack, text=stack.text + p.text, bottom=p.bottom)
             else:
