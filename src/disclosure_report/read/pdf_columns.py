@@ -265,7 +265,7 @@ def _table(
     )
     if not continued and not any(len(lines[k].pieces) > 1 for k in header):
         return None  # a header is cells apart on a line (a paragraph above reaching over the figures is not)
-    labels = _labels(lines, members, figures, min(c[0] for c in columns))
+    labels = _labels(lines, members, figures, min(c[0] for c in columns), _label_head(lines, header, columns))
     rows = _rows(lines, figures, labels, columns) or _stacked_rows(lines, figures, labels, columns)
     if rows is None:
         return None
@@ -405,17 +405,33 @@ class _Column:
     wraps: bool
 
 
+def _label_head(
+    lines: Sequence[PrintedLine], header: Sequence[int], columns: Sequence[tuple[float, float]]
+) -> Piece | None:
+    """The one header piece over the labels (``信息内容``), when there is one."""
+    over = [p for k in header for p in lines[k].pieces if p.x1 < columns[0][0]]
+    return over[0] if len(over) == 1 else None
+
+
 def _labels(
-    lines: Sequence[PrintedLine], members: Sequence[int], figures: Sequence[int], value_left: float
+    lines: Sequence[PrintedLine],
+    members: Sequence[int],
+    figures: Sequence[int],
+    value_left: float,
+    head: Piece | None,
 ) -> list[_Label]:
     """The label cells of the group: its label pieces by column (their left edges), a piece joined to the one above
     in its column when it starts no numbered item and that one was wrapped — it ends at its cell's right edge, or
-    it and this one stand on either side of a line of figures beside neither (a label centred beside them)."""
+    it and this one stand on either side of a line of figures beside neither (a label centred beside them). A
+    single label column under a single header piece ends as far right of that piece's middle as its labels start
+    left of it (a header is centred in its cell)."""
     fragments = [(k, p) for k in members for p in lines[k].labels]
     lefts: list[float] = []
     for x in sorted(p.x0 for _, p in fragments):
         if not lefts or x - lefts[-1] > 2.0:
             lefts.append(x)
+    if len(lefts) == 1 and head is not None and lefts[0] < head.x0:
+        value_left = min(value_left, 2 * head.centre - lefts[0])
 
     def column_of(p: Piece) -> int:
         return min(range(len(lefts)), key=lambda j: abs(lefts[j] - p.x0))
