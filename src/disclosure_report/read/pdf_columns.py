@@ -343,6 +343,9 @@ def _columns_from_header(
     spans.sort()
     if not spans or any(a[1] >= b[0] for a, b in itertools.pairwise(spans)):
         return None
+    if len(spans) == 1 and all(len(lines[k].values) == 1 for k in figures):  # one column: wherever its figures are
+        pieces = [lines[k].values[0] for k in figures]
+        return [(min(spans[0][0], *(p.x0 for p in pieces)), max(spans[0][1], *(p.x1 for p in pieces)))]
     for k in figures:
         seen: set[int] = set()
         for p in lines[k].values:
