@@ -29,6 +29,12 @@ ROOT = Path(__file__).parent.parent
 NO_BORDERS = "<style>.dr-report th, .dr-report td { border: none !important; }</style></head>"
 """CSS printing the report's tables without any rule (added after the page's own style)."""
 
+LAYOUTS = {
+    "right-aligned": ".dr-report td.dr-data { text-align: right !important; }",
+    "top-aligned": ".dr-report th, .dr-report td { vertical-align: top !important; }",
+}
+"""Other ways a borderless table is laid out: figures at their cells' right edge, every cell aligned at its top."""
+
 
 def _modest(agency: str, year: int, seed: int) -> AnnualReport:
     """A report with small counts (a narrow Word cell holds three digits on a line), every blank mark (the empty
@@ -75,14 +81,29 @@ def _without_borders(docx: bytes) -> bytes:
     return buffer.getvalue()
 
 
+def _top_aligned(docx: bytes) -> bytes:
+    """The Word file with every table cell aligned at its top instead of its middle."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b'<w:vAlign w:val="center"/>', b'<w:vAlign w:val="top"/>')
+            out.writestr(item, data)
+    return buffer.getvalue()
+
+
 @pytest.fixture(scope="module")
 def office_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[AnnualReport, bytes]]:
     """Each report rendered to Word, its table borders removed, printed to PDF by LibreOffice (one run)."""
     folder = tmp_path_factory.mktemp("borderless-office")
     reports = _sources()
     reports["large-numbers"] = _generated("某市测试局", 2022, seed=18)  # 7-digit counts wrap in their cells
+    reports["large-numbers-top-aligned"] = _generated("某县人民政府", 2019, seed=102)
     for name, report in reports.items():
-        (folder / f"{name}.docx").write_bytes(_without_borders(bytes(render(report, "docx"))))
+        docx = _without_borders(bytes(render(report, "docx")))
+        (folder / f"{name}.docx").write_bytes(_top_aligned(docx) if name.endswith("top-aligned") else docx)
     profile = tmp_path_factory.mktemp("borderless-libreoffice")
     _soffice(profile, "pdf", folder / "pdf", [folder / f"{name}.docx" for name in reports])
     return {name: (report, (folder / "pdf" / f"{name}.pdf").read_bytes()) for name, report in reports.items()}
@@ -94,10 +115,13 @@ def browser_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[An
     folder = tmp_path_factory.mktemp("borderless-browser")
     reports = _sources()
     reports["large-numbers"] = _generated("某区人民政府办公室", 2019, seed=5)
+    for layout in LAYOUTS:
+        reports[layout] = _generated("某市测试局", 2021, seed=1)
     out = {}
     for name, report in reports.items():
         page = folder / f"{name}.html"
-        page.write_text(str(render(report, "html")).replace("</head>", NO_BORDERS, 1), encoding="utf-8")
+        css = NO_BORDERS.replace("</style>", LAYOUTS.get(name, "") + "</style>")
+        page.write_text(str(render(report, "html")).replace("</head>", css, 1), encoding="utf-8")
         pdf = folder / f"{name}.pdf"
         done = subprocess.run(
             [
@@ -181,6 +205,25 @@ def test_numbers_wrapped_in_borderless_cells_are_read_whole(
     _same_report(source, pdf)
 
 
+@pytest.mark.office
+def test_numbers_wrapped_in_borderless_cells_aligned_at_their_top(
+    office_pdfs: dict[str, tuple[AnnualReport, bytes]],
+) -> None:
+    """Cells aligned at their top: a wrapped number starts at its row's label and ends where the next row's label
+    starts; a label wrapped beside a single label column's header is joined."""
+    _same_report(*office_pdfs["large-numbers-top-aligned"])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_borderless_web_page_laid_out_otherwise(
+    layout: str, browser_pdfs: dict[str, tuple[AnnualReport, bytes]]
+) -> None:
+    """Figures at their cells' right edge (the columns from their right edges; a label column wrapping at one width
+    joins its lines), cells aligned at their top (figures beside a label's first line)."""
+    _same_report(*browser_pdfs[layout])
+
+
 def test_a_ruled_pdf_reads_exactly_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     """The published ruled PDF gives the same lines whether tables without rules are looked for or not."""
     data = HONGZE.read_bytes()
@@ -238,26 +281,22 @@ def test_a_handmade_borderless_table() -> None:
     assert [line.text for line in lines if not line.cells] == ["Item Made Repealed In force"]
 
 
-def test_an_uncertain_borderless_table_stays_text() -> None:
-    """Figures standing beside no label of their own in a table with labels (whose row are they?): the table is
-    not rebuilt, its lines reach the assembler as text, as before."""
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [(("3", "0", "12"), ("4", "5", "6")), (("123", "450", "712"), ("456", "789", "340"))],
+    ids=["figures", "figures-as-wide-as-their-column"],
+)
+def test_an_uncertain_borderless_table_stays_text(first: tuple[str, ...], second: tuple[str, ...]) -> None:
+    """Figures beside no label of their own in a table with labels: a row whose label is missing, or the rest of
+    numbers wrapped in their cells (in every column, each as wide as its column: which, cannot be told)? The table
+    is not rebuilt; its lines reach the assembler as text, as before."""
     cells = [
-        (72, 760, "Item"),
-        (250, 760, "Made"),
-        (330, 760, "Repealed"),
-        (430, 760, "In force"),
-        (72, 745, "Rules"),
-        (256, 745, "3"),
-        (350, 745, "0"),
-        (448, 745, "12"),
-        (256, 730, "4"),
-        (350, 730, "5"),
-        (448, 730, "6"),
-        (72, 715, "Fees"),
-        (256, 715, "-"),
-        (350, 715, "1"),
-        (448, 715, "2"),
+        *[(72, 760, "Item"), (250, 760, "Made"), (330, 760, "Repealed"), (430, 760, "In force")],
+        *[(72, 745, "Rules"), (256, 745, first[0]), (350, 745, first[1]), (448, 745, first[2])],
+        *[(256, 730, second[0]), (350, 730, second[1]), (448, 730, second[2])],
+        *[(72, 715, "Fees"), (256, 715, "-"), (350, 715, "1"), (448, 715, "2")],
     ]
     lines, _ = pdf_lines(_handmade([b" ".join(_text([c]) for c in cells)], COURIER))
     assert all(line.cells is None for line in lines)
-    assert " ".join(line.text for line in lines) == "Item Made Repealed In force Rules 3 0 12 4 5 6 Fees - 1 2"
+    printed = f"Rules {' '.join(first)} {' '.join(second)} Fees - 1 2"
+    assert " ".join(line.text for line in lines) == f"Item Made Repealed In force {printed}"

@@ -12,6 +12,7 @@ text, as before.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -581,6 +582,7 @@ class _Stack:
     text: str
     top: float
     bottom: float
+    wrapped: tuple[int, ...] = ()  # the lines it goes on over
 
 
 _Anchor = Callable[[float, float], float]
@@ -614,6 +616,8 @@ def _stacked_rows(
     for anchor in (_centre, _top):
         # aligned at the top, a number ends where the next row's label starts
         stacks = _stacks(lines, figures, columns, () if anchor is _centre else [leaf.top for leaf in leaves])
+        if anchor is _top and not _only_wrapped(lines, figures, stacks, columns):
+            continue
         placed = _place_stacks(stacks, leaves, anchor, size)
         if placed is not None:
             width = len(columns)
@@ -674,9 +678,11 @@ def _stacks(
     """The figures of each value column, a line of digits as wide as the column's widest joined with the digits on
     the line just under it (a number wrapped in its cell) unless a row starts there (``starts``: their tops)."""
     by_column: list[list[Piece]] = [[] for _ in columns]
+    line_of: dict[int, int] = {}
     for k in figures:
         for p in lines[k].values:
             by_column[_column_of(columns, p)].append(p)
+            line_of[id(p)] = k
     out: list[_Stack] = []
     for c, pieces in enumerate(by_column):
         pieces.sort(key=lambda p: p.top)
@@ -686,16 +692,45 @@ def _stacks(
             starting = any(abs(p.top - top) <= p.size / 3 for top in starts)
             if last is not None and not starting and _wrapped_number(last, p, widest):
                 stack = out[-1]
-                out[-1] = attrs.evolve(stack, text=stack.text + p.text, bottom=p.bottom)
+                wrapped = (*stack.wrapped, line_of[id(p)])
+                out[-1] = attrs.evolve(stack, text=stack.text + p.text, bottom=p.bottom, wrapped=wrapped)
             else:
                 out.append(_Stack(c, p.text, p.top, p.bottom))
             last = p
     return out
 
 
+def _only_wrapped(
+    lines: Sequence[PrintedLine],
+    figures: Sequence[int],
+    stacks: Sequence[_Stack],
+    columns: Sequence[tuple[float, float]],
+) -> bool:
+    """Whether every line of figures without a label holds only the rest of numbers wrapped from the lines above,
+    and, when it has a figure in every column, the end of one at least (narrower than its column) — cells aligned
+    at their top: else it may be a row whose label is missing, not the rest of the row above."""
+    rest = Counter(k for stack in stacks for k in stack.wrapped)
+    widest: dict[int, float] = {}
+    for k in figures:
+        for p in lines[k].values:
+            c = _column_of(columns, p)
+            widest[c] = max(widest.get(c, 0.0), p.x1 - p.x0)
+    for k in figures:
+        values = lines[k].values
+        if lines[k].labels:
+            continue
+        if rest[k] != len(values):
+            return False
+        short = any(p.x1 - p.x0 < widest[_column_of(columns, p)] - p.size / 4 for p in values)
+        if len(values) == len(columns) and not short:
+            return False
+    return True
+
+
 def _wrapped_number(above: Piece, piece: Piece, widest: float) -> bool:
-    """Whether ``piece`` goes on the number ``above`` wrapped in its cell: digits both, ``above`` filling the
-    column's width (within half a digit) and ``piece`` on the line just under it."""
-    digits = above.text.isascii() and above.text.isdigit() and piece.text.isascii() and piece.text.isdigit()
+    """Whether ``piece`` goes on the number ``above`` wrapped in its cell: digits both, ``above`` two or more
+    filling the column's width (within half a digit) and ``piece`` on the line just under it."""
+    digits = len(above.text) > 1 and above.text.isascii() and above.text.isdigit() and piece.text.isascii()
+    digits = digits and piece.text.isdigit()
     half = (above.x1 - above.x0) / len(above.text) / 2
     return digits and above.x1 - above.x0 >= widest - half and piece.top - above.bottom <= above.size / 2
