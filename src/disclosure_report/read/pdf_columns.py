@@ -3,10 +3,10 @@ none), rebuilt from where their words stand: the value columns from the figures 
 the header above them), the label columns from the labels' left edges, a label wrapped over lines in its column
 joined, and each line of figures a row holding the labels beside it.
 
-A number wrapped over lines in a narrow cell is made whole when it stands centred on its row's label. Only what
-is certain is rebuilt: a figure between two columns, two figures in one column of a line, a line of figures no
-label stands beside, or a wrapped number centred on no row's label leave the whole table to be read as lines of
-text, as before.
+A number wrapped over lines in a narrow cell is made whole when it stands centred on its row's label (or, cells
+aligned at their top, starts at it). Only what is certain is rebuilt: a figure between two columns, two figures in
+one column of a line, a line of figures no label stands beside, or a wrapped number on no row's label or beside
+two leave the whole table to be read as lines of text, as before.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ _IDEOGRAPH_GAP = 0.4
 justified: two of them further apart than this stand in two cells (a narrow header's cells are close)."""
 
 _IDEOGRAPHS = "\u2e80"
+"""Where the CJK blocks start (radicals, then punctuation, kana, ideographs, full-width forms)."""
 
 _WRAP_LINES = 3
 """Label lines of one column ending at one width: so many make it the width where the column's lines wrap."""
@@ -117,21 +118,12 @@ def printed_lines(lines: Sequence[dict[str, Any]], chars: Sequence[dict[str, Any
     spaced = spaced_words(chars)
     out = []
     for index, line in enumerate(lines):
-        chars = [c for c in line["chars"] if c["text"].strip()]
-        if not chars:
+        shown = [c for c in line["chars"] if c["text"].strip()]
+        if not shown:
             continue
-        runs: list[list[dict[str, Any]]] = [[chars[0]]]
-        for a, b in itertools.pairwise(chars):
-            share = (
-                _SPACED_GAP
-                if id(a) in spaced
-                else _FIGURE_GAP
-                if a["text"] + b["text"] in _FIGURES
-                else _IDEOGRAPH_GAP
-                if a["text"] >= _IDEOGRAPHS and b["text"] >= _IDEOGRAPHS
-                else _GAP
-            )
-            if b["x0"] - a["x1"] > share * min(a["size"], b["size"]):
+        runs: list[list[dict[str, Any]]] = [[shown[0]]]
+        for a, b in itertools.pairwise(shown):
+            if b["x0"] - a["x1"] > _gap(a, b, spaced) * min(a["size"], b["size"]):
                 runs.append([b])
             else:
                 runs[-1].append(b)
@@ -145,6 +137,17 @@ def printed_lines(lines: Sequence[dict[str, Any]], chars: Sequence[dict[str, Any
             )
         )
     return [line for line in out if line.pieces]
+
+
+def _gap(a: dict[str, Any], b: dict[str, Any], spaced: set[int]) -> float:
+    """The share of their size two characters of a line stand apart at when they are in two cells."""
+    if id(a) in spaced:
+        return _SPACED_GAP
+    if a["text"] + b["text"] in _FIGURES:
+        return _FIGURE_GAP
+    if a["text"] >= _IDEOGRAPHS and b["text"] >= _IDEOGRAPHS:
+        return _IDEOGRAPH_GAP
+    return _GAP
 
 
 def spaced_words(chars: Sequence[dict[str, Any]]) -> set[int]:
@@ -490,10 +493,6 @@ def _edge(piece: Piece, lefts: Sequence[float], value_left: float) -> float:
     """Where the next column right of a label line starts: the next label column, or the figures."""
     edge = min((x for x in lefts if x > piece.x1 - 1.0), default=value_left)
     return min(edge, value_left) if piece.x1 < value_left else edge
-
-
-def _holds_figures(cell: _Label, lines: Sequence[PrintedLine], figures: Sequence[int]) -> bool:
-    return any(cell.top - 1.0 <= _middle(lines[k]) <= cell.bottom + 1.0 for k in figures)
 
 
 def _middle(line: PrintedLine) -> float:
