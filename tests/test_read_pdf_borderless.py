@@ -102,11 +102,19 @@ def office_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Ann
     reports["large-numbers"] = _generated("某市测试局", 2022, seed=18)  # 7-digit counts wrap in their cells
     reports["large-numbers-top-aligned"] = _generated("某县人民政府", 2019, seed=102)
     for name, report in reports.items():
-        docx = _without_borders(bytes(render(report, "docx")))
-        (folder / f"{name}.docx").write_bytes(_top_aligned(docx) if name.endswith("top-aligned") else docx)
+        docx = bytes(render(report, "docx"))
+        borderless = _without_borders(docx)
+        (folder / f"{name}.docx").write_bytes(_top_aligned(borderless) if name.endswith("top-aligned") else borderless)
+        (folder / f"ruled-{name}.docx").write_bytes(docx)
     profile = tmp_path_factory.mktemp("borderless-libreoffice")
-    _soffice(profile, "pdf", folder / "pdf", [folder / f"{name}.docx" for name in reports])
-    return {name: (report, (folder / "pdf" / f"{name}.pdf").read_bytes()) for name, report in reports.items()}
+    _soffice(
+        profile, "pdf", folder / "pdf", [folder / f"{stem}{name}.docx" for name in reports for stem in ("", "ruled-")]
+    )
+    return {
+        f"{stem}{name}": (report, (folder / "pdf" / f"{stem}{name}.pdf").read_bytes())
+        for name, report in reports.items()
+        for stem in ("", "ruled-")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -172,6 +180,16 @@ def test_borderless_word_table_printed_by_libreoffice_reads_back(
     source, pdf = office_pdfs[name]
     _no_rules(pdf)
     _same_report(source, pdf)
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("name", NAMES)
+def test_a_borderless_print_reads_as_the_ruled_one(
+    name: str, office_pdfs: dict[str, tuple[AnnualReport, bytes]]
+) -> None:
+    """The whole report, its text too: no paragraph is taken into a table, no table row left out of one."""
+    borderless = PdfReader().read(office_pdfs[name][1]).report
+    assert borderless == PdfReader().read(office_pdfs[f"ruled-{name}"][1]).report
 
 
 @pytest.mark.office
