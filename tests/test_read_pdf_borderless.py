@@ -15,11 +15,15 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from disclosure_report import AnnualReport, Blank, cell_values, iter_cells, load, new_report, replace_value
 from disclosure_report.read import pdf as pdf_module
 from disclosure_report.read import read
 from disclosure_report.read.pdf import PdfReader, pdf_lines
+from disclosure_report.read.row_text import is_value
+from disclosure_report.read.values import is_number_text
 from disclosure_report.render import render
 from test_read_pdf import COURIER, HONGZE, _generated, _handmade, _same_report, _soffice, _text
 from tools import CHROMIUM, CHROMIUM_FLAGS
@@ -318,3 +322,36 @@ def test_an_uncertain_borderless_table_stays_text(first: tuple[str, ...], second
     assert all(line.cells is None for line in lines)
     printed = f"Rules {' '.join(first)} {' '.join(second)} Fees - 1 2"
     assert " ".join(line.text for line in lines) == f"Item Made Repealed In force {printed}"
+
+
+_WORDS = ["1.Secret", "Rules", "Item", "Total", "Fees", "lower", "12", "0", "-", "/", "3.5", "4068", "999", "77"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(st.sampled_from(_WORDS), st.integers(0, 7)), min_size=1, max_size=6, unique_by=lambda w: w[1]
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from([0, 3, 15]),
+)
+def test_any_layout_gives_cells_made_of_its_own_words(rows: list[list[tuple[str, int]]], pitch: int) -> None:
+    """Words set anywhere on lines (lines close under one another or apart, words in columns or not): the reader
+    never fails, and every cell of a table it rebuilds is made of what is printed there — a figure is printed
+    figures, nothing invented."""
+    shown = [
+        (60 + 72 * column, 780 - (12 + pitch) * line, word) for line, words in enumerate(rows) for word, column in words
+    ]
+    lines, _ = pdf_lines(_handmade([b" ".join(_text([s]) for s in shown)], COURIER))
+    figures = sorted({word for _, _, word in shown if is_value(word)}, key=len, reverse=True)
+    whole = re.compile("(?:" + "|".join(map(re.escape, figures)) + ")+") if figures else None
+    letters = {ch for _, _, word in shown for ch in word}
+    for line in lines:
+        for cell in line.cells or ():
+            if is_number_text(cell):  # printed figures, or a number wrapped over lines: their digits in order
+                assert whole is not None and whole.fullmatch(cell), cell
+            else:
+                assert set(cell) <= letters | {" "}, cell

@@ -612,6 +612,8 @@ def _stacked_rows(
     if not labels:
         return _unlabelled_rows(_stacks(lines, figures, columns, ()), len(columns), size)
     leaves = sorted((cell for cell in labels if _leaf(cell, labels)), key=lambda cell: cell.top)
+    if not leaves:
+        return None
     for anchor in (_centre, _top):
         # aligned at the top, a number ends where the next row's label starts
         stacks = _stacks(lines, figures, columns, () if anchor is _centre else [leaf.top for leaf in leaves])
