@@ -24,7 +24,7 @@ from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
 from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
-from disclosure_report.read.pdf_columns import UnruledTable, printed_lines, unruled_tables
+from disclosure_report.read.pdf_columns import UnruledTable, unruled_tables
 from disclosure_report.read.pdf_guard import (
     MAX_CONTENT,
     MAX_PAGES,
@@ -34,6 +34,7 @@ from disclosure_report.read.pdf_guard import (
     open_pdf,
     undecodable,
 )
+from disclosure_report.read.pdf_pieces import printed_lines
 from disclosure_report.read.pdf_tables import (
     TABLE_SETTINGS,
     Box,
