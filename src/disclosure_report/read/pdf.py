@@ -1,6 +1,7 @@
 """``pdf`` (extra ``[pdf]``, pdfplumber): published PDFs with a text layer — ruled tables rebuilt from their ruling
-lines (merged cells, cell text wrapped over lines, a table continued on the next page), page numbers and running
-headers dropped, paragraphs broken at line ends joined again, text and tables in reading order.
+lines (merged cells, cell text wrapped over lines, a table continued on the next page), tables without rules from
+where their words stand (:mod:`.pdf_columns`), page numbers and running headers dropped, paragraphs broken at line
+ends joined again, text and tables in reading order.
 
 PDFs are read through pdfplumber (on pdfminer.six); nothing here parses PDF syntax. A scan without a text layer, an
 encrypted file, a damaged file or one of more than :data:`MAX_PAGES` pages gives a :class:`ReadError` naming the
@@ -24,6 +25,7 @@ from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
 from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
+from disclosure_report.read.pdf_columns import UnruledTable, unruled_tables
 from disclosure_report.read.pdf_guard import (
     MAX_CONTENT,
     MAX_PAGES,
@@ -33,6 +35,7 @@ from disclosure_report.read.pdf_guard import (
     open_pdf,
     undecodable,
 )
+from disclosure_report.read.pdf_pieces import printed_lines
 from disclosure_report.read.pdf_tables import (
     TABLE_SETTINGS,
     Box,
@@ -59,7 +62,7 @@ _MARGIN = 0.12
 """The top and bottom share of a page where page numbers and running headers stand."""
 
 
-_Block = TextLine | RuledTable
+_Block = TextLine | RuledTable | UnruledTable
 
 
 @attrs.frozen
@@ -113,9 +116,10 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"[0-9]+", "#", re.sub(r"\s+", "", text))
 
 
-def _page_blocks(page: _Page, furniture: Sequence[Box]) -> tuple[list[_Block], int]:
+def _page_blocks(page: _Page, furniture: Sequence[Box], before: _Block | None) -> tuple[list[_Block], int]:
     """The text lines and tables of a page in reading order (top to bottom), without its furniture, and how many
-    characters it has."""
+    characters it has. ``before``: the last block of the page before (a table without ruling lines there may go on
+    at the top of this page)."""
     number = page.number
     shown = [c for c in page.page.chars if c["text"].strip()]
     chars = [c for c in shown if not any(within(c, box) for box in furniture)] if furniture else shown
@@ -132,8 +136,12 @@ def _page_blocks(page: _Page, furniture: Sequence[Box]) -> tuple[list[_Block], i
         else:
             blocks.append(ruled)
     kept = {id(c) for c in chars if not any(within(c, b) for b in boxes)}
-    for line in page.page.filter(lambda obj: id(obj) in kept).extract_text_lines(return_chars=False):
-        text = clean(line["text"])
+    lines = page.page.filter(lambda obj: id(obj) in kept).extract_text_lines(return_chars=True)
+    printed = printed_lines(lines, page.page.chars)
+    unruled, taken = unruled_tables(printed, number, before if isinstance(before, UnruledTable) else None)
+    blocks += unruled
+    for k, line in enumerate(lines):
+        text = clean(line["text"]) if k not in taken else ""
         if text:
             size = float(line["bottom"] - line["top"])
             blocks.append(TextLine(text, number, float(line["x0"]), float(line["x1"]), float(line["top"]), size))
@@ -156,7 +164,7 @@ def _lines(blocks: Sequence[_Block]) -> list[Line]:
             run.append(b)
             continue
         flush()
-        for cells in filled(b):
+        for cells in filled(b) if isinstance(b, RuledTable) else b.rows:
             out.append(Line(" ".join(c for c in cells if c), len(out) + 1, cells))
     flush()
     return out
@@ -202,7 +210,7 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
             chars = 0
             for seen in pages:
                 step = {"key": "read.pdf.damaged_page", "page": seen.number}
-                found, count = _page_blocks(seen, furniture.get(seen.number, []))
+                found, count = _page_blocks(seen, furniture.get(seen.number, []), blocks[-1] if blocks else None)
                 blocks += found
                 chars += count
                 lost = undecodable(seen.page) if not count else 0

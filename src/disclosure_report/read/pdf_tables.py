@@ -152,7 +152,7 @@ def filled(table: RuledTable) -> list[tuple[str, ...]]:
     return out
 
 
-_NUMBERED = re.compile(
+NUMBERED = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|[0-9]+\s*[.．、])"
 )
 
@@ -164,7 +164,7 @@ def row_runs_on(before: RuledTable, after: RuledTable) -> bool:
     values it has stand under values of the row before (the rest of a number wrapped in its cell)."""
     labels = after.label_columns
     first, last = after.rows[0], before.rows[-1]
-    if not any(labels) or all(labels) or any(_NUMBERED.match(first[c]) for c in range(len(first)) if labels[c]):
+    if not any(labels) or all(labels) or any(NUMBERED.match(first[c]) for c in range(len(first)) if labels[c]):
         return False
     columns = [c for c in range(len(first)) if not labels[c]]
     above = {c: _column_above(before, after, c) for c in columns}
