@@ -100,3 +100,24 @@ def reports(draw: st.DrawFn, version: str | None = None, unread: bool = False) -
             proactive=for_class(PROACTIVE_CLASSES[fmt], cells=cells),
         )
     )
+
+
+DAMAGE = st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from("dmjx")), max_size=4)
+"""Ways to damage a text as conversions do, for :func:`damaged`: where (any number: taken modulo the lines) and
+how — a line dropped (``d``), merged with the next (``m``), its spaces lost (``j``), its figures garbled (``x``)."""
+
+
+def damaged(text: str, damage: list[tuple[int, str]]) -> str:
+    """``text`` with each of ``damage`` (see :data:`DAMAGE`) done to its lines in turn."""
+    lines = text.splitlines()
+    for at, how in damage:
+        k = at % len(lines)
+        if how == "d":
+            del lines[k]
+        elif how == "m" and k + 1 < len(lines):
+            lines[k] += lines.pop(k + 1)
+        elif how == "j":
+            lines[k] = lines[k].replace(" ", "")
+        elif how == "x":
+            lines[k] = lines[k].replace("0", "o").replace("1", "l,")
+    return "\n".join(lines)

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from disclosure_report import DocumentError, dump, dumps, loads, new_report, render, structure
 from disclosure_report.cli import main
@@ -26,7 +25,7 @@ from disclosure_report.messages import (
 )
 from disclosure_report.read import read
 from disclosure_report.read.base import ReadError, ReadWarning
-from strategies import reports
+from strategies import DAMAGE, damaged, reports
 
 ENGLISH = re.compile(r"\b(a|an|the|expected|found|nothing|string|object|array|key|keys|number|problems?)\b")
 
@@ -316,24 +315,14 @@ def test_every_warning_read_from_the_real_reports_is_translated() -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     report=reports(),
-    cuts=st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from("dmjx")), min_size=1, max_size=4),
+    damage=DAMAGE,
 )
-def test_every_warning_of_a_damaged_text_is_worded_from_its_key(report: Any, cuts: list[Any]) -> None:
+def test_every_warning_of_a_damaged_text_is_worded_from_its_key(report: Any, damage: list[Any]) -> None:
     """Whatever the reader meets — lines lost, merged, separators gone, figures garbled — it words what it had
     to interpret from a message key: no warning is English under --lang zh."""
-    lines = str(render(report, "text")).splitlines()
-    for at, how in cuts:
-        k = at % len(lines)
-        if how == "d":
-            del lines[k]
-        elif how == "m" and k + 1 < len(lines):
-            lines[k] += lines.pop(k + 1)
-        elif how == "j":
-            lines[k] = lines[k].replace(" ", "")
-        else:
-            lines[k] = lines[k].replace("0", "o").replace("1", "l,")
+    text = damaged(str(render(report, "text")), damage)
     try:
-        warnings = read("\n".join(lines).encode("utf-8"), format="text", year=2024, agency="某局").warnings
+        warnings = read(text.encode("utf-8"), format="text", year=2024, agency="某局").warnings
     except ReadError as e:
         assert e.key is not None, e
         return

@@ -11,14 +11,13 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from disclosure_report import UNREAD, Blank, cell_values, load, render
 from disclosure_report.formats import get_format
 from disclosure_report.read import read
 from disclosure_report.read.notes import Notes
 from disclosure_report.read.table_cells import TableCells
-from strategies import reports
+from strategies import DAMAGE, damaged, reports
 
 ROOT = Path(__file__).parent.parent
 REPORTS = [load(ROOT / "examples" / f"{name}.json") for name in ("shuyang-county-gov-2025", "shanghai-gov-office-2019")]
@@ -185,20 +184,12 @@ def _table_reading(lines: list[Any], fmt: Any, row_by_row: bool) -> tuple[Any, .
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(report=reports(), cut=st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from("dmj")), max_size=3))
-def test_the_row_by_row_reading_places_what_the_general_reading_places(report: Any, cut: list[Any]) -> None:
+@given(report=reports(), damage=DAMAGE)
+def test_the_row_by_row_reading_places_what_the_general_reading_places(report: Any, damage: list[Any]) -> None:
     """Tables printed a label line then a value line per row are placed without the general reading's events;
-    on any text — also with lines dropped, merged or their separators lost — the cells, units, layouts and notes
-    are the general reading's, whichever path is taken."""
-    lines = str(render(report, "text")).splitlines()
-    for at, how in cut:
-        k = at % len(lines)
-        if how == "d":
-            del lines[k]
-        elif how == "m" and k + 1 < len(lines):
-            lines[k] += lines.pop(k + 1)
-        else:
-            lines[k] = lines[k].replace(" ", "")
-    read_lines = text.text_lines("\n".join(lines).replace("\u3000", " "))
+    on any text — also with lines dropped, merged, their separators lost or figures garbled — the cells, units,
+    layouts and notes are the general reading's, whichever path is taken."""
+    printed = damaged(str(render(report, "text")), damage)
+    read_lines = text.text_lines(printed.replace("\u3000", " "))
     fmt = get_format(report.format)
     assert _table_reading(read_lines, fmt, True) == _table_reading(read_lines, fmt, False)

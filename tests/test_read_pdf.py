@@ -33,7 +33,7 @@ from disclosure_report.read import ReadError, detect, get_reader, read
 from disclosure_report.read.pdf import MAX_CONTENT, MAX_PAGES, NO_TEXT_LAYER, PdfReader, pdf_lines
 from disclosure_report.render import render
 from test_read_fixtures import _expected_cells
-from tools import CHROMIUM, CHROMIUM_FLAGS, SOFFICE
+from tools import SOFFICE, print_to_pdf
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -205,22 +205,7 @@ def browser_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[An
     for name, report in _sources().items():
         page = folder / f"{name}.html"
         page.write_text(str(render(report, "html")), encoding="utf-8")
-        pdf = folder / f"{name}.pdf"
-        done = subprocess.run(
-            [
-                CHROMIUM,
-                *CHROMIUM_FLAGS,
-                f"--user-data-dir={folder / 'profile'}",
-                f"--print-to-pdf={pdf}",
-                page.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert done.returncode == 0 and pdf.is_file(), done.stderr[-2000:]
-        out[name] = (report, pdf.read_bytes())
+        out[name] = (report, print_to_pdf(page, folder))
     return out
 
 

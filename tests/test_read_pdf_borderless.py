@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import random
 import re
-import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -26,7 +25,7 @@ from disclosure_report.read.row_text import is_value
 from disclosure_report.read.values import is_number_text
 from disclosure_report.render import render
 from test_read_pdf import COURIER, HONGZE, _generated, _handmade, _same_report, _soffice, _text
-from tools import CHROMIUM, CHROMIUM_FLAGS
+from tools import print_to_pdf
 
 ROOT = Path(__file__).parent.parent
 
@@ -134,22 +133,7 @@ def browser_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[An
         page = folder / f"{name}.html"
         css = NO_BORDERS.replace("</style>", LAYOUTS.get(name, "") + "</style>")
         page.write_text(str(render(report, "html")).replace("</head>", css, 1), encoding="utf-8")
-        pdf = folder / f"{name}.pdf"
-        done = subprocess.run(
-            [
-                CHROMIUM,
-                *CHROMIUM_FLAGS,
-                f"--user-data-dir={folder / 'profile'}",
-                f"--print-to-pdf={pdf}",
-                page.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert done.returncode == 0 and pdf.is_file(), done.stderr[-2000:]
-        out[name] = (report, pdf.read_bytes())
+        out[name] = (report, print_to_pdf(page, folder))
     return out
 
 

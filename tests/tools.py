@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
 CHROMIUM_FLAGS = [
@@ -18,3 +20,18 @@ CHROMIUM_FLAGS = [
 ]
 """Headless, no sandbox (root in CI), and nothing that reaches for the network this machine does not have."""
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice") or "soffice"
+
+
+def print_to_pdf(page: Path, folder: Path) -> bytes:
+    """The web page at ``page`` printed to PDF by headless Chromium (its default header and footer kept), with a
+    browser profile in ``folder``."""
+    pdf = page.with_suffix(".pdf")
+    done = subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={folder / 'profile'}", f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0 and pdf.is_file(), done.stderr[-2000:]
+    return pdf.read_bytes()
