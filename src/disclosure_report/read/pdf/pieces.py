@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 from pdfplumber.utils.text import extract_text
 
-from disclosure_report.read.pdf_text import clean
+from disclosure_report.read.pdf.text import clean
 from disclosure_report.read.values import BLANK_MARKS, is_number_text
 
 _GAP = 0.6

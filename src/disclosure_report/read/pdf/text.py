@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from disclosure_report.read.radicals import ideographs
+from disclosure_report.read.pdf.radicals import ideographs
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 

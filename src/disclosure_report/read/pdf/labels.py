@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from disclosure_report.read.pdf_pieces import Piece, PrintedLine, middle
-from disclosure_report.read.pdf_tables import NUMBERED
-from disclosure_report.read.pdf_text import clean
+from disclosure_report.read.pdf.pieces import Piece, PrintedLine, middle
+from disclosure_report.read.pdf.ruled import NUMBERED
+from disclosure_report.read.pdf.text import clean
 
 _WRAP_LINES = 3
 """Label lines of one column ending at one width: so many make it the width where the column's lines wrap."""

@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from disclosure_report.read.pdf_labels import Label, leaf
-from disclosure_report.read.pdf_pieces import Piece, PrintedLine, column_of, middle
+from disclosure_report.read.pdf.labels import Label, leaf
+from disclosure_report.read.pdf.pieces import Piece, PrintedLine, column_of, middle
 
 
 def rows_beside(

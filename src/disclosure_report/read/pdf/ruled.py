@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 from pdfplumber.utils.text import extract_text
 
-from disclosure_report.read.pdf_text import clean, join
+from disclosure_report.read.pdf.text import clean, join
 from disclosure_report.read.values import BLANK_MARKS, is_number_text
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}

@@ -8,8 +8,8 @@ aligned at their top, starts at it). Only what is certain is rebuilt: a figure b
 one column of a line, a line of figures no label stands beside, or a wrapped number on no row's label or beside
 two leave the whole table to be read as lines of text, as before.
 
-Here: which lines make a table, its header and its value columns; the lines' pieces are :mod:`.pdf_pieces`', the
-label cells :mod:`.pdf_labels`', the rows :mod:`.pdf_rows`'.
+Here: which lines make a table, its header and its value columns; the lines' pieces are :mod:`.pieces`', the
+label cells :mod:`.labels`', the rows :mod:`.rows`'.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from disclosure_report.read.pdf_labels import label_cells, label_head
-from disclosure_report.read.pdf_pieces import Piece, PrintedLine, column_of
-from disclosure_report.read.pdf_rows import rows_beside, stacked_rows
+from disclosure_report.read.pdf.labels import label_cells, label_head
+from disclosure_report.read.pdf.pieces import Piece, PrintedLine, column_of
+from disclosure_report.read.pdf.rows import rows_beside, stacked_rows
 
 _HEADER_LINES = 10
 """How many lines above a table's figures are looked at for its header."""

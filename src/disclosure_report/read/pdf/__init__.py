@@ -1,6 +1,6 @@
 """``pdf`` (extra ``[pdf]``, pdfplumber): published PDFs with a text layer — ruled tables rebuilt from their ruling
 lines (merged cells, cell text wrapped over lines, a table continued on the next page), tables without rules from
-where their words stand (:mod:`.pdf_columns`), page numbers and running headers dropped, paragraphs broken at line
+where their words stand (:mod:`.columns`), page numbers and running headers dropped, paragraphs broken at line
 ends joined again, text and tables in reading order.
 
 PDFs are read through pdfplumber (on pdfminer.six); nothing here parses PDF syntax. A scan without a text layer, an
@@ -25,8 +25,8 @@ from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
 from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
-from disclosure_report.read.pdf_columns import UnruledTable, unruled_tables
-from disclosure_report.read.pdf_guard import (
+from disclosure_report.read.pdf.columns import UnruledTable, unruled_tables
+from disclosure_report.read.pdf.guard import (
     MAX_CONTENT,
     MAX_PAGES,
     check_expansion,
@@ -35,8 +35,8 @@ from disclosure_report.read.pdf_guard import (
     open_pdf,
     undecodable,
 )
-from disclosure_report.read.pdf_pieces import printed_lines
-from disclosure_report.read.pdf_tables import (
+from disclosure_report.read.pdf.pieces import printed_lines
+from disclosure_report.read.pdf.ruled import (
     TABLE_SETTINGS,
     Box,
     RuledTable,
@@ -48,7 +48,7 @@ from disclosure_report.read.pdf_tables import (
     visible,
     within,
 )
-from disclosure_report.read.pdf_text import TextLine, clean, is_page_number, overprinted, paragraphs
+from disclosure_report.read.pdf.text import TextLine, clean, is_page_number, overprinted, paragraphs
 
 __all__ = ["MAX_CONTENT", "MAX_PAGES", "NO_TEXT_LAYER", "PdfReader", "pdf_lines"]
 
@@ -246,7 +246,7 @@ class PdfReader(BuiltInReader, kind="pdf"):
 
 
 def _tables_run_on(blocks: Sequence[_Block]) -> list[_Block]:
-    """The blocks with each row split by a page break whole again (see :func:`.pdf_tables.row_runs_on`). A table
+    """The blocks with each row split by a page break whole again (see :func:`.ruled.row_runs_on`). A table
     continued on the next page needs nothing more: its rows there are just more rows."""
     out: list[_Block] = []
     for b in blocks:
