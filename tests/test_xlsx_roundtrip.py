@@ -33,10 +33,10 @@ from disclosure_report.model.paths import alternative_in_use, cell_values, get_v
 from disclosure_report.model.rows import Procurement
 from disclosure_report.read import ReadError, read
 from disclosure_report.read.docx import DocxReader
-from disclosure_report.read.formulas import CellError, FormulaError, SheetFormulas, evaluate
 from disclosure_report.read.registry import SNIFF_ORDER
 from disclosure_report.read.xlsx import XlsxReader
-from disclosure_report.read.xlsx_parts import Parts
+from disclosure_report.read.xlsx.formulas import CellError, FormulaError, SheetFormulas, evaluate
+from disclosure_report.read.xlsx.parts import Parts
 from disclosure_report.render import render
 from disclosure_report.render.grid import table_grid
 from disclosure_report.render.xlsx import template_cells

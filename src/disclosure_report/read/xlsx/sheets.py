@@ -1,7 +1,7 @@
 """The sheets of a workbook as the rows of texts every reader hands to the assembler.
 
 Each sheet becomes a grid of printed texts: numbers as they print (``705``, ``4068.208``), a formula cell as its
-saved result or, when it has none, as the sum :mod:`~disclosure_report.read.formulas` evaluates; a number with
+saved result or, when it has none, as the sum :mod:`~disclosure_report.read.xlsx.formulas` evaluates; a number with
 the unit its number format prints after it (``12.5万元`` for 12.5 formatted ``0.0"万元"``), as a text reader sees
 it; a merged range carries its text in every position it covers (like an expanded HTML ``colspan``/``rowspan``:
 the assembler drops the repeats). A row with one text that is not a number (a title, a section heading, a 第二十条
@@ -20,12 +20,12 @@ import attrs
 from disclosure_report.errors import Phrase
 from disclosure_report.formats import FORMATS, Section
 from disclosure_report.read.base import ReadError
-from disclosure_report.read.formulas import CellError, FormulaError, SheetFormulas
 from disclosure_report.read.labels import normalise, strip_numbering
 from disclosure_report.read.sections import heading_pattern
 from disclosure_report.read.values import is_number_text
-from disclosure_report.read.xlsx_parts import MAX_AREA, MAX_COLUMNS, MAX_ROWS, SheetPart
-from disclosure_report.read.xlsx_units import printed_unit
+from disclosure_report.read.xlsx.formulas import CellError, FormulaError, SheetFormulas
+from disclosure_report.read.xlsx.parts import MAX_AREA, MAX_COLUMNS, MAX_ROWS, SheetPart
+from disclosure_report.read.xlsx.units import printed_unit
 from disclosure_report.render.xlsx_sums import coordinate
 
 _SPREADSHEET = Context(prec=15)

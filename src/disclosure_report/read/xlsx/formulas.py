@@ -14,7 +14,7 @@ Decimal('5')
 >>> evaluate("=VLOOKUP(1,A1:B1,2)", lambda r, c: None)
 Traceback (most recent call last):
 ...
-disclosure_report.read.formulas.FormulaError: only sums of cells (=SUM(B3:G3), =B3+C3) are evaluated
+disclosure_report.read.xlsx.formulas.FormulaError: only sums of cells (=SUM(B3:G3), =B3+C3) are evaluated
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 tables agencies publish as their own spreadsheets (one sheet or several, merged cells, title rows).
 
 Values are read with python-calamine (saved results of formulas included); the parts are checked first
-(:mod:`~disclosure_report.read.xlsx_parts`); a formula without a saved result is evaluated when it is a plain sum
-(:mod:`~disclosure_report.read.formulas`) and otherwise left unread with a warning naming the sheet and cell. The
+(:mod:`~disclosure_report.read.xlsx.parts`); a formula without a saved result is evaluated when it is a plain sum
+(:mod:`~disclosure_report.read.xlsx.formulas`) and otherwise left unread with a warning naming the sheet and cell. The
 metadata sheet (基本信息) becomes the metadata record, the other sheets the lines every reader hands to
 :func:`~disclosure_report.read.assemble.assemble`. Warnings name the sheet and row they come from.
 """
@@ -26,9 +26,9 @@ from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
 from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
-from disclosure_report.read.xlsx_parts import Parts
-from disclosure_report.read.xlsx_record import is_meta_sheet, meta_record
-from disclosure_report.read.xlsx_sheets import Sheet, UnreadFormula, expand, mentions_heading, rows, sheet_of, table_of
+from disclosure_report.read.xlsx.parts import Parts
+from disclosure_report.read.xlsx.record import is_meta_sheet, meta_record
+from disclosure_report.read.xlsx.sheets import Sheet, UnreadFormula, expand, mentions_heading, rows, sheet_of, table_of
 from disclosure_report.read.zipnames import has_member_under
 from disclosure_report.render.grid import table_grid
 

@@ -4,7 +4,7 @@ A workbook is a zip of XML parts. Before the values are read, every part is chec
 report comes near — its size, how far it expands, DTDs (entity bombs), how many rows and columns its cells and
 merged ranges reach — so that a hostile file is refused in bounded time and memory instead of being expanded.
 The same pass finds the formula cells that have no saved result (a file openpyxl wrote and no spreadsheet program
-has saved since), with their formulas, for :mod:`disclosure_report.read.formulas` to evaluate.
+has saved since), with their formulas, for :mod:`disclosure_report.read.xlsx.formulas` to evaluate.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class SheetPart:
     """(1-based row, column) → an error value saved in the cell (``#DIV/0!``), shown as that text."""
     formats: dict[tuple[int, int], str] = attrs.Factory(dict)
     """(1-based row, column) → the number format of a number cell whose format may print a unit after it
-    (``0.0"万元"``; :func:`~disclosure_report.read.xlsx_units.printed_unit` says which)."""
+    (``0.0"万元"``; :func:`~disclosure_report.read.xlsx.units.printed_unit` says which)."""
 
 
 def _q(tag: str) -> str:
