@@ -220,7 +220,11 @@ def test_aggregate_errors_in_both_languages(units: Path, capsys: pytest.CaptureF
     assert capsys.readouterr().err == "aggregate: --agency is required to build a rollup\n"
     shutil.copy(units / "单位甲.json", units / "单位甲-2.json")
     assert main(["aggregate", str(units), "--agency", "某县"]) == 2
-    assert capsys.readouterr().err == "aggregate: 单位甲 的 2023 年度报告不止一份；加 --first-duplicate 保留第一份\n"
+    files = f"{units / '单位甲-2.json'}；{units / '单位甲.json'}"
+    assert (
+        capsys.readouterr().err
+        == f"aggregate: 单位甲 的 2023 年度报告不止一份（{files}）；加 --first-duplicate 保留第一份\n"
+    )
     missing = units / "nosuch"
     assert main(["aggregate", str(missing), "--agency", "某县"]) == 2
     assert capsys.readouterr().err == f"{missing}：没有这个文件或文件夹\n"

@@ -146,7 +146,11 @@ def test_aggregate_duplicate_names_the_command_line_flag(tmp_path: Path, capsys:
     dump(unit, folder / "b.json")
     assert main(["aggregate", str(folder), "--agency", "某县人民政府", "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert err == "aggregate: 单位甲 has more than one report on 2023; pass --first-duplicate to keep the first\n"
+    files = f"{folder / 'a.json'}; {folder / 'b.json'}"
+    assert (
+        err
+        == f"aggregate: 单位甲 has more than one report on 2023 ({files}); pass --first-duplicate to keep the first\n"
+    )
     assert "on_duplicate" not in err
     assert main(["aggregate", str(folder), "--agency", "某县人民政府", "--first-duplicate", "--lang", "en"]) == 0
     assert "duplicated (first kept): 单位甲" in capsys.readouterr().out

@@ -6,10 +6,13 @@ Exit codes: 0 ok, 1 findings of severity error, 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol, cast
 
 from disclosure_report import __version__, commands
@@ -28,6 +31,16 @@ class Command(Protocol):
     def configure(self, parser: argparse.ArgumentParser) -> None: ...
 
     def run(self, args: argparse.Namespace) -> int: ...
+
+
+def output_file(path: Path) -> Path:
+    """A file a command writes (``-o``, ``--jsonl``), its folder made first when it does not exist yet — as
+    ``report -o DIR`` makes ``DIR`` — so ``read x.html -o data/2025/x.json`` works in a fresh tree."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be: say that, not "File exists"
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from None
+    return path
 
 
 def _commands() -> list[Command]:
@@ -72,6 +85,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as e:  # an output that cannot be written, an @FILE that cannot be read: named, no traceback
+        where = e.filename if e.filename is not None else args.command
+        reason = e.strerror or str(e)
+        print(
+            f"disclosure-report {args.command}: {say('file.os_error', args.lang, path=where, strerror=reason)}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print(f"disclosure-report {args.command}: {say('interrupted', args.lang)}", file=sys.stderr)
         return 130

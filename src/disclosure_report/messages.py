@@ -313,6 +313,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{path}：文件夹中没有报告文档（没有以 {suffixes} 结尾的文件）",
         "{path}: the folder holds no report document (no file ending in {suffixes})",
     ),
+    "file.os_error": ("{path}：{strerror}", "{path}: {strerror}"),
     "path.permission": ("{path}：无法读取（没有权限）", "{path}: cannot be read (permission denied)"),
     "folder.cannot_list": ("{path}：无法列出文件夹内容：{strerror}", "{path}: the folder cannot be listed: {strerror}"),
     "folder.unlisted": (
@@ -367,8 +368,21 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "aggregate.differences": ("与各单位合计不符的单元格 {n} 个", "{n} cells differ from the sum of the units"),
     "aggregate.agency_required": ("汇总需要 --agency（汇总报告的机关）", "--agency is required to build a rollup"),
     "aggregate.duplicate": (
-        "{agency} 的 {year} 年度报告不止一份；加 --first-duplicate 保留第一份",
-        "{agency} has more than one report on {year}; pass --first-duplicate to keep the first",
+        "{agency} 的 {year} 年度报告不止一份（{files}）；加 --first-duplicate 保留第一份",
+        "{agency} has more than one report on {year} ({files}); pass --first-duplicate to keep the first",
+    ),
+    "aggregate.duplicate_files": (
+        "{agency}：计入 {kept}，未计入 {left}",
+        "{agency}: summed {kept}, left out {left}",
+    ),
+    "aggregate.rollup_unit": (
+        "其中有汇总报告：{names}；其所属单位的报告也在其中时会重复计算",
+        "rollups among the units: {names}; counted twice if their units' reports are here too",
+    ),
+    "aggregate.skipped": ("已跳过，无法读取：{line}", "skipped, unreadable: {line}"),
+    "aggregate.unreadable": (
+        "无法读取的文档 {n} 份，未计入（见标准错误输出）",
+        "{n} documents could not be read and are not summed (named on stderr)",
     ),
     "aggregate.written": ("汇总报告已写入 {path}", "rollup written to {path}"),
     # export
@@ -488,6 +502,10 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "aggregate.formats": (
         "{year} 年度的报告格式版本不同，不能汇总（{listing}）",
         "reports on {year} in different format versions cannot be summed ({listing})",
+    ),
+    "aggregate.no_year": (
+        "没有 {year} 年度的报告（各单位报告的年度及份数：{years}）",
+        "no report on {year} (the units' reports by year: {years})",
     ),
     "aggregate.unit_format": ("{agency}：{format}", "{agency}: {format}"),
     "aggregate.wrong_format": (
@@ -972,6 +990,7 @@ EN_ONE: Mapping[str, tuple[str, str]] = {
     "aggregate.blanks": ("n", "blank unit cells made {n} summed cell blank"),
     "aggregate.unread": ("n", "unread unit cells made {n} summed cell unread"),
     "aggregate.differences": ("n", "{n} cell differs from the sum of the units"),
+    "aggregate.unreadable": ("n", "{n} document could not be read and is not summed (named on stderr)"),
     "export.written": ("rows", "{rows} row written to {path}"),
     "export.unreadable": ("n", "{n} document could not be read and has no rows"),
 }

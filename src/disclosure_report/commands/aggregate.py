@@ -7,11 +7,21 @@ import json
 import sys
 from pathlib import Path
 
-from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from disclosure_report.corpus.batch import iter_documents, load_document, missing_inputs
-from disclosure_report.corpus.rollup import Coverage, Difference, DuplicateReportError, aggregate, check_rollup
+import attrs
+
+from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, output_file
+from disclosure_report.corpus.batch import iter_documents, load_document, missing_inputs, skipped_line
+from disclosure_report.corpus.rollup import (
+    Coverage,
+    Difference,
+    DuplicateReportError,
+    aggregate,
+    check_rollup,
+    unit_name,
+)
 from disclosure_report.jsonio.convert import dump, load
 from disclosure_report.messages import Lang, say
+from disclosure_report.model import AnnualReport
 
 NAME = "aggregate"
 HELP = "sum departments' reports into a region's rollup (-o OUT), or --check a published rollup against them"
@@ -73,39 +83,121 @@ def _difference_line(d: Difference, lang: Lang) -> str:
     )
 
 
+@attrs.frozen
+class Units:
+    """The units' documents as loaded: each readable report with its file, each unreadable file named with why
+    (in the language asked and in English, for ``--json``), and what the folder walk noted."""
+
+    loaded: list[tuple[Path, AnnualReport]]
+    skipped: list[str]
+    skipped_en: list[str]
+    notes: list[str]
+
+    @property
+    def reports(self) -> list[AnnualReport]:
+        return [report for _, report in self.loaded]
+
+    def files_of(self, agency: str, year: int) -> list[str]:
+        """The files of one unit's reports on one year, in the order they were summed (the first is kept)."""
+        return [str(p) for p, r in self.loaded if unit_name(r.meta.agency) == unit_name(agency) and r.meta.year == year]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+def load_units(paths: list[Path], lang: Lang, *, leave_out: Path | None = None) -> Units:
+    """Every document under ``paths`` (in the order given, each folder's documents sorted, so which of two
+    duplicates comes first is fixed), loaded. An unreadable one is named and left out — never the end of the run,
+    never counted as zero; ``leave_out`` (the published rollup of ``--check``) is not a unit even in their folder."""
+    units = Units([], [], [], [])
+    for entry in paths:
+        for path in sorted(iter_documents([entry], units.notes, lang=lang)):
+            if leave_out is not None and _same_file(path, leave_out):
+                continue
+            try:
+                units.loaded.append((path, load_document(path)))
+            except Exception as e:  # one bad document never ends the rollup; it is named with why
+                units.skipped.append(skipped_line(path, e, lang))
+                units.skipped_en.append(skipped_line(path, e, "en"))
+    return units
+
+
+def _duplicated_lines(c: Coverage, units: Units, year: int, lang: Lang) -> list[str]:
+    """For each unit with more than one report: the file kept and the ones left out."""
+    lines = []
+    for agency in dict.fromkeys(c.duplicated):
+        kept, *left = units.files_of(agency, year)
+        lines.append(say("aggregate.duplicate_files", lang, agency=agency, kept=kept, left=tuple(left)))
+    return lines
+
+
+def _rollups_among(units: Units, year: int, lang: Lang) -> list[str]:
+    """Units that are themselves rollups (scope ``region_aggregate``): with their own units' reports beside them,
+    every figure is counted twice — said, not guessed away."""
+    found = [
+        f"{r.meta.agency}（{p}）" if lang == "zh" else f"{r.meta.agency} ({p})"
+        for p, r in units.loaded
+        if r.meta.scope == "region_aggregate" and r.meta.year == year
+    ]
+    return [say("aggregate.rollup_unit", lang, names=tuple(found))] if found else []
+
+
+def _report_skipped(units: Units, lang: Lang) -> None:
+    for line in units.skipped:
+        print(say("aggregate.skipped", lang, line=line), file=sys.stderr)
+    for note in units.notes:
+        print(say("note", lang, note=note), file=sys.stderr)
+
+
+def _skipped_lines(units: Units, lang: Lang) -> list[str]:
+    return [say("aggregate.unreadable", lang, n=len(units.skipped))] if units.skipped else []
+
+
 def run(args: argparse.Namespace) -> int:
     problems = missing_inputs([*args.units, *([args.check] if args.check is not None else [])], lang=args.lang)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         return EXIT_BAD_INPUT
-    # paths in the order given, each folder's documents sorted: which of two duplicates comes first is fixed
-    units = [load_document(p) for entry in args.units for p in sorted(iter_documents([entry]))]
+    units = load_units(args.units, args.lang, leave_out=args.check)
+    _report_skipped(units, args.lang)
+    unreadable = EXIT_BAD_INPUT if units.skipped else EXIT_OK
     if args.check is not None:
         published = load(args.check)
-        differences, coverage = check_rollup(published, units, blank_as_zero=args.blank_as_zero)
+        differences, coverage = check_rollup(published, units.reports, blank_as_zero=args.blank_as_zero)
+        year = published.meta.year
         if args.json:
             out = {
                 "differences": [
                     {"cell_path": d.cell_path, "published": str(d.published), "summed": str(d.summed)}
                     for d in differences
                 ],
-                "coverage": _coverage_lines(coverage, "en"),
+                "coverage": _coverage_lines(coverage, "en")
+                + _duplicated_lines(coverage, units, year, "en")
+                + _rollups_among(units, year, "en")
+                + _skipped_lines(units, "en"),
+                "unreadable": units.skipped_en,
             }
             print(json.dumps(out, ensure_ascii=False, indent=2))
         else:
-            for line in _coverage_lines(coverage, args.lang):
+            lines = _coverage_lines(coverage, args.lang) + _duplicated_lines(coverage, units, year, args.lang)
+            lines += _rollups_among(units, year, args.lang)
+            for line in lines + _skipped_lines(units, args.lang):
                 print(line)
             for d in differences:
                 print(_difference_line(d, args.lang))
             print(say("aggregate.differences", args.lang, n=len(differences)))
-        return EXIT_FINDINGS if differences else EXIT_OK
+        return unreadable or (EXIT_FINDINGS if differences else EXIT_OK)
     if not args.agency:
         print(f"aggregate: {say('aggregate.agency_required', args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         rollup = aggregate(
-            units,
+            units.reports,
             agency=args.agency,
             year=args.year,
             expected_units=_expected(args.expect),
@@ -113,18 +205,28 @@ def run(args: argparse.Namespace) -> int:
             on_duplicate="first" if args.first_duplicate else "error",
         )
     except DuplicateReportError as e:
+        files = tuple(units.files_of(e.agency, e.year))
         print(
-            f"aggregate: {say('aggregate.duplicate', args.lang, agency=e.agency, year=e.year)}",
+            f"aggregate: {say('aggregate.duplicate', args.lang, agency=e.agency, year=e.year, files=files)}",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
     if args.output:
-        dump(rollup.report, args.output)
+        dump(rollup.report, output_file(args.output))
+    year = rollup.report.meta.year
     if args.json:
-        lines = _coverage_lines(rollup.coverage, "en")
-        print(json.dumps({"output": str(args.output) if args.output else None, "coverage": lines}, ensure_ascii=False))
+        lines = _coverage_lines(rollup.coverage, "en") + _duplicated_lines(rollup.coverage, units, year, "en")
+        lines += _rollups_among(units, year, "en")
+        out = {
+            "output": str(args.output) if args.output else None,
+            "coverage": lines + _skipped_lines(units, "en"),
+            "unreadable": units.skipped_en,
+        }
+        print(json.dumps(out, ensure_ascii=False))
     else:
-        print("\n".join(_coverage_lines(rollup.coverage, args.lang)))
+        lines = _coverage_lines(rollup.coverage, args.lang) + _duplicated_lines(rollup.coverage, units, year, args.lang)
+        lines += _rollups_among(units, year, args.lang)
+        print("\n".join(lines + _skipped_lines(units, args.lang)))
         if args.output:
             print(say("aggregate.written", args.lang, path=args.output))
-    return EXIT_OK
+    return unreadable

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_OK
+from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_OK, output_file
 from disclosure_report.corpus.batch import read_document
 from disclosure_report.corpus.compare import compare
 from disclosure_report.corpus.compare.page import comparison_page
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         out = "\n".join(comparison_lines(comparison, args.lang)) + "\n"
     if args.output is not None:
-        args.output.write_text(out, encoding="utf-8")
+        output_file(args.output).write_text(out, encoding="utf-8")
         print(args.output)
     else:
         sys.stdout.write(out)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_OK
+from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_OK, output_file
 from disclosure_report.corpus.batch import missing_inputs, write_cells_csv
 from disclosure_report.messages import say
 
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     skipped: list[str] = []
     notes: list[str] = []
     if args.output:
-        with args.output.open("w", encoding="utf-8-sig", newline="") as out:
+        with output_file(args.output).open("w", encoding="utf-8-sig", newline="") as out:
             rows = write_cells_csv(args.paths, out, skipped, notes, lang=args.lang)
         print(say("export.written", args.lang, rows=rows, path=args.output))
     else:

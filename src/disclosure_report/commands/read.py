@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from disclosure_report.cli import output_file
 from disclosure_report.jsonio.convert import dumps, unstructure
 from disclosure_report.messages import read_warning_text, with_colon
 from disclosure_report.read import available_readers, read
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         for warning in result.warnings:
             print(with_colon(args.file, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
     if args.output is not None:
-        args.output.write_text(text, encoding="utf-8")
+        output_file(args.output).write_text(text, encoding="utf-8")
         print(args.output)
     else:
         sys.stdout.write(text)

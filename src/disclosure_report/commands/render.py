@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from disclosure_report.cli import output_file
 from disclosure_report.jsonio.convert import load
 from disclosure_report.render import available_renderers, get_renderer
 from disclosure_report.render.base import RenderError
@@ -42,9 +43,9 @@ def run(args: argparse.Namespace) -> int:
     out = renderer.render(report, **options)
     if args.output is not None:
         if isinstance(out, bytes):
-            args.output.write_bytes(out)
+            output_file(args.output).write_bytes(out)
         else:
-            args.output.write_text(out, encoding="utf-8")
+            output_file(args.output).write_text(out, encoding="utf-8")
         print(args.output)
         return 0
     if isinstance(out, bytes):

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Literal
 
-from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
+from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, output_file
 from disclosure_report.corpus.batch import read_document
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
@@ -93,7 +93,7 @@ def _corpus(args: argparse.Namespace) -> int:
     notes: list[str] = []
     shown: Literal["human", "json", "none"] = "json" if args.json else "none" if args.summary else "human"
     output = CorpusOutput(shown, args.jsonl is not None, args.lang)
-    sink = args.jsonl.open("w", encoding="utf-8") if args.jsonl else None
+    sink = output_file(args.jsonl).open("w", encoding="utf-8") if args.jsonl else None
     try:
         chunks = check_corpus(args.files, jobs=args.jobs, disable=tuple(args.disable), output=output, notes=notes)
         for chunk in chunks:

@@ -25,7 +25,16 @@ import attrs
 
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.jsonio.convert import load
-from disclosure_report.messages import Lang, error_text, plural, result_line, say, severity, unreadable_line
+from disclosure_report.messages import (
+    Lang,
+    error_text,
+    plural,
+    result_line,
+    say,
+    severity,
+    unreadable_line,
+    with_colon,
+)
 from disclosure_report.model import AnnualReport, Blank, Unread
 from disclosure_report.model.paths import iter_cells
 from disclosure_report.read.base import ReadResult
@@ -518,6 +527,13 @@ CSV_COLUMNS = (
 """``state`` is ``value``, ``blank`` or ``unread`` (a cell the reader could not read: ``value`` is empty)."""
 
 
+def skipped_line(path: str | Path, error: BaseException, lang: Lang = "en") -> str:
+    """Why a document a corpus verb leaves out could not be read: the first line of its error, naming the file."""
+    said = error_text(error, lang)
+    first = said.splitlines()[0] if said else type(error).__name__
+    return first if first.startswith(str(path)) else with_colon(path, first, lang)
+
+
 def write_cells_csv(
     paths: Iterable[str | Path],
     out: IO[str],
@@ -538,9 +554,7 @@ def write_cells_csv(
             report = load_document(path)
         except Exception as e:  # one bad document never ends the export
             if skipped is not None:
-                said = error_text(e, lang)
-                first = said.splitlines()[0] if said else type(e).__name__
-                skipped.append(first if first.startswith(str(path)) else f"{path}: {first}")
+                skipped.append(skipped_line(path, e, lang))
             continue
         for cell, value in iter_cells(report):
             state = "blank" if type(value) is Blank else "unread" if type(value) is Unread else "value"

@@ -8,6 +8,7 @@ blank cell in a unit makes the summed cell blank unless ``blank_as_zero`` is ask
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Literal
@@ -161,6 +162,9 @@ def aggregate(
         years = [u.meta.year for u in units]
         year = max(set(years), key=lambda y: (years.count(y), y))
     other_year = tuple((u.meta.agency, u.meta.year) for u in units if u.meta.year != year)
+    if all(u.meta.year != year for u in units):  # e.g. --year 2025 over a folder of 2024 reports
+        found = tuple(f"{y} ({n})" for y, n in sorted(Counter(u.meta.year for u in units).items()))
+        raise AggregateError.keyed("aggregate.no_year", year=year, years=found)
     units = [u for u in units if u.meta.year == year]
     formats = {u.format for u in units}
     if len(formats) > 1:

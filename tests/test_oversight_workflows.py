@@ -1,0 +1,183 @@
+"""An oversight office's cross-report workflows on a messy folder: bad files named and never the end of a run,
+counts that add up, outputs written where asked (docs/oversight.md, batch.md, aggregate.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from disclosure_report import new_report, replace_value
+from disclosure_report.cli import main
+from disclosure_report.jsonio.convert import dump, load
+from disclosure_report.model import AnnualReport
+
+NEW_NP = "applications.new.natural_person"
+
+
+def unit(agency: str, year: int, received: int) -> AnnualReport:
+    return replace_value(new_report(agency, year), NEW_NP, received)
+
+
+@pytest.fixture
+def messy(tmp_path: Path) -> Path:
+    """Three units' 2024 reports (one in a nested folder with a space in its name), an empty file, a truncated
+    JSON, a page that is no report."""
+    folder = tmp_path / "报告 2024"
+    (folder / "下属 单位").mkdir(parents=True)
+    dump(unit("某区财政局", 2024, 3), folder / "某区财政局.json")
+    dump(unit("某区教育局", 2024, 4), folder / "某区教育局 2024.json")
+    dump(unit("某区审计局", 2024, 5), folder / "下属 单位" / "某区审计局.json")
+    (folder / "空文件.json").write_text("", encoding="utf-8")
+    whole = (folder / "某区财政局.json").read_text(encoding="utf-8")
+    (folder / "截断.json").write_text(whole[:200], encoding="utf-8")
+    (folder / "通知.html").write_text("<html><body><p>各单位：请于3月底前报送。</p></body></html>", encoding="utf-8")
+    return folder
+
+
+# --- outputs: a folder that does not exist yet is made, a path that cannot be written is named ----------------------
+
+
+def test_read_to_a_new_folder_as_oversight_md_shows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "市财政局.json"
+    dump(unit("市财政局", 2024, 7), source)
+    page = tmp_path / "reports" / "2024" / "市财政局.html"
+    assert main(["render", str(source), "--to", "html", "-o", str(page)]) == 0
+    out = tmp_path / "data" / "2024" / "市财政局.json"
+    assert main(["read", str(page), "-o", str(out)]) == 0
+    assert load(out).applications.new.natural_person == 7
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "{units}", "--jsonl", "{out}/deep/checked.jsonl", "--summary"],
+        ["export", "{units}", "-o", "{out}/deep/cells.csv"],
+        ["aggregate", "{units}", "--agency", "某区人民政府", "-o", "{out}/deep/rollup.json"],
+        ["compare", "{units}/某区财政局.json", "{units}/某区教育局 2024.json", "--html", "-o", "{out}/deep/c.html"],
+        ["new", "--agency", "某区财政局", "--year", "2025", "-o", "{out}/deep/new.json"],
+    ],
+)
+def test_every_output_folder_is_made(tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    units = tmp_path / "units"
+    units.mkdir()
+    dump(unit("某区财政局", 2024, 3), units / "某区财政局.json")
+    dump(unit("某区教育局", 2024, 4), units / "某区教育局 2024.json")
+    out = tmp_path / "out"
+    args = [a.format(units=units, out=out) for a in argv]
+    assert main(args) in (0, 1)  # 1: validate and compare may find something; never a traceback
+    assert len(list((out / "deep").iterdir())) == 1
+
+
+def test_an_output_that_cannot_be_written_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "a.json"
+    dump(unit("某区财政局", 2024, 3), source)
+    blocker = tmp_path / "afile"
+    blocker.write_text("", encoding="utf-8")
+    assert main(["compare", str(source), str(source), "-o", str(blocker / "x.txt")]) == 2
+    assert capsys.readouterr().err == f"disclosure-report compare: {blocker}：路径中有一段不是文件夹\n"
+    assert main(["export", str(source), "-o", str(blocker / "x.csv"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == f"disclosure-report export: {blocker}: Not a directory\n"
+    assert main(["aggregate", str(source), "--agency", "X", "--expect", f"@{tmp_path / 'units.txt'}"]) == 2
+    assert capsys.readouterr().err == f"disclosure-report aggregate: {tmp_path / 'units.txt'}：没有这个文件或文件夹\n"
+
+
+# --- aggregate: bad files named and left out, never the end of the rollup -------------------------------------------
+
+
+def test_aggregate_names_every_unreadable_file_and_sums_the_rest(
+    messy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "rollup.json"
+    assert main(["aggregate", str(messy), "--agency", "某区人民政府", "-o", str(out)]) == 2
+    captured = capsys.readouterr()
+    skipped = [line for line in captured.err.splitlines() if line.startswith("已跳过，无法读取：")]
+    assert sorted(line.split("：")[1] for line in skipped) == sorted(
+        str(messy / name) for name in ("截断.json", "空文件.json", "通知.html")
+    )
+    assert f"已跳过，无法读取：{messy / '通知.html'}：不是政府信息公开工作年度报告" in captured.err
+    assert captured.out.splitlines() == [
+        "单位：汇总 3 个",
+        "无法读取的文档 3 份，未计入（见标准错误输出）",
+        f"汇总报告已写入 {out}",
+    ]
+    assert load(out).applications.new.natural_person == 3 + 4 + 5
+
+
+def test_aggregate_json_lists_the_unreadable_files(messy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["aggregate", str(messy), "--agency", "某区人民政府", "--json"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["coverage"] == ["units: 3 summed", "3 documents could not be read and are not summed (named on stderr)"]
+    assert [line.split(": ")[0] for line in out["unreadable"]] == [
+        str(messy / name) for name in sorted(["截断.json", "空文件.json", "通知.html"])
+    ]
+
+
+def test_aggregate_check_leaves_out_unreadable_units_and_says_so(
+    messy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    published = tmp_path / "published.json"
+    dump(replace_value(new_report("某区人民政府", 2024, scope="region_aggregate"), NEW_NP, 12), published)
+    assert main(["aggregate", str(messy), "--check", str(published), "--lang", "en"]) == 2
+    out = capsys.readouterr().out
+    assert "3 documents could not be read and are not summed (named on stderr)" in out
+    assert "0 cells differ from the sum of the units" in out
+
+
+def test_the_published_rollup_in_the_units_folder_is_not_a_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "units"
+    folder.mkdir()
+    dump(unit("某区财政局", 2024, 3), folder / "a.json")
+    dump(unit("某区教育局", 2024, 4), folder / "b.json")
+    rollup = folder / "汇总.json"
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府", "-o", str(rollup)]) == 0
+    capsys.readouterr()
+    assert main(["aggregate", str(folder), "--check", str(rollup), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["units: 2 summed", "0 cells differ from the sum of the units"]
+    # summed again with the rollup among the units: counted, and said to be a rollup
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "units: 3 summed",
+        f"rollups among the units: 某区人民政府 ({rollup}); counted twice if their units' reports are here too",
+    ]
+
+
+def test_aggregate_duplicates_name_their_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "units"
+    folder.mkdir()
+    dump(unit("某区财政局", 2024, 3), folder / "财政局.json")
+    dump(unit("某区财政局", 2024, 9), folder / "财政局 (1).json")
+    dump(unit("某区教育局", 2024, 4), folder / "教育局.json")
+    first, second = folder / "财政局 (1).json", folder / "财政局.json"  # sorted: " " before "."
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府"]) == 2
+    assert capsys.readouterr().err == (
+        f"aggregate: 某区财政局 的 2024 年度报告不止一份（{first}；{second}）；加 --first-duplicate 保留第一份\n"
+    )
+    out = tmp_path / "r.json"
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府", "--first-duplicate", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:3] == [
+        "重复（保留第一份）：某区财政局",
+        f"某区财政局：计入 {first}，未计入 {second}",
+    ]
+    assert load(out).applications.new.natural_person == 9 + 4
+
+
+def test_aggregate_a_year_no_unit_reports_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "units"
+    folder.mkdir()
+    dump(unit("某区财政局", 2024, 3), folder / "a.json")
+    dump(unit("某区教育局", 2023, 4), folder / "b.json")
+    dump(unit("某区审计局", 2024, 4), folder / "c.json")
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府", "--year", "2025", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "disclosure-report aggregate: no report on 2025 (the units' reports by year: 2023 (1); 2024 (2))\n"
+    )
+    published = tmp_path / "published.json"
+    dump(new_report("某区人民政府", 2022, scope="region_aggregate"), published)
+    assert main(["aggregate", str(folder), "--check", str(published)]) == 2
+    assert capsys.readouterr().err == (
+        "disclosure-report aggregate: 没有 2022 年度的报告（各单位报告的年度及份数：2023 (1)；2024 (2)）\n"
+    )
