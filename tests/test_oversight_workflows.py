@@ -181,3 +181,39 @@ def test_aggregate_a_year_no_unit_reports_on(tmp_path: Path, capsys: pytest.Capt
     assert capsys.readouterr().err == (
         "disclosure-report aggregate: 没有 2022 年度的报告（各单位报告的年度及份数：2023 (1)；2024 (2)）\n"
     )
+
+
+# --- validate DIR --summary: nothing silently dropped --------------------------------------------------------------
+
+
+def test_summary_names_every_unreadable_file(messy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(messy), "--summary", "--lang", "en"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        out[0] == "6 documents: 0 without errors, 3 with errors, 3 unreadable"
+    )  # 3 units whose table 三 does not add up
+    named = out[out.index("unreadable documents") + 1 :]
+    assert sorted(named) == [
+        f"{messy / '截断.json'}: not a valid annual report document: line 10, column 14: expected JSON text, found a "
+        "syntax error: Unterminated string starting at",
+        f"{messy / '空文件.json'}: not a valid annual report document: line 1, column 1: expected JSON text, found a "
+        "syntax error: Expecting value",
+        f"{messy / '通知.html'}: not a 政府信息公开工作年度报告 (no title, headings or tables of one)",
+    ]
+    assert main(["validate", str(messy), "--summary", "--jobs", "2"]) == 2
+    zh = capsys.readouterr().out.splitlines()
+    assert f"{messy / '通知.html'}：不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）" in zh
+
+
+def test_summary_says_how_many_agencies_it_does_not_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for i in range(23):  # 23 agencies with an error each: the table lists 20 and says there are 3 more
+        dump(unit(f"某区第{i:02d}局", 2024, 3), tmp_path / f"{i:02d}.json")
+    assert main(["validate", str(tmp_path), "--summary"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    head = out.index("各机关的错误                             数量")
+    listed = out[head + 1 : head + 21]  # the walk order (os.scandir) decides which 20; each padded to 40 columns
+    assert len({line.split()[0] for line in listed}) == 20
+    assert all(line.startswith("某区第") and line[6:] == " " * 31 + "2" for line in listed)
+    assert out[head + 21] == "… 另有 3 项（完整列表见 --jsonl）"
+    assert main(["validate", str(tmp_path), "--summary", "--lang", "en"]) == 1
+    assert "… and 3 more (all in --jsonl)" in capsys.readouterr().out

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -337,11 +338,16 @@ class Summary:
     read_with_warnings: int = 0
     by_rule: Counter[str] = attrs.Factory(Counter)
     by_agency: Counter[str] = attrs.Factory(Counter)
+    unreadable_files: list[tuple[str, str, str]] = attrs.Factory(list)
+    """Each unreadable document: its file and the first line of why, in English and in Chinese — so the summary
+    names them (also under ``--summary``, which prints no line per document)."""
 
     def add(self, result: FileResult) -> None:
         self.files += 1
         if result.error is not None:
             self.unreadable += 1
+            zh = result.error_zh if result.error_zh is not None else result.error
+            self.unreadable_files.append((result.file, _first_line(result.error), _first_line(zh)))
             return
         if result.read_warnings:
             self.read_with_warnings += 1
@@ -360,6 +366,7 @@ class Summary:
         self.read_with_warnings += other.read_with_warnings
         self.by_rule.update(other.by_rule)
         self.by_agency.update(other.by_agency)
+        self.unreadable_files += other.unreadable_files
 
     def table(self, top: int = 20, lang: Lang = "en") -> str:
         """The corpus totals as a few lines of text, in ``lang``."""
@@ -370,7 +377,7 @@ class Summary:
             ]
             if self.read_with_warnings:
                 lines.append(f"读取时有提示的已发布文档：{self.read_with_warnings} 份（见 --jsonl 的 read_warnings）")
-            rule_head, agency_head, count = "各规则的问题", "各机关的错误", "数量"
+            rule_head, agency_head, count, unreadable_head = "各规则的问题", "各机关的错误", "数量", "无法读取的文档"
         else:
             lines = [
                 f"{plural(self.files, 'document')}: {clean} without errors, {self.failed} with errors, "
@@ -380,14 +387,43 @@ class Summary:
                 lines.append(
                     f"published documents read with warnings: {self.read_with_warnings} (see read_warnings in --jsonl)"
                 )
-            rule_head, agency_head, count = "findings by rule", "errors by agency", "count"
+            rule_head, agency_head, count, unreadable_head = (
+                "findings by rule",
+                "errors by agency",
+                "count",
+                "unreadable documents",
+            )
         if self.by_rule:
-            lines += ["", f"{rule_head:<40} {count}"]
-            lines += [f"{_rule_key(rule, lang):<40} {n}" for rule, n in self.by_rule.most_common(top)]
+            lines += ["", f"{_padded(rule_head, 40)} {count}"]
+            lines += [f"{_padded(_rule_key(rule, lang), 40)} {n}" for rule, n in self.by_rule.most_common(top)]
+            lines += _more(len(self.by_rule) - top, lang)
         if self.by_agency:
-            lines += ["", f"{agency_head:<40} {count}"]
-            lines += [f"{agency:<40} {n}" for agency, n in self.by_agency.most_common(top)]
+            lines += ["", f"{_padded(agency_head, 40)} {count}"]
+            lines += [f"{_padded(agency, 40)} {n}" for agency, n in self.by_agency.most_common(top)]
+            lines += _more(len(self.by_agency) - top, lang)
+        if self.unreadable_files:
+            lines += ["", unreadable_head]
+            for file, en, zh in self.unreadable_files:
+                said = zh if lang == "zh" else en
+                lines.append(said if said.startswith(file) else with_colon(file, said, lang))
         return "\n".join(lines)
+
+
+def _first_line(text: str) -> str:
+    return text.splitlines()[0] if text else ""
+
+
+def _padded(text: str, width: int) -> str:
+    """``text`` padded to ``width`` columns as a terminal shows them: a Chinese character takes two."""
+    shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - shown, 0)
+
+
+def _more(hidden: int, lang: Lang) -> list[str]:
+    """The line under a list cut at ``top``: how many more there are, and where they all are."""
+    if hidden <= 0:
+        return []
+    return [f"… 另有 {hidden} 项（完整列表见 --jsonl）" if lang == "zh" else f"… and {hidden} more (all in --jsonl)"]
 
 
 def _rule_key(key: str, lang: Lang) -> str:
