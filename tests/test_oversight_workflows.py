@@ -4,6 +4,7 @@ counts that add up, outputs written where asked (docs/oversight.md, batch.md, ag
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,20 @@ def test_summary_says_how_many_agencies_it_does_not_list(tmp_path: Path, capsys:
     assert out[head + 21] == "… 另有 3 项（完整列表见 --jsonl）"
     assert main(["validate", str(tmp_path), "--summary", "--lang", "en"]) == 1
     assert "… and 3 more (all in --jsonl)" in capsys.readouterr().out
+
+
+# --- the corpus page ------------------------------------------------------------------------------------------------
+
+
+def test_page_says_why_each_document_could_not_be_read(
+    messy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(messy), "-o", str(tmp_path / "site"), "--region", "某区"]) == 2
+    assert capsys.readouterr().out.splitlines()[0] == "共 6 份文档：无错误 0 份，有错误 3 份，无法读取 3 份"
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr class="dr-error">(.*?)</tr>', page)
+    assert len(rows) == 3
+    notice = next(row for row in rows if "通知.html" in row)
+    assert notice.endswith("<td>不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）</td>")
+    empty = next(row for row in rows if "空文件.json" in row)
+    assert "<td>不是有效的年度报告文档：第 1 行第 1 列：" in empty

@@ -179,7 +179,7 @@ def _failing(corpus: Corpus, lang: Lang) -> str:
         if entry.report is None:
             rows.append(
                 f'<tr class="dr-error"><td><a href="#{_anchor(i)}">{escape(entry.file)}</a></td><td></td><td></td>'
-                f'<td colspan="3">{_t("unreadable", lang)}</td><td></td></tr>'
+                f'<td colspan="3">{_t("unreadable", lang)}</td><td>{escape(_reason(entry, lang))}</td></tr>'
             )
             continue
         if entry.result.ok:
@@ -366,6 +366,16 @@ def _unreadable(entry: Entry, lang: Lang) -> str:
     """Why a document could not be read, in ``lang``."""
     result = entry.result
     return (result.error_zh if lang == "zh" and result.error_zh is not None else result.error) or ""
+
+
+def _reason(entry: Entry, lang: Lang) -> str:
+    """Why a document could not be read, without its file name (the row names it): the first line, for the table."""
+    said = _unreadable(entry, lang).splitlines()
+    first = said[0] if said else ""
+    for colon in ("：", ": "):
+        if first.startswith(entry.file + colon):
+            return first[len(entry.file) + len(colon) :]
+    return first
 
 
 def _entry(index: int, entry: Entry, lang: Lang) -> str:
