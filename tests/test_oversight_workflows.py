@@ -235,3 +235,29 @@ def test_page_says_why_each_document_could_not_be_read(
     assert notice.endswith("<td>不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）</td>")
     empty = next(row for row in rows if "空文件.json" in row)
     assert "<td>不是有效的年度报告文档：第 1 行第 1 列：" in empty
+
+
+def test_page_lists_each_cross_year_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The carry-over across two years for the whole folder: every X-CARRY finding on the page, agency by agency
+    (the table of changes gives only a count, which X-IN-FORCE notes of severity info also make)."""
+    for year in ("2023", "2024"):
+        (tmp_path / year).mkdir()
+    for agency, carried in (("某区财政局", 0), ("某区教育局", 2)):
+        old = new_report(agency, 2023)
+        new = replace_value(new_report(agency, 2024, previous=old), "applications.carried_over.natural_person", carried)
+        dump(old, tmp_path / "2023" / f"{agency}.json")
+        dump(new, tmp_path / "2024" / f"{agency}.json")
+    site = tmp_path / "site"
+    main(["report", str(tmp_path / "2023"), str(tmp_path / "2024"), "-o", str(site), "--lang", "en"])
+    page = (site / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr data-cross-year="[^"]*">(.*?)</tr>', page)
+    assert [[re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td>(.*?)</td>", row)] for row in rows] == [
+        [
+            "某区教育局",
+            "2023→2024",
+            "warning",
+            "X-CARRY[natural_person]",
+            "column natural_person: carried over 2, but last year&#x27;s report carried forward 0",
+        ]
+    ]
+    assert '<a href="#cross-year">' in page

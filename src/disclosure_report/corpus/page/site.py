@@ -18,6 +18,7 @@ from disclosure_report.corpus.page import charts
 from disclosure_report.corpus.page.corpus import Corpus, Entry, read_corpus
 from disclosure_report.corpus.page.figures import (
     TREND_CELL,
+    AgencyChange,
     YearTotals,
     key_cells,
     largest_changes,
@@ -27,6 +28,7 @@ from disclosure_report.corpus.page.figures import (
     trends,
 )
 from disclosure_report.formats import get_format
+from disclosure_report.messages import severity
 from disclosure_report.model import AnnualReport, Blank, Unread, is_number
 from disclosure_report.model.paths import get_value
 from disclosure_report.render.grid import cell_text
@@ -91,6 +93,15 @@ _T: dict[str, dict[str, str]] = {
     "changed_cells": {"zh": "变化单元格", "en": "changed cells"},
     "carry": {"zh": "跨年度问题", "en": "cross-year findings"},
     "notable": {"zh": "主要变化", "en": "notable change"},
+    "cross_year": {"zh": "跨年度检查的警告和错误", "en": "Cross-year warnings and errors"},
+    "cross_year_note": {
+        "zh": "跨年度问题的警告和错误（如上年结转与上年报告的结转下年度不一致）逐条列在下方",
+        "en": "the cross-year warnings and errors (such as a carry-over that differs from last year's report) are "
+        "listed one by one below",
+    },
+    "severity": {"zh": "级别", "en": "severity"},
+    "finding": {"zh": "规则", "en": "finding"},
+    "message": {"zh": "说明", "en": "message"},
     "each": {"zh": "各报告", "en": "Each report"},
     "cells": {"zh": "问题涉及的单元格", "en": "cells named by the findings"},
     "value": {"zh": "数值", "en": "value"},
@@ -300,9 +311,34 @@ def _trends(corpus: Corpus, years: tuple[YearTotals, ...], lang: Lang) -> str:
     return "".join(out)
 
 
+def _cross_year(found: Sequence[AgencyChange], corpus: Corpus, lang: Lang) -> str:
+    """Every cross-year finding of severity warning or error (X-CARRY: 上年结转 against last year's 结转下年度继续办理
+    …), one row each, by agency: what to send back, not only a count in the table of changes."""
+    index = {e.file: i for i, e in enumerate(corpus.entries, 1)}
+    rows = []
+    for change in sorted(found, key=lambda c: c.agency):
+        c = change.comparison
+        for f in c.carry_over:
+            if f.severity == "info":
+                continue
+            link = f'<a href="#{_anchor(index[change.new.file])}">{escape(change.agency)}</a>'
+            rows.append(
+                f'<tr data-cross-year="{escape(change.agency, quote=True)}"><td>{link}</td>'
+                f"<td>{c.old.year}→{c.new.year}</td><td>{escape(severity(f.severity, lang))}</td>"
+                f"<td>{escape(f.sub_id)}</td><td>{escape(f.message(lang))}</td></tr>"
+            )
+    out = f'<h2 id="cross-year">{_t("cross_year", lang)}</h2>'
+    if not rows:
+        return out + f'<p class="dr-ok">{_t("none", lang)}</p>'
+    head = [_t(k, lang) for k in ("agency", "years", "severity", "finding", "message")]
+    return out + _table(head, rows)
+
+
 def _changes(corpus: Corpus, lang: Lang) -> str:
     out = [f'<h2 id="changes">{_t("changes", lang)}</h2>']
     found = largest_changes(corpus)
+    if found:
+        out.append(f'<p class="dr-note"><a href="#cross-year">{_t("cross_year_note", lang)}</a></p>')
     if not found:
         return "".join(out) + f'<p class="dr-note">{_t("no_pairs", lang)}</p>'
     index = {e.file: i for i, e in enumerate(corpus.entries, 1)}
@@ -323,6 +359,7 @@ def _changes(corpus: Corpus, lang: Lang) -> str:
         )
     head = [_t("agency", lang), _t("years", lang), label, _t("changed_cells", lang), _t("carry", lang)]
     out.append(_table([*head, _t("notable", lang)], rows))
+    out.append(_cross_year(found, corpus, lang))
     return "".join(out)
 
 
@@ -438,6 +475,7 @@ def corpus_page(corpus: Corpus, *, region: str = "本地区", lang: Lang = "zh")
             ("outcomes", "outcomes"),
             ("trends", "trends"),
             ("changes", "changes"),
+            ("cross-year", "cross_year"),
             ("each", "each"),
         )
     )
