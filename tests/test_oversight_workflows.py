@@ -261,3 +261,27 @@ def test_page_lists_each_cross_year_warning(tmp_path: Path, capsys: pytest.Captu
         ]
     ]
     assert '<a href="#cross-year">' in page
+
+
+# --- compare: the severity in the reader's language -----------------------------------------------------------------
+
+
+def test_compare_words_the_severity_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = new_report("某区财政局", 2023)
+    new = replace_value(new_report("某区财政局", 2024, previous=old), "applications.carried_over.natural_person", 2)
+    dump(old, tmp_path / "2023.json")
+    dump(new, tmp_path / "2024.json")
+    assert main(["compare", str(tmp_path / "2023.json"), str(tmp_path / "2024.json")]) == 0
+    out = capsys.readouterr().out
+    assert "  警告 X-CARRY[natural_person]: 自然人列：本年“上年结转”2与上年报告“结转下年度继续办理”0不一致\n" in out
+    assert "warning" not in out
+    page = tmp_path / "c.html"
+    assert main(["compare", str(tmp_path / "2023.json"), str(tmp_path / "2024.json"), "--html", "-o", str(page)]) == 0
+    assert 'data-rule="X-CARRY[natural_person]">警告 X-CARRY[natural_person]: ' in page.read_text(encoding="utf-8")
+    assert main(["compare", str(tmp_path / "2023.json"), str(tmp_path / "2024.json"), "--lang", "en"]) == 0
+    assert "  warning X-CARRY[natural_person]: column natural_person: " in capsys.readouterr().out
+    site = tmp_path / "site"
+    assert main(["report", str(tmp_path / "2023.json"), str(tmp_path / "2024.json"), "-o", str(site)]) == 1
+    assert '<li class="dr-error" data-rule="T3-BALANCE[natural_person]">错误 ' in (site / "index.html").read_text(
+        encoding="utf-8"
+    )

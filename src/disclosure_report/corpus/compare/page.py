@@ -8,6 +8,7 @@ from html import escape
 from disclosure_report.corpus.compare import CellChange, Comparison, note_text
 from disclosure_report.corpus.compare.text import Lang, change_figures, shown
 from disclosure_report.formats import get_format
+from disclosure_report.messages import severity
 from disclosure_report.model import AnnualReport
 from disclosure_report.render.grid import Grid, GridCell, table_grid
 from disclosure_report.render.html import CSS as REPORT_CSS
@@ -133,8 +134,8 @@ def comparison_page(old: AnnualReport, new: AnnualReport, comparison: Comparison
     body.append(f"<h2>{'跨年度检查' if zh else 'Cross-year checks'}</h2>")
     if comparison.carry_over:
         items = "".join(
-            f'<li class="dr-finding dr-{f.severity}" data-rule="{f.sub_id}">{f.severity} {escape(f.sub_id)}: '
-            f"{escape(f.message(lang))}</li>"
+            f'<li class="dr-finding dr-{f.severity}" data-rule="{escape(f.sub_id, quote=True)}">'
+            f"{severity(f.severity, lang)} {escape(f.sub_id)}: {escape(f.message(lang))}</li>"
             for f in comparison.carry_over
         )
         body.append(f"<ul>{items}</ul>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from disclosure_report.corpus.compare import CellChange, Comparison, ReportRef, kind_of, note_text
-from disclosure_report.messages import with_colon
+from disclosure_report.messages import severity, with_colon
 from disclosure_report.model import Blank, is_number
 from disclosure_report.render.grid import cell_text
 
@@ -74,7 +74,10 @@ def comparison_lines(comparison: Comparison, lang: Lang = "zh") -> list[str]:
     lines.append(w["compared"].format(n=comparison.compared, k=len(comparison.changes)))
     if comparison.carry_over:
         lines += ["", w["carry"]]
-        lines += [f"  {f.severity:<7} {f.sub_id}: {f.message(lang)}" for f in comparison.carry_over]
+        width = 2 if lang == "zh" else 7  # 警告/提示 take two columns each character, as validate prints them
+        lines += [
+            f"  {severity(f.severity, lang):<{width}} {f.sub_id}: {f.message(lang)}" for f in comparison.carry_over
+        ]
     else:
         lines += ["", w["carry_none"]]
     lines += ["", w["notable"]]

@@ -441,7 +441,7 @@ def _entry(index: int, entry: Entry, lang: Lang) -> str:
                 f'<a href="#{_cell_anchor(index, p)}">{escape(p)}</a>' for p in f.paths if not p.startswith("previous.")
             )
             findings.append(
-                f'<li class="dr-{f.severity}" data-rule="{escape(f.sub_id, quote=True)}">{f.severity} '
+                f'<li class="dr-{f.severity}" data-rule="{escape(f.sub_id, quote=True)}">{severity(f.severity, lang)} '
                 f"<b>{escape(f.sub_id)}</b>: {escape(f.message(lang))} {links}</li>"
             )
         out.append(f"<ol>{''.join(findings)}</ol>")
