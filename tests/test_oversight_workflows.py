@@ -285,3 +285,16 @@ def test_compare_words_the_severity_in_chinese(tmp_path: Path, capsys: pytest.Ca
     assert '<li class="dr-error" data-rule="T3-BALANCE[natural_person]">错误 ' in (site / "index.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_report_names_a_folder_that_holds_no_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "2025"
+    empty.mkdir()
+    site = tmp_path / "site"
+    assert main(["report", str(empty), "-o", str(site), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == "report: no report documents found"
+    assert not site.exists()  # no empty page
+    dump(new_report("某区财政局", 2024), tmp_path / "a.json")
+    assert main(["report", str(tmp_path / "a.json"), str(empty), "-o", str(site), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith(f"{empty}: the folder holds no report document (no file ending in ")
+    assert (site / "index.html").is_file()

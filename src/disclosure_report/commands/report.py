@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
+from disclosure_report.corpus.batch import missing_inputs
 from disclosure_report.corpus.page import build_site
 from disclosure_report.corpus.page.charts import INSTALL_NOTE, available
 from disclosure_report.messages import say
@@ -36,15 +37,18 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         print(f"report: {say('report.missing', args.lang, paths=', '.join(map(str, missing)))}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    index, corpus = build_site(args.paths, args.output, region=args.region, lang=args.lang, disable=tuple(args.disable))
-    summary = corpus.summary
-    if summary.files == 0:
+    empty = missing_inputs(args.paths, lang=args.lang)  # a folder given that holds no report, named as validate does
+    for problem in empty:
+        print(problem, file=sys.stderr)
+    if len(empty) == len(args.paths):  # nothing to put on a page: no page is written
         print(f"report: {say('report.nothing', args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    index, corpus = build_site(args.paths, args.output, region=args.region, lang=args.lang, disable=tuple(args.disable))
+    summary = corpus.summary
     print(summary.table(lang=args.lang).splitlines()[0])
     if not available():
         print(say("report.no_charts", args.lang, install=INSTALL_NOTE), file=sys.stderr)
     print(index)
-    if summary.unreadable:
+    if summary.unreadable or empty:
         return EXIT_BAD_INPUT
     return EXIT_FINDINGS if summary.failed else EXIT_OK
