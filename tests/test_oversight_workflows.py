@@ -298,3 +298,33 @@ def test_report_names_a_folder_that_holds_no_report(tmp_path: Path, capsys: pyte
     assert main(["report", str(tmp_path / "a.json"), str(empty), "-o", str(site), "--lang", "en"]) == 2
     assert capsys.readouterr().err.startswith(f"{empty}: the folder holds no report document (no file ending in ")
     assert (site / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["compare", "a.json", "b.json", "--top", "-1"], "argument --top: expected a whole number ≥ 0, got -1"),
+        (["validate", "reports/", "--jobs", "0"], "argument --jobs: expected a whole number ≥ 1, got 0"),
+    ],
+)
+def test_counts_below_their_minimum_are_refused(argv: list[str], said: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--top -1`` cut the last change off each group of notable changes; ``--jobs 0`` meant one process."""
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith(f"error: {said}\n")
+
+
+def test_top_zero_lists_no_notable_change_and_one_lists_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = new_report("某区财政局", 2023)
+    new = replace_value(replace_value(new_report("某区财政局", 2024), NEW_NP, 5), "applications.new.commercial", 2)
+    dump(old, tmp_path / "a.json")
+    dump(new, tmp_path / "b.json")
+    for top, expected in (
+        (0, []),
+        (1, [NEW_NP]),
+        (5, [NEW_NP, "applications.new.commercial"]),
+    ):  # both from 0: larger first
+        assert main(["compare", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--json", "--top", str(top)]) == 0
+        received = json.loads(capsys.readouterr().out)["notable"][0]["changes"]
+        assert sorted(c["path"] for c in received) == sorted(expected)

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_OK, output_file
+from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_OK, count, output_file
 from disclosure_report.corpus.batch import read_document
 from disclosure_report.corpus.compare import compare
 from disclosure_report.corpus.compare.page import comparison_page
@@ -27,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine output (stable, see docs/compare.md)")
     parser.add_argument("--html", action="store_true", help="write the comparison as a web page (with -o)")
     parser.add_argument("-o", "--output", type=Path, help="write the page (--html) or the text/JSON here")
-    parser.add_argument("--top", type=int, default=5, help="how many notable changes per group (default 5)")
+    parser.add_argument("--top", type=count(0), default=5, help="how many notable changes per group (default 5)")
 
 
 def _read(path: Path, lang: Lang) -> AnnualReport | None:

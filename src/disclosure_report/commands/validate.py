@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Literal
 
-from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, output_file
+from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, count, output_file
 from disclosure_report.corpus.batch import read_document
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.formats import get_format
@@ -37,7 +37,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "files", nargs="+", type=Path, metavar="PATH", help="report documents (JSON, or published ones) or folders"
     )
-    parser.add_argument("--jobs", type=int, default=1, help="check folders with this many processes")
+    parser.add_argument("--jobs", type=count(1), default=1, help="check folders with this many processes")
     parser.add_argument("--jsonl", type=Path, help="corpus mode: also write one JSON line per document here")
     parser.add_argument("--summary", action="store_true", help="corpus mode: print only the summary table")
     parser.add_argument("--previous", type=Path, help="the same agency's report on the year before")
