@@ -4,6 +4,7 @@ counts that add up, outputs written where asked (docs/oversight.md, batch.md, ag
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from disclosure_report import new_report, replace_value
 from disclosure_report.cli import main
-from disclosure_report.jsonio.convert import dump, load
+from disclosure_report.jsonio.convert import dump, dumps, load
 from disclosure_report.model import AnnualReport
 
 NEW_NP = "applications.new.natural_person"
@@ -328,3 +329,33 @@ def test_top_zero_lists_no_notable_change_and_one_lists_one(tmp_path: Path, caps
         assert main(["compare", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--json", "--top", str(top)]) == 0
         received = json.loads(capsys.readouterr().out)["notable"][0]["changes"]
         assert sorted(c["path"] for c in received) == sorted(expected)
+
+
+# --- a file name that is not UTF-8 (a GBK name out of a Windows zip archive) -----------------------------------------
+
+
+def test_a_gbk_file_name_is_shown_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "zip"
+    folder.mkdir()
+    good = os.fsencode(folder) + b"/" + "财政局.json".encode("gbk")  # b"\xb2\xc6\xd5\xfe\xbe\xd6.json"
+    bad = os.fsencode(folder) + b"/" + "空.json".encode("gbk")  # b"\xbf\xd5.json"
+    with open(good, "w", encoding="utf-8") as out:
+        out.write(dumps(unit("某区财政局", 2024, 3)))
+    with open(bad, "w", encoding="utf-8"):
+        pass
+    shown_good, shown_bad = f"{folder}/\\xb2\\xc6\\xd5\\xfe\\xbe\\xd6.json", f"{folder}/\\xbf\\xd5.json"
+    jsonl = tmp_path / "checked.jsonl"
+    assert main(["validate", str(folder), "--jsonl", str(jsonl), "--summary", "--jobs", "2"]) == 2
+    records = sorted((json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()), key=str)
+    assert sorted(r["file"] for r in records) == sorted([shown_good, shown_bad])
+    assert next(r for r in records if r["file"] == shown_bad)["error"].startswith(f"{shown_bad}: not a valid ")
+    csv = tmp_path / "cells.csv"
+    assert main(["export", str(folder), "-o", str(csv)]) == 2
+    assert csv.read_text(encoding="utf-8-sig").splitlines()[1].startswith(f"{shown_good},某区财政局,2024,2021,")
+    assert main(["report", str(folder), "-o", str(tmp_path / "site")]) == 2
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert shown_good in page and shown_bad in page
+    capsys.readouterr()
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府", "--json"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert [line.split(": ")[0] for line in out["unreadable"]] == [shown_bad]

@@ -259,6 +259,31 @@ def _field(name: str, value: object) -> object:
     return value
 
 
+def printable(text: str) -> str:
+    r"""``text`` as it can be written to a UTF-8 file: the bytes of a file name that are not UTF-8 (a GBK name out
+    of a Windows zip archive, which Python holds as lone surrogates) shown as ``\xbc``, any other lone surrogate as
+    ``\ud800`` — so a JSON line, a CSV row or a page naming such a file is written, never a ``UnicodeEncodeError``.
+
+    >>> printable("报告.json"), printable(b"\xbc\xd7.json".decode("utf-8", "surrogateescape"))
+    ('报告.json', '\\xbc\\xd7.json')
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def with_colon(where: object, text: str, lang: Lang) -> str:
     """``where: text`` (``where：text`` in Chinese)."""
     return f"{where}{_COLON[lang]}{text}"

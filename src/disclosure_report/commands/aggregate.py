@@ -20,7 +20,7 @@ from disclosure_report.corpus.rollup import (
     unit_name,
 )
 from disclosure_report.jsonio.convert import dump, load
-from disclosure_report.messages import Lang, say
+from disclosure_report.messages import Lang, printable, say
 from disclosure_report.model import AnnualReport
 
 NAME = "aggregate"
@@ -99,7 +99,8 @@ class Units:
 
     def files_of(self, agency: str, year: int) -> list[str]:
         """The files of one unit's reports on one year, in the order they were summed (the first is kept)."""
-        return [str(p) for p, r in self.loaded if unit_name(r.meta.agency) == unit_name(agency) and r.meta.year == year]
+        same = (p for p, r in self.loaded if unit_name(r.meta.agency) == unit_name(agency) and r.meta.year == year)
+        return [printable(str(p)) for p in same]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -139,7 +140,7 @@ def _rollups_among(units: Units, year: int, lang: Lang) -> list[str]:
     """Units that are themselves rollups (scope ``region_aggregate``): with their own units' reports beside them,
     every figure is counted twice — said, not guessed away."""
     found = [
-        f"{r.meta.agency}（{p}）" if lang == "zh" else f"{r.meta.agency} ({p})"
+        f"{r.meta.agency}（{printable(str(p))}）" if lang == "zh" else f"{r.meta.agency} ({printable(str(p))})"
         for p, r in units.loaded
         if r.meta.scope == "region_aggregate" and r.meta.year == year
     ]

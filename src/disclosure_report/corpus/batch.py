@@ -30,6 +30,7 @@ from disclosure_report.messages import (
     Lang,
     error_text,
     plural,
+    printable,
     result_line,
     say,
     severity,
@@ -213,18 +214,19 @@ def check_document(
         result = validate(report, disable=disable)
     except (DisclosureReportError, KeyError, OSError) as e:
         said = str(e.args[0] if isinstance(e, KeyError) else e)
-        return None, None, FileResult(name, error=said, error_zh=error_text(e, "zh"))
+        return None, None, FileResult(printable(name), error=printable(said), error_zh=printable(error_text(e, "zh")))
     except Exception as e:  # a fault of the library on this document must not end the run; it is reported
-        return None, None, FileResult(name, error=f"{name}: could not be checked ({type(e).__name__}: {e})")
+        said = f"{name}: could not be checked ({type(e).__name__}: {e})"
+        return None, None, FileResult(printable(name), error=printable(said))
     record = FileResult(
-        name,
+        printable(name),  # a name whose bytes are not UTF-8 is shown, not a UnicodeEncodeError in --jsonl
         report.meta.agency,
         report.meta.year,
         report.format,
         result.ok,
         result.counts,
         tuple(f.to_dict() for f in result.findings) if details else (),
-        read_warnings=tuple(map(str, document.warnings)),
+        read_warnings=tuple(printable(str(w)) for w in document.warnings),
         rules=tuple((f.rule, f.severity) for f in result.findings),
     )
     return report, result, record
@@ -567,7 +569,7 @@ def skipped_line(path: str | Path, error: BaseException, lang: Lang = "en") -> s
     """Why a document a corpus verb leaves out could not be read: the first line of its error, naming the file."""
     said = error_text(error, lang)
     first = said.splitlines()[0] if said else type(error).__name__
-    return first if first.startswith(str(path)) else with_colon(path, first, lang)
+    return printable(first if first.startswith(str(path)) else with_colon(path, first, lang))
 
 
 def write_cells_csv(
@@ -596,7 +598,7 @@ def write_cells_csv(
             state = "blank" if type(value) is Blank else "unread" if type(value) is Unread else "value"
             writer.writerow(
                 (
-                    csv_text(str(path)),
+                    csv_text(printable(str(path))),
                     csv_text(report.meta.agency),
                     report.meta.year,
                     report.format,

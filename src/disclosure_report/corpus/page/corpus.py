@@ -40,7 +40,7 @@ class Entry:
 def check_entry(path: Path, disable: tuple[str, ...] = ()) -> Entry:
     """Read and check one document, as ``validate`` does; never raises for a bad document."""
     report, result, record = check_document(path, disable)
-    return Entry(str(path), report, result.findings if result is not None else (), record)
+    return Entry(record.file, report, result.findings if result is not None else (), record)
 
 
 @attrs.frozen
