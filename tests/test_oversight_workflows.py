@@ -359,3 +359,13 @@ def test_a_gbk_file_name_is_shown_not_a_traceback(tmp_path: Path, capsys: pytest
     assert main(["aggregate", str(folder), "--agency", "某区人民政府", "--json"]) == 2
     out = json.loads(capsys.readouterr().out)
     assert [line.split(": ")[0] for line in out["unreadable"]] == [shown_bad]
+
+
+def test_validate_one_gbk_named_file_writes_valid_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = os.fsencode(tmp_path) + b"/" + "财政局.json".encode("gbk")
+    with open(name, "w", encoding="utf-8") as out:
+        out.write(dumps(new_report("某区财政局", 2024)))
+    assert main(["validate", os.fsdecode(name), "--json"]) == 0
+    out = capsys.readouterr().out
+    out.encode("utf-8")  # no lone surrogate left
+    assert json.loads(out)["files"][0]["file"] == f"{tmp_path}/\\xb2\\xc6\\xd5\\xfe\\xbe\\xd6.json"

@@ -15,6 +15,7 @@ from disclosure_report.formats import get_format
 from disclosure_report.messages import (
     Lang,
     error_text,
+    printable,
     read_warning_text,
     result_line,
     say,
@@ -61,7 +62,7 @@ def _group(report_format: str, finding: Finding, lang: Lang) -> str:
 
 
 def _human(path: Path, result: ValidationResult, report_format: str, lang: Lang) -> list[str]:
-    lines = [result_line(str(path), result.ok, result.counts, lang)]
+    lines = [result_line(printable(str(path)), result.ok, result.counts, lang)]
     groups: dict[str, list[Finding]] = {}
     for f in result.findings:
         groups.setdefault(_group(report_format, f, lang), []).append(f)
@@ -153,13 +154,20 @@ def run(args: argparse.Namespace) -> int:
             result = validate(report, previous, disable=args.disable)
         except (DisclosureReportError, KeyError) as e:
             print(error_text(e, args.lang), file=sys.stderr)
-            outputs.append({"file": str(path), "error": error_text(e, "en")})  # --json output stays stable
+            outputs.append(
+                {"file": printable(str(path)), "error": printable(error_text(e, "en"))}
+            )  # --json output stays stable
             worst = EXIT_BAD_INPUT
             continue
         if not result.ok and worst == EXIT_OK:
             worst = EXIT_FINDINGS
         if args.json:
-            entry = {"file": str(path), "agency": report.meta.agency, "year": report.meta.year, **result.to_dict()}
+            entry = {
+                "file": printable(str(path)),
+                "agency": report.meta.agency,
+                "year": report.meta.year,
+                **result.to_dict(),
+            }
             if document.warnings:  # what the reader of a published document had to interpret
                 entry["read_warnings"] = [str(w) for w in document.warnings]
             outputs.append(entry)
