@@ -369,3 +369,21 @@ def test_validate_one_gbk_named_file_writes_valid_json(tmp_path: Path, capsys: p
     out = capsys.readouterr().out
     out.encode("utf-8")  # no lone surrogate left
     assert json.loads(out)["files"][0]["file"] == f"{tmp_path}/\\xb2\\xc6\\xd5\\xfe\\xbe\\xd6.json"
+
+
+def test_page_names_the_files_of_a_duplicated_unit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two files for one agency and year — a copy, or last year's report filed under this year — are counted once;
+    the page says which file it summed and which it left out."""
+    for year in ("2023", "2024"):
+        (tmp_path / year).mkdir()
+    dump(unit("某区财政局", 2023, 3), tmp_path / "2023" / "财政局.json")
+    dump(unit("某区财政局", 2023, 3), tmp_path / "2024" / "财政局（误放）.json")
+    dump(unit("某区财政局", 2024, 5), tmp_path / "2024" / "财政局.json")
+    site = tmp_path / "site"
+    main(["report", str(tmp_path / "2023"), str(tmp_path / "2024"), "-o", str(site)])
+    page = (site / "index.html").read_text(encoding="utf-8")
+    kept, left = tmp_path / "2023" / "财政局.json", tmp_path / "2024" / "财政局（误放）.json"
+    assert f"2023: 1 家单位; 重复（取第一份）: 某区财政局（计入 {kept}，未计入 {left}）" in page
+    main(["report", str(tmp_path / "2023"), str(tmp_path / "2024"), "-o", str(site), "--lang", "en"])
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert f"2023: 1 units; duplicated (first kept): 某区财政局 (summed {kept}, left out {left})" in page

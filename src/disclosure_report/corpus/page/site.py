@@ -27,6 +27,7 @@ from disclosure_report.corpus.page.figures import (
     region_totals,
     trends,
 )
+from disclosure_report.corpus.rollup import unit_name
 from disclosure_report.formats import get_format
 from disclosure_report.messages import severity
 from disclosure_report.model import AnnualReport, Blank, Unread, is_number
@@ -227,7 +228,16 @@ def _by_agency(corpus: Corpus, lang: Lang) -> str:
     return f'<h2 id="by-agency">{_t("by_agency", lang)}</h2>{_table(head, rows)}'
 
 
-def _coverage_note(totals: YearTotals, lang: Lang) -> str:
+def _duplicate(corpus: Corpus, agency: str, year: int, lang: Lang) -> str:
+    """A unit with more than one report on a year: which file the totals took and which they left out."""
+    files = [e.file for e in corpus.readable if e.unit == unit_name(agency) and e.year == year]
+    kept, *left = files or [""]
+    if lang == "zh":
+        return f"{agency}（计入 {kept}，未计入 {'、'.join(left)}）"
+    return f"{agency} (summed {kept}, left out {', '.join(left)})"
+
+
+def _coverage_note(totals: YearTotals, corpus: Corpus, lang: Lang) -> str:
     if totals.error is not None:
         said = totals.error_zh if lang == "zh" and totals.error_zh is not None else totals.error
         return f'<p class="dr-note dr-error">{totals.year}: {escape(said)}</p>'
@@ -235,7 +245,8 @@ def _coverage_note(totals: YearTotals, lang: Lang) -> str:
     assert c is not None
     parts = [f"{totals.year}: {len(c.present)} {_t('units', lang)}"]
     if c.duplicated:
-        parts.append(f"{_t('duplicated', lang)}: {'、'.join(c.duplicated)}")
+        named = [_duplicate(corpus, agency, totals.year, lang) for agency in dict.fromkeys(c.duplicated)]
+        parts.append(f"{_t('duplicated', lang)}: {'、'.join(named)}")
     if c.blanks:
         parts.append(f"{_t('blank_cells', lang)}: {len({p for _, p in c.blanks})}")
     if c.unread:
@@ -245,7 +256,7 @@ def _coverage_note(totals: YearTotals, lang: Lang) -> str:
     return f'<p class="dr-note">{escape("; ".join(parts))}</p>'
 
 
-def _totals(years: tuple[YearTotals, ...], lang: Lang) -> str:
+def _totals(years: tuple[YearTotals, ...], corpus: Corpus, lang: Lang) -> str:
     versions = [t.report.format for t in years if t.report is not None]
     out = [f'<h2 id="totals">{_t("totals", lang)}</h2>', f'<p class="dr-note">{_t("sum_note", lang)}</p>']
     if versions:
@@ -254,7 +265,7 @@ def _totals(years: tuple[YearTotals, ...], lang: Lang) -> str:
             cells = "".join(_figure(f"total:{t.year}:{path}", t.value(path)) for t in years)
             rows.append(f'<tr><td title="{escape(path, quote=True)}">{escape(" › ".join(labels))}</td>{cells}</tr>')
         out.append(_table([_t("cell", lang), *(str(t.year) for t in years)], rows))
-    out += [_coverage_note(t, lang) for t in years]
+    out += [_coverage_note(t, corpus, lang) for t in years]
     return "".join(out)
 
 
@@ -485,7 +496,7 @@ def corpus_page(corpus: Corpus, *, region: str = "本地区", lang: Lang = "zh")
         _failing(corpus, lang),
         _by_rule(corpus, lang),
         _by_agency(corpus, lang),
-        _totals(years, lang),
+        _totals(years, corpus, lang),
         _outcomes(years, lang),
         _trends(corpus, years, lang),
         _changes(corpus, lang),
