@@ -387,3 +387,27 @@ def test_page_names_the_files_of_a_duplicated_unit(tmp_path: Path, capsys: pytes
     main(["report", str(tmp_path / "2023"), str(tmp_path / "2024"), "-o", str(site), "--lang", "en"])
     page = (site / "index.html").read_text(encoding="utf-8")
     assert f"2023: 1 units; duplicated (first kept): 某区财政局 (summed {kept}, left out {left})" in page
+
+
+def test_pages_this_tool_wrote_among_the_reports_are_named_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A comparison page saved among the reports was read as a report (agency 某区财政局2023—, half its cells
+    unread) and summed into the totals; the corpus page was an unreadable 'no tables' document."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    dump(unit("某区财政局", 2023, 3), tmp_path / "2023.json")
+    dump(unit("某区财政局", 2024, 5), folder / "财政局.json")
+    page = folder / "财政局-对比.html"
+    assert main(["compare", str(tmp_path / "2023.json"), str(folder / "财政局.json"), "--html", "-o", str(page)]) == 0
+    assert main(["report", str(folder), "-o", str(folder / "site")]) == 2  # the comparison page: not a report
+    capsys.readouterr()
+    assert main(["validate", str(folder), "--summary", "--lang", "en"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "3 documents: 0 without errors, 1 with errors, 2 unreadable"
+    assert sorted(out[out.index("unreadable documents") + 1 :]) == [
+        f"{folder / 'site' / 'index.html'}: a corpus page written by disclosure-report report, not an annual report",
+        f"{page}: a comparison page written by disclosure-report compare, not an annual report",
+    ]
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府", "--json"]) == 2
+    assert json.loads(capsys.readouterr().out)["coverage"][0] == "units: 1 summed"

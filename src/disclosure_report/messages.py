@@ -400,6 +400,14 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{agency}：计入 {kept}，未计入 {left}",
         "{agency}: summed {kept}, left out {left}",
     ),
+    "corpus.generated_report": (
+        "{path}：这是本工具（disclosure-report report）写出的汇总网页，不是年度报告",
+        "{path}: a corpus page written by disclosure-report report, not an annual report",
+    ),
+    "corpus.generated_compare": (
+        "{path}：这是本工具（disclosure-report compare）写出的对比网页，不是年度报告",
+        "{path}: a comparison page written by disclosure-report compare, not an annual report",
+    ),
     "aggregate.rollup_unit": (
         "其中有汇总报告：{names}；其所属单位的报告也在其中时会重复计算",
         "rollups among the units: {names}; counted twice if their units' reports are here too",

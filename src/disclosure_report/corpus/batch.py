@@ -11,6 +11,7 @@ import gc
 import json
 import multiprocessing
 import os
+import re
 import signal
 import sys
 import unicodedata
@@ -178,12 +179,46 @@ def missing_inputs(
     return problems
 
 
+GENERATOR = "disclosure-report"
+"""The ``<meta name="generator">`` of the pages the corpus verbs write (``disclosure-report report`` / ``compare``):
+how :func:`read_document` knows one lying among the reports is not a report."""
+
+_GENERATED = re.compile(rb'<meta name="generator" content="disclosure-report (report|compare)">')
+
+
+def generator_meta(verb: str) -> str:
+    """The ``<meta>`` element that marks a page written by ``verb`` (``report``, ``compare``)."""
+    return f'<meta name="generator" content="{GENERATOR} {verb}">'
+
+
+def _generated_page(name: str) -> str | None:
+    """``report`` or ``compare`` when ``name`` is a web page one of those verbs wrote, else None (its head only)."""
+    if not name.lower().endswith((".html", ".htm", ".xhtml", ".shtml")):
+        return None
+    try:
+        with open(name, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return None  # the reader names the problem
+    found = _GENERATED.search(head)
+    return found[1].decode() if found else None
+
+
 def read_document(path: str | Path, *, year: int | None = None, agency: str | None = None) -> ReadResult:
     """A report from a JSON document (no warnings), or through the readers for a published one (with theirs).
-    ``year`` and ``agency`` are the caller's, for a document that does not name them (see ``read``)."""
-    if os.fspath(path).lower().endswith(".json") and year is None and agency is None:
+    ``year`` and ``agency`` are the caller's, for a document that does not name them (see ``read``).
+
+    A corpus page or comparison page this library wrote is refused, named: saved among the reports, the readers
+    would otherwise take the comparison's two years of tables for one report, and the totals would count it."""
+    name = os.fspath(path)
+    if name.lower().endswith(".json") and year is None and agency is None:
         return ReadResult(load(path))
     from disclosure_report.read import read
+    from disclosure_report.read.base import ReadError
+
+    verb = _generated_page(name)
+    if verb is not None:
+        raise ReadError.keyed(f"corpus.generated_{verb}", path=name)
 
     return read(Path(path), year=year, agency=agency)
 

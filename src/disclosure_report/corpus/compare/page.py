@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from disclosure_report.corpus.batch import generator_meta
 from disclosure_report.corpus.compare import CellChange, Comparison, note_text
 from disclosure_report.corpus.compare.text import Lang, change_figures, shown
 from disclosure_report.formats import get_format
@@ -150,6 +151,7 @@ def comparison_page(old: AnnualReport, new: AnnualReport, comparison: Comparison
     body.append("</div>")
     return (
         f'<!DOCTYPE html>\n<html lang="{"zh-CN" if zh else "en"}">\n<head>\n<meta charset="utf-8">\n'
+        f"{generator_meta('compare')}\n"
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
         f"<style>{REPORT_CSS}{CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Literal
 
+from disclosure_report.corpus.batch import generator_meta
 from disclosure_report.corpus.compare.text import change_figures
 from disclosure_report.corpus.page import charts
 from disclosure_report.corpus.page.corpus import Corpus, Entry, read_corpus
@@ -506,6 +507,7 @@ def corpus_page(corpus: Corpus, *, region: str = "本地区", lang: Lang = "zh")
     ]
     return (
         f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+        f"{generator_meta('report')}\n"
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
         f"<style>{CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
