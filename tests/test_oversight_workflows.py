@@ -411,3 +411,20 @@ def test_pages_this_tool_wrote_among_the_reports_are_named_not_read(
     ]
     assert main(["aggregate", str(folder), "--agency", "某区人民政府", "--json"]) == 2
     assert json.loads(capsys.readouterr().out)["coverage"][0] == "units: 1 summed"
+
+
+def test_aggregate_names_the_file_of_a_report_on_another_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "2024"
+    folder.mkdir()
+    dump(unit("某区财政局", 2024, 3), folder / "财政局.json")
+    dump(unit("某区教育局", 2024, 4), folder / "教育局.json")
+    dump(unit("某区审计局", 2023, 9), folder / "审计局（误放）.json")
+    out = tmp_path / "r.json"
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "单位：汇总 2 个",
+        f"其他年度（未计入）：某区审计局 2023（{folder / '审计局（误放）.json'}）",
+    ]
+    assert load(out).applications.new.natural_person == 7

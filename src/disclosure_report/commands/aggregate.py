@@ -47,8 +47,9 @@ def _expected(spec: str | None) -> list[str] | None:
     return [name.strip() for name in spec.split(",") if name.strip()]
 
 
-def _coverage_lines(c: Coverage, lang: Lang) -> list[str]:
-    """What the rollup covers and where it could not simply add, one line each (``--json`` keeps them in English)."""
+def _coverage_lines(c: Coverage, lang: Lang, units: Units | None = None) -> list[str]:
+    """What the rollup covers and where it could not simply add, one line each (``--json`` keeps them in English);
+    with ``units``, a report on another year is named with its file (a report filed in the wrong year's folder)."""
     if c.expected:
         lines = [say("aggregate.units_of", lang, summed=len(c.present), expected=len(c.expected))]
     else:
@@ -60,7 +61,15 @@ def _coverage_lines(c: Coverage, lang: Lang) -> list[str]:
     if c.duplicated:
         lines.append(say("aggregate.duplicated", lang, names="、".join(c.duplicated)))
     if c.other_year:
-        lines.append(say("aggregate.other_year", lang, names="、".join(f"{a} {y}" for a, y in c.other_year)))
+        named = [f"{a} {y}" for a, y in dict.fromkeys(c.other_year)]
+        if units is not None:
+            named = [
+                f"{a} {y}（{'、'.join(units.files_of(a, y))}）"
+                if lang == "zh"
+                else f"{a} {y} ({', '.join(units.files_of(a, y))})"
+                for a, y in dict.fromkeys(c.other_year)
+            ]
+        lines.append(say("aggregate.other_year", lang, names="、".join(named)))
     if c.blanks:
         lines.append(say("aggregate.blanks", lang, n=len({p for _, p in c.blanks})))
     if c.zeroed:
@@ -158,6 +167,17 @@ def _skipped_lines(units: Units, lang: Lang) -> list[str]:
     return [say("aggregate.unreadable", lang, n=len(units.skipped))] if units.skipped else []
 
 
+def _said(c: Coverage, units: Units, year: int, lang: Lang) -> list[str]:
+    """Every line on what the rollup covers: the coverage, the files of duplicates and of other years, rollups among
+    the units, the unreadable documents left out."""
+    return (
+        _coverage_lines(c, lang, units)
+        + _duplicated_lines(c, units, year, lang)
+        + _rollups_among(units, year, lang)
+        + _skipped_lines(units, lang)
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     problems = missing_inputs([*args.units, *([args.check] if args.check is not None else [])], lang=args.lang)
     for problem in problems:
@@ -177,17 +197,12 @@ def run(args: argparse.Namespace) -> int:
                     {"cell_path": d.cell_path, "published": str(d.published), "summed": str(d.summed)}
                     for d in differences
                 ],
-                "coverage": _coverage_lines(coverage, "en")
-                + _duplicated_lines(coverage, units, year, "en")
-                + _rollups_among(units, year, "en")
-                + _skipped_lines(units, "en"),
+                "coverage": _said(coverage, units, year, "en"),
                 "unreadable": units.skipped_en,
             }
             print(json.dumps(out, ensure_ascii=False, indent=2))
         else:
-            lines = _coverage_lines(coverage, args.lang) + _duplicated_lines(coverage, units, year, args.lang)
-            lines += _rollups_among(units, year, args.lang)
-            for line in lines + _skipped_lines(units, args.lang):
+            for line in _said(coverage, units, year, args.lang):
                 print(line)
             for d in differences:
                 print(_difference_line(d, args.lang))
@@ -216,18 +231,14 @@ def run(args: argparse.Namespace) -> int:
         dump(rollup.report, output_file(args.output))
     year = rollup.report.meta.year
     if args.json:
-        lines = _coverage_lines(rollup.coverage, "en") + _duplicated_lines(rollup.coverage, units, year, "en")
-        lines += _rollups_among(units, year, "en")
         out = {
             "output": str(args.output) if args.output else None,
-            "coverage": lines + _skipped_lines(units, "en"),
+            "coverage": _said(rollup.coverage, units, year, "en"),
             "unreadable": units.skipped_en,
         }
         print(json.dumps(out, ensure_ascii=False))
     else:
-        lines = _coverage_lines(rollup.coverage, args.lang) + _duplicated_lines(rollup.coverage, units, year, args.lang)
-        lines += _rollups_among(units, year, args.lang)
-        print("\n".join(lines + _skipped_lines(units, args.lang)))
+        print("\n".join(_said(rollup.coverage, units, year, args.lang)))
         if args.output:
             print(say("aggregate.written", args.lang, path=args.output))
     return unreadable
