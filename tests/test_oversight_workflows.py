@@ -428,3 +428,15 @@ def test_aggregate_names_the_file_of_a_report_on_another_year(
         f"其他年度（未计入）：某区审计局 2023（{folder / '审计局（误放）.json'}）",
     ]
     assert load(out).applications.new.natural_person == 7
+
+
+def test_the_rules_list_lines_up_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """Padded by characters, 版式 rows started their titles three columns left of 勾稽关系 rows."""
+    assert main(["rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    title_columns = set()
+    for line in lines:
+        words = line.split()
+        before = line[: line.index(words[3], len(words[0]) + len(words[1]) + len(words[2]))]
+        title_columns.add(sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in before))
+    assert title_columns == {18 + 1 + 5 + 1 + 11 + 1}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Literal
 
@@ -257,6 +258,17 @@ def _field(name: str, value: object) -> object:
     if isinstance(value, str) and name in _FIELDS_ZH:
         return _FIELDS_ZH[name](value)
     return value
+
+
+def padded(text: str, width: int) -> str:
+    """``text`` padded to ``width`` columns as a terminal shows them — a Chinese character takes two — so a column
+    of Chinese names lines up (``f"{text:<40}"`` counts characters).
+
+    >>> padded("版式", 6) + "|", padded("勾稽关系", 6) + "|", padded("format", 8) + "|"
+    ('版式  |', '勾稽关系|', 'format  |')
+    """
+    shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - shown, 0)
 
 
 def printable(text: str) -> str:

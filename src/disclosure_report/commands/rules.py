@@ -6,7 +6,7 @@ import argparse
 import json
 
 from disclosure_report.formats import FORMATS
-from disclosure_report.messages import rule_kind, severity
+from disclosure_report.messages import padded, rule_kind, severity
 from disclosure_report.rules import RULES
 from disclosure_report.rules.publish import rules_document, rules_markdown
 
@@ -31,5 +31,6 @@ def run(args: argparse.Namespace) -> int:
         for r in RULES:
             title = r.title_zh if zh else r.title_en
             kind = rule_kind(r.kind, args.lang)
-            print(f"{r.id:<18} {severity(r.severity, args.lang):<{3 if zh else 8}} {kind:<{5 if zh else 11}} {title}")
+            level, kind_width = padded(severity(r.severity, args.lang), 5 if zh else 8), 11  # by display width
+            print(f"{r.id:<18} {level} {padded(kind, kind_width)} {title}")
     return 0

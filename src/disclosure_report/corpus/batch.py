@@ -14,7 +14,6 @@ import os
 import re
 import signal
 import sys
-import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,6 +29,7 @@ from disclosure_report.jsonio.convert import load
 from disclosure_report.messages import (
     Lang,
     error_text,
+    padded,
     plural,
     printable,
     result_line,
@@ -431,12 +431,12 @@ class Summary:
                 "unreadable documents",
             )
         if self.by_rule:
-            lines += ["", f"{_padded(rule_head, 40)} {count}"]
-            lines += [f"{_padded(_rule_key(rule, lang), 40)} {n}" for rule, n in self.by_rule.most_common(top)]
+            lines += ["", f"{padded(rule_head, 40)} {count}"]
+            lines += [f"{padded(_rule_key(rule, lang), 40)} {n}" for rule, n in self.by_rule.most_common(top)]
             lines += _more(len(self.by_rule) - top, lang)
         if self.by_agency:
-            lines += ["", f"{_padded(agency_head, 40)} {count}"]
-            lines += [f"{_padded(agency, 40)} {n}" for agency, n in self.by_agency.most_common(top)]
+            lines += ["", f"{padded(agency_head, 40)} {count}"]
+            lines += [f"{padded(agency, 40)} {n}" for agency, n in self.by_agency.most_common(top)]
             lines += _more(len(self.by_agency) - top, lang)
         if self.unreadable_files:
             lines += ["", unreadable_head]
@@ -448,12 +448,6 @@ class Summary:
 
 def _first_line(text: str) -> str:
     return text.splitlines()[0] if text else ""
-
-
-def _padded(text: str, width: int) -> str:
-    """``text`` padded to ``width`` columns as a terminal shows them: a Chinese character takes two."""
-    shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(width - shown, 0)
 
 
 def _more(hidden: int, lang: Lang) -> list[str]:
