@@ -329,12 +329,13 @@ def test_aggregate_refusals_in_both_languages(tmp_path: Path, capsys: pytest.Cap
     dump(_old_format("乙"), mixed / "b.json")  # type: ignore[arg-type]
     assert main(["aggregate", str(mixed), "--agency", "某县"]) == 2
     assert capsys.readouterr().err == (
-        "disclosure-report aggregate: 2023 年度的报告格式版本不同，不能汇总（甲：2021；乙：2019）\n"
+        "disclosure-report aggregate: 2023 年度的报告格式版本不同，不能汇总：乙：2019"
+        "（其余 1 个单位使用 2023 年度要求的 2021 格式）\n"
     )
     assert main(["aggregate", str(mixed), "--agency", "某县", "--lang", "en"]) == 2
     assert capsys.readouterr().err == (
-        "disclosure-report aggregate: reports on 2023 in different format versions cannot be summed "
-        "(甲: 2021; 乙: 2019)\n"
+        "disclosure-report aggregate: reports on 2023 in different format versions cannot be summed: 乙: 2019 "
+        "(the other 1 unit uses the 2021 format 2023 requires)\n"
     )
     (mixed / "a.json").unlink()
     assert main(["aggregate", str(mixed), "--agency", "某县"]) == 2

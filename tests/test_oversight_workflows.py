@@ -440,3 +440,17 @@ def test_the_rules_list_lines_up_in_chinese(capsys: pytest.CaptureFixture[str]) 
         before = line[: line.index(words[3], len(words[0]) + len(words[1]) + len(words[2]))]
         title_columns.add(sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in before))
     assert title_columns == {18 + 1 + 5 + 1 + 11 + 1}
+
+
+def test_a_unit_in_the_wrong_format_is_named_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One 2019-format report among a region's 2024 reports stops the sum; the error named every unit with its
+    format (a line of the whole region) — now only the odd one, and how many use the year's format."""
+    for i in range(12):
+        dump(unit(f"某区第{i}局", 2024, 1), tmp_path / f"{i}.json")
+    old = load(Path(__file__).parent.parent / "examples" / "shanghai-gov-office-2019.json")
+    dump(replace_value(replace_value(old, "meta.year", 2024), "meta.agency", "某区旧格式局"), tmp_path / "old.json")
+    assert main(["aggregate", str(tmp_path), "--agency", "某区人民政府"]) == 2
+    assert capsys.readouterr().err == (
+        "disclosure-report aggregate: 2024 年度的报告格式版本不同，不能汇总：某区旧格式局：2019"
+        "（其余 12 个单位使用 2024 年度要求的 2021 格式）\n"
+    )

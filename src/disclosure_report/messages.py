@@ -545,8 +545,9 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     # aggregate
     "aggregate.nothing": ("没有可汇总的报告", "no reports to aggregate"),
     "aggregate.formats": (
-        "{year} 年度的报告格式版本不同，不能汇总（{listing}）",
-        "reports on {year} in different format versions cannot be summed ({listing})",
+        "{year} 年度的报告格式版本不同，不能汇总：{listing}（其余 {n} 个单位使用 {year} 年度要求的 {format} 格式）",
+        "reports on {year} in different format versions cannot be summed: {listing} (the other {n} units use the "
+        "{format} format {year} requires)",
     ),
     "aggregate.no_year": (
         "没有 {year} 年度的报告（各单位报告的年度及份数：{years}）",
@@ -1036,6 +1037,11 @@ EN_ONE: Mapping[str, tuple[str, str]] = {
     "aggregate.unread": ("n", "unread unit cells made {n} summed cell unread"),
     "aggregate.differences": ("n", "{n} cell differs from the sum of the units"),
     "aggregate.unreadable": ("n", "{n} document could not be read and is not summed (named on stderr)"),
+    "aggregate.formats": (
+        "n",
+        "reports on {year} in different format versions cannot be summed: {listing} (the other {n} unit uses the "
+        "{format} format {year} requires)",
+    ),
     "export.written": ("rows", "{rows} row written to {path}"),
     "export.unreadable": ("n", "{n} document could not be read and has no rows"),
 }

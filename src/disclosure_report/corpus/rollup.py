@@ -167,9 +167,13 @@ def aggregate(
         raise AggregateError.keyed("aggregate.no_year", year=year, years=found)
     units = [u for u in units if u.meta.year == year]
     formats = {u.format for u in units}
-    if len(formats) > 1:
-        listing = tuple(Phrase("aggregate.unit_format", agency=u.meta.agency, format=u.format) for u in units)
-        raise AggregateError.keyed("aggregate.formats", year=year, listing=listing)
+    if len(formats) > 1:  # name the units off the year's format, not all of a region's hundred units
+        required = new_report(agency, year).format
+        odd = [u for u in units if u.format != required]
+        listing = tuple(Phrase("aggregate.unit_format", agency=u.meta.agency, format=u.format) for u in odd)
+        raise AggregateError.keyed(
+            "aggregate.formats", year=year, listing=listing, n=len(units) - len(odd), format=required
+        )
     seen: dict[str, AnnualReport] = {}
     duplicated: list[str] = []
     for u in units:
