@@ -454,3 +454,23 @@ def test_a_unit_in_the_wrong_format_is_named_alone(tmp_path: Path, capsys: pytes
         "disclosure-report aggregate: 2024 年度的报告格式版本不同，不能汇总：某区旧格式局：2019"
         "（其余 12 个单位使用 2024 年度要求的 2021 格式）\n"
     )
+
+
+def test_expected_units_saved_by_notepad(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A list saved as UTF-8 with a BOM made the first name '\\ufeff某区财政局': missing and its report unexpected;
+    a list saved as GBK ended in a UnicodeDecodeError traceback."""
+    folder = tmp_path / "units"
+    folder.mkdir()
+    dump(unit("某区财政局", 2024, 3), folder / "a.json")
+    dump(unit("某区教育局", 2024, 4), folder / "b.json")
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("某区财政局\r\n某区教育局\r\n".encode("utf-8-sig"))
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府", "--expect", f"@{bom}"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["单位：应有 2 个，汇总 2 个"]
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("某区财政局\n".encode("gbk"))
+    # 某 is c4 b3 in GBK, which UTF-8 reads as one character; 区 (c7 f8) is where it fails
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府", "--expect", f"@{gbk}", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"disclosure-report aggregate: {gbk}: not UTF-8 text (from offset 2); save the list as UTF-8\n"
+    )

@@ -549,6 +549,10 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "reports on {year} in different format versions cannot be summed: {listing} (the other {n} units use the "
         "{format} format {year} requires)",
     ),
+    "aggregate.expect_encoding": (
+        "{path}：不是 UTF-8 文本（偏移 {offset} 处起），请将名单另存为 UTF-8",
+        "{path}: not UTF-8 text (from offset {offset}); save the list as UTF-8",
+    ),
     "aggregate.no_year": (
         "没有 {year} 年度的报告（各单位报告的年度及份数：{years}）",
         "no report on {year} (the units' reports by year: {years})",

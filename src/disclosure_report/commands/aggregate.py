@@ -12,6 +12,7 @@ import attrs
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, output_file
 from disclosure_report.corpus.batch import iter_documents, load_document, missing_inputs, skipped_line
 from disclosure_report.corpus.rollup import (
+    AggregateError,
     Coverage,
     Difference,
     DuplicateReportError,
@@ -42,8 +43,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def _expected(spec: str | None) -> list[str] | None:
     if not spec:
         return None
-    if spec.startswith("@"):
-        return [line.strip() for line in Path(spec[1:]).read_text(encoding="utf-8").splitlines() if line.strip()]
+    if spec.startswith("@"):  # a list saved by Notepad starts with a BOM: not part of the first name
+        path = Path(spec[1:])
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise AggregateError.keyed("aggregate.expect_encoding", path=str(path), offset=e.start) from None
+        return [line.strip() for line in text.splitlines() if line.strip()]
     return [name.strip() for name in spec.split(",") if name.strip()]
 
 
