@@ -474,3 +474,26 @@ def test_expected_units_saved_by_notepad(tmp_path: Path, capsys: pytest.CaptureF
     assert capsys.readouterr().err == (
         f"disclosure-report aggregate: {gbk}: not UTF-8 text (from offset 2); save the list as UTF-8\n"
     )
+
+
+def test_check_a_rollup_published_as_a_web_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--check`` took JSON only: a rollup as a government publishes it (a web page, a Word file) was 'not valid
+    JSON'."""
+    folder = tmp_path / "units"
+    folder.mkdir()
+    dump(unit("某区财政局", 2024, 3), folder / "a.json")
+    dump(unit("某区教育局", 2024, 4), folder / "b.json")
+    rollup = tmp_path / "rollup.json"
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府", "-o", str(rollup)]) == 0
+    published = replace_value(load(rollup), NEW_NP, 8)
+    dump(published, tmp_path / "published.json")
+    page = tmp_path / "published.html"
+    assert main(["render", str(tmp_path / "published.json"), "--to", "html", "-o", str(page)]) == 0
+    capsys.readouterr()
+    assert main(["aggregate", str(folder), "--check", str(page), "--lang", "en"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "units: 2 summed",
+        "applications.new.natural_person (一、本年新收政府信息公开申请数量 › 申请人情况 › 自然人): published 8, "
+        "units sum to 7",
+        "1 cell differs from the sum of the units",
+    ]

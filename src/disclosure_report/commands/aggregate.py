@@ -10,7 +10,7 @@ from pathlib import Path
 import attrs
 
 from disclosure_report.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, output_file
-from disclosure_report.corpus.batch import iter_documents, load_document, missing_inputs, skipped_line
+from disclosure_report.corpus.batch import iter_documents, load_document, missing_inputs, read_document, skipped_line
 from disclosure_report.corpus.rollup import (
     AggregateError,
     Coverage,
@@ -20,8 +20,8 @@ from disclosure_report.corpus.rollup import (
     check_rollup,
     unit_name,
 )
-from disclosure_report.jsonio.convert import dump, load
-from disclosure_report.messages import Lang, printable, say
+from disclosure_report.jsonio.convert import dump
+from disclosure_report.messages import Lang, printable, read_warning_text, say, with_colon
 from disclosure_report.model import AnnualReport
 
 NAME = "aggregate"
@@ -194,7 +194,10 @@ def run(args: argparse.Namespace) -> int:
     _report_skipped(units, args.lang)
     unreadable = EXIT_BAD_INPUT if units.skipped else EXIT_OK
     if args.check is not None:
-        published = load(args.check)
+        document = read_document(args.check)  # a rollup as published: a web page, a Word file, or JSON
+        for warning in document.warnings:  # what the reader had to interpret, as validate prints it
+            print(with_colon(args.check, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
+        published = document.report
         differences, coverage = check_rollup(published, units.reports, blank_as_zero=args.blank_as_zero)
         year = published.meta.year
         if args.json:
