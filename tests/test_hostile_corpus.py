@@ -85,6 +85,7 @@ def test_folders_inside_a_corpus_with_nothing_to_check_are_noted(
         f"{tmp_path / 'b.json'}: a folder with no report documents",
         f"{tmp_path / 'empty'}: a folder with no report documents",
         f"{tmp_path / 'notes'}: a folder with no report documents",
+        "1 file passed over (no reader takes its kind): .csv 1",
     ]
     assert main(["validate", str(tmp_path), "--lang", "en"]) == 0
     out = capsys.readouterr().out

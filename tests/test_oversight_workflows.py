@@ -497,3 +497,33 @@ def test_check_a_rollup_published_as_a_web_page(tmp_path: Path, capsys: pytest.C
         "units sum to 7",
         "1 cell differs from the sum of the units",
     ]
+
+
+# --- files no reader takes: said, never passed over in silence -------------------------------------------------------
+
+
+def test_files_of_a_kind_no_reader_takes_are_counted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reports published as .doc, .wps or .ofd were passed over by every corpus verb without a word."""
+    folder = tmp_path / "2024"
+    (folder / "下属").mkdir(parents=True)
+    dump(unit("某区财政局", 2024, 3), folder / "财政局.json")
+    for name in ("教育局2024年报.doc", "下属/审计局.DOC", "统计局.wps", "附件.ofd", ".DS_Store"):
+        (folder / name).write_bytes(b"\xd0\xcf\x11\xe0")
+    assert main(["validate", str(folder), "--summary"]) == 1
+    assert (
+        capsys.readouterr().out.splitlines()[-1]
+        == "说明：未检查的文件 4 个（没有能读取此类文件的读取器）：.doc 2 个；.ofd 1 个；.wps 1 个"
+    )
+    assert main(["validate", str(folder), "--summary", "--lang", "en", "--jobs", "2"]) == 1
+    assert (
+        capsys.readouterr().out.splitlines()[-1]
+        == "note: 4 files passed over (no reader takes their kind): .doc 2; .ofd 1; .wps 1"
+    )
+    assert main(["aggregate", str(folder), "--agency", "某区人民政府", "--lang", "en"]) == 0
+    assert "note: 4 files passed over (no reader takes their kind): .doc 2; .ofd 1; .wps 1\n" in capsys.readouterr().err
+    site = tmp_path / "site"
+    assert main(["report", str(folder), "-o", str(site)]) == 1
+    assert "说明：未检查的文件 4 个" in capsys.readouterr().err
+    assert "<li>说明：未检查的文件 4 个（没有能读取此类文件的读取器）：.doc 2 个；.ofd 1 个；.wps 1 个</li>" in (
+        site / "index.html"
+    ).read_text(encoding="utf-8")

@@ -358,6 +358,11 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{path}: a folder that cannot be listed ({strerror})",
     ),
     "folder.named_like": ("{path}：名字像文档的文件夹", "{path}: a folder named like a document"),
+    "folder.passed_over": (
+        "未检查的文件 {n} 个（没有能读取此类文件的读取器）：{kinds}",
+        "{n} files passed over (no reader takes their kind): {kinds}",
+    ),
+    "folder.kind_count": ("{kind} {n} 个", "{kind} {n}"),
     "folder.empty": ("{path}：没有报告文档的文件夹", "{path}: a folder with no report documents"),
     # compare, report
     "compare.html_output": ("--html 写出网页：请给出 -o 网页.html", "--html writes a page: give -o PAGE.html"),
@@ -1046,6 +1051,7 @@ EN_ONE: Mapping[str, tuple[str, str]] = {
         "reports on {year} in different format versions cannot be summed: {listing} (the other {n} unit uses the "
         "{format} format {year} requires)",
     ),
+    "folder.passed_over": ("n", "{n} file passed over (no reader takes its kind): {kinds}"),
     "export.written": ("rows", "{rows} row written to {path}"),
     "export.unreadable": ("n", "{n} document could not be read and has no rows"),
 }

@@ -46,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
     index, corpus = build_site(args.paths, args.output, region=args.region, lang=args.lang, disable=tuple(args.disable))
     summary = corpus.summary
     print(summary.table(lang=args.lang).splitlines()[0])
+    for note in corpus.notes:  # on the page's overview too
+        print(say("note", args.lang, note=note), file=sys.stderr)
     if not available():
         print(say("report.no_charts", args.lang, install=INSTALL_NOTE), file=sys.stderr)
     print(index)

@@ -104,16 +104,22 @@ def iter_document_paths(
 
     ``notes``, when given, receives a line for each folder inside that holds nothing to check (no document and no
     subfolder), each folder named like a document (``x.json/``) and each folder that cannot be listed (without
-    ``notes``, such a folder is an error); notes and error in ``lang``."""
+    ``notes``, such a folder is an error), and, once the walk is done, how many files it passed over because no
+    reader takes their kind, by ending (``.doc``, ``.wps``, ``.ofd`` …: a report published as one is not checked,
+    and says so); notes and error in ``lang``. Hidden files (``.DS_Store``) are not counted."""
+    passed_over: Counter[str] | None = Counter() if notes is not None else None
     for entry in paths:
         name = os.fspath(entry)
         if os.path.isdir(name):
-            yield from _walk(name, notes, lang)
+            yield from _walk(name, notes, lang, passed_over)
         else:
             yield name
+    if notes is not None and passed_over:
+        kinds = tuple(say("folder.kind_count", lang, kind=k, n=n) for k, n in sorted(passed_over.items()))
+        notes.append(say("folder.passed_over", lang, n=sum(passed_over.values()), kinds=kinds))
 
 
-def _walk(folder: str, notes: list[str] | None, lang: Lang) -> Iterator[str]:
+def _walk(folder: str, notes: list[str] | None, lang: Lang, passed_over: Counter[str] | None = None) -> Iterator[str]:
     try:
         entries = os.scandir(folder)
     except OSError as e:
@@ -135,10 +141,12 @@ def _walk(folder: str, notes: list[str] | None, lang: Lang) -> Iterator[str]:
                 if notes is not None and _named_like(entry.name):
                     notes.append(say("folder.named_like", lang, path=entry.path))
                 if not entry.is_symlink():  # a link to a folder is not followed (no cycles), as os.walk does
-                    yield from _walk(entry.path, notes, lang)
+                    yield from _walk(entry.path, notes, lang, passed_over)
             elif _named_like(entry.name):
                 held = True
                 yield entry.path
+            elif passed_over is not None and not entry.name.startswith("."):
+                passed_over[os.path.splitext(entry.name)[1].lower() or entry.name] += 1
     if not held and notes is not None:
         notes.append(say("folder.empty", lang, path=folder))
 

@@ -9,6 +9,7 @@ import attrs
 
 from disclosure_report.corpus.batch import FileResult, Summary, check_document, iter_documents
 from disclosure_report.corpus.rollup import unit_name
+from disclosure_report.messages import Lang, printable
 from disclosure_report.model import AnnualReport
 from disclosure_report.rules import Finding
 
@@ -48,6 +49,9 @@ class Corpus:
     """Every document under the given paths, in the order ``validate DIR`` lists them."""
 
     entries: tuple[Entry, ...]
+    notes: tuple[str, ...] = ()
+    """What the walk noted about the folders (a folder with nothing to check, files of a kind no reader takes),
+    sorted, in the language asked of :func:`read_corpus`."""
 
     @property
     def readable(self) -> tuple[Entry, ...]:
@@ -73,8 +77,9 @@ class Corpus:
         return out
 
 
-def read_corpus(paths: Iterable[str | Path], disable: tuple[str, ...] = ()) -> Corpus:
+def read_corpus(paths: Iterable[str | Path], disable: tuple[str, ...] = (), *, lang: Lang = "en") -> Corpus:
     """Read and check every document under ``paths`` (files in the order given; each folder's documents sorted, so
-    the page is the same however the file system lists them)."""
-    documents = [p for entry in paths for p in sorted(iter_documents([entry]))]
-    return Corpus(tuple(check_entry(p, disable) for p in documents))
+    the page is the same however the file system lists them); the walk's notes in ``lang``."""
+    notes: list[str] = []
+    documents = [p for entry in paths for p in sorted(iter_documents([entry], notes, lang=lang))]
+    return Corpus(tuple(check_entry(p, disable) for p in documents), tuple(sorted(printable(n) for n in notes)))

@@ -30,7 +30,7 @@ from disclosure_report.corpus.page.figures import (
 )
 from disclosure_report.corpus.rollup import unit_name
 from disclosure_report.formats import get_format
-from disclosure_report.messages import severity
+from disclosure_report.messages import say, severity
 from disclosure_report.model import AnnualReport, Blank, Unread, is_number
 from disclosure_report.model.paths import get_value
 from disclosure_report.render.grid import cell_text
@@ -183,7 +183,9 @@ def _overview(corpus: Corpus, lang: Lang) -> str:
         ("read_warnings", s.read_with_warnings),
     ]
     body = [f"<tr><th>{_t(key, lang)}</th>{_figure(key, n)}</tr>" for key, n in rows]
-    return f'<h2 id="overview">{_t("overview", lang)}</h2><table>{"".join(body)}</table>'
+    notes = "".join(f"<li>{escape(say('note', lang, note=n))}</li>" for n in corpus.notes)
+    listed = f'<ul class="dr-notes">{notes}</ul>' if notes else ""
+    return f'<h2 id="overview">{_t("overview", lang)}</h2><table>{"".join(body)}</table>{listed}'
 
 
 def _failing(corpus: Corpus, lang: Lang) -> str:
@@ -523,7 +525,7 @@ def build_site(
 ) -> tuple[Path, Corpus]:
     """Read and check every document under ``paths`` and write ``out_dir/index.html``; returns its path and the
     corpus."""
-    corpus = read_corpus(paths, disable)
+    corpus = read_corpus(paths, disable, lang=lang)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     index = folder / "index.html"
