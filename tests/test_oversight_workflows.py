@@ -198,8 +198,7 @@ def test_summary_names_every_unreadable_file(messy: Path, capsys: pytest.Capture
     assert sorted(named) == [
         f"{messy / '截断.json'}: not a valid annual report document: line 10, column 14: expected JSON text, found a "
         "syntax error: Unterminated string starting at",
-        f"{messy / '空文件.json'}: not a valid annual report document: line 1, column 1: expected JSON text, found a "
-        "syntax error: Expecting value",
+        f"{messy / '空文件.json'}: the file is empty (0 bytes)",
         f"{messy / '通知.html'}: not a 政府信息公开工作年度报告 (no title, headings or tables of one)",
     ]
     assert main(["validate", str(messy), "--summary", "--jobs", "2"]) == 2
@@ -235,7 +234,7 @@ def test_page_says_why_each_document_could_not_be_read(
     notice = next(row for row in rows if "通知.html" in row)
     assert notice.endswith("<td>不是政府信息公开工作年度报告（没有年度报告的标题、各部分标题或表格）</td>")
     empty = next(row for row in rows if "空文件.json" in row)
-    assert "<td>不是有效的年度报告文档：第 1 行第 1 列：" in empty
+    assert empty.endswith("<td>文件是空的（0 字节）</td>")
 
 
 def test_page_lists_each_cross_year_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -348,7 +347,7 @@ def test_a_gbk_file_name_is_shown_not_a_traceback(tmp_path: Path, capsys: pytest
     assert main(["validate", str(folder), "--jsonl", str(jsonl), "--summary", "--jobs", "2"]) == 2
     records = sorted((json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()), key=str)
     assert sorted(r["file"] for r in records) == sorted([shown_good, shown_bad])
-    assert next(r for r in records if r["file"] == shown_bad)["error"].startswith(f"{shown_bad}: not a valid ")
+    assert next(r for r in records if r["file"] == shown_bad)["error"] == f"{shown_bad}: the file is empty (0 bytes)"
     csv = tmp_path / "cells.csv"
     assert main(["export", str(folder), "-o", str(csv)]) == 2
     assert csv.read_text(encoding="utf-8-sig").splitlines()[1].startswith(f"{shown_good},某区财政局,2024,2021,")
@@ -527,3 +526,19 @@ def test_files_of_a_kind_no_reader_takes_are_counted(tmp_path: Path, capsys: pyt
     assert "<li>说明：未检查的文件 4 个（没有能读取此类文件的读取器）：.doc 2 个；.ofd 1 个；.wps 1 个</li>" in (
         site / "index.html"
     ).read_text(encoding="utf-8")
+
+
+def test_an_empty_file_is_said_to_be_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Of any kind: an empty .json was 'line 1, column 1: expected JSON text', an empty .html 'Document is empty'."""
+    for name in ("a.json", "b.html", "c.docx", "d.md"):
+        (tmp_path / name).write_bytes(b"")
+    assert main(["validate", str(tmp_path), "--summary", "--lang", "en"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert sorted(out[out.index("unreadable documents") + 1 :]) == [
+        f"{tmp_path / name}: the file is empty (0 bytes)" for name in ("a.json", "b.html", "c.docx", "d.md")
+    ]
+    assert main(["compare", str(tmp_path / "a.json"), str(tmp_path / "b.html")]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"{tmp_path / 'a.json'}：文件是空的（0 字节）\n{tmp_path / 'b.html'}：文件是空的（0 字节）\n"
+    )

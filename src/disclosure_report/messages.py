@@ -417,6 +417,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{agency}：计入 {kept}，未计入 {left}",
         "{agency}: summed {kept}, left out {left}",
     ),
+    "corpus.empty_file": ("{path}：文件是空的（0 字节）", "{path}: the file is empty (0 bytes)"),
     "corpus.generated_report": (
         "{path}：这是本工具（disclosure-report report）写出的汇总网页，不是年度报告",
         "{path}: a corpus page written by disclosure-report report, not an annual report",

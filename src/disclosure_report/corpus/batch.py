@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import re
 import signal
+import stat
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -212,6 +213,15 @@ def _generated_page(name: str) -> str | None:
     return found[1].decode() if found else None
 
 
+def _empty_file(name: str) -> bool:
+    """A regular file of 0 bytes (a named pipe or a device also has size 0: left to the readers, which name them)."""
+    try:
+        found = os.stat(name)
+    except OSError:
+        return False  # the loader names the problem
+    return stat.S_ISREG(found.st_mode) and found.st_size == 0
+
+
 def read_document(path: str | Path, *, year: int | None = None, agency: str | None = None) -> ReadResult:
     """A report from a JSON document (no warnings), or through the readers for a published one (with theirs).
     ``year`` and ``agency`` are the caller's, for a document that does not name them (see ``read``).
@@ -219,6 +229,10 @@ def read_document(path: str | Path, *, year: int | None = None, agency: str | No
     A corpus page or comparison page this library wrote is refused, named: saved among the reports, the readers
     would otherwise take the comparison's two years of tables for one report, and the totals would count it."""
     name = os.fspath(path)
+    if _empty_file(name):  # said as such, not as a JSON syntax error at line 1, column 1 or "Document is empty"
+        from disclosure_report.read.base import ReadError
+
+        raise ReadError.keyed("corpus.empty_file", path=name)
     if name.lower().endswith(".json") and year is None and agency is None:
         return ReadResult(load(path))
     from disclosure_report.read import read
