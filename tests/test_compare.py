@@ -125,6 +125,15 @@ def test_different_agencies_and_years_are_noted() -> None:
     assert [f.rule for f in result.carry_over] == ["X-PREVIOUS"]
 
 
+def test_an_agency_printed_with_spaces_is_the_same_agency() -> None:
+    old = load(SHUYANG)
+    spaced = attrs.evolve(old, meta=attrs.evolve(old.meta, agency="沭阳县 人民政府", year=2026))
+    result = compare(old, spaced)
+    assert result.same_agency
+    assert not any("different agencies" in note for note in result.notes)
+    assert "X-PREVIOUS" not in [f.rule for f in result.carry_over]
+
+
 def test_the_notes_are_printed_in_the_language_asked_and_kept_in_english_in_json() -> None:
     import pickle
 

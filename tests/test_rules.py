@@ -169,6 +169,25 @@ def test_carry_over_from_the_previous_year() -> None:
     assert ids(SHUYANG, SHANGHAI) == ["X-PREVIOUS"]
 
 
+def test_the_agency_printed_with_spaces_is_the_same_agency() -> None:
+    # "沭阳县 人民政府" in one year's report and "沭阳县人民政府" in the other: still the carry-over check, not X-PREVIOUS
+    previous = replace_value(new_report("沭阳县 人民政府", 2024), "applications.carried_forward.natural_person", 30)
+    previous = replace_value(previous, "applications.carried_forward.total", 30)
+    assert [f.sub_id for f in validate(SHUYANG, previous).findings if f.severity != "info"] == [
+        "X-CARRY[natural_person]",
+        "X-CARRY[total]",
+    ]
+
+
+def test_a_report_of_no_agency_is_an_error() -> None:
+    for name in ("", "  ", "\u3000"):
+        result = validate(attrs.evolve(SHUYANG, meta=attrs.evolve(SHUYANG.meta, agency=name)))
+        assert not result.ok
+        f = next(f for f in result.findings if f.rule == "META-AGENCY")
+        assert (f.severity, f.lhs, f.actual, f.message_zh) == ("error", ("meta.agency",), name, "报告机关名称为空")
+    assert "META-AGENCY" not in ids(SHUYANG)
+
+
 def test_carry_over_across_the_format_boundary() -> None:
     previous = replace_value(new_report("沭阳县人民政府", 2020), "applications.carried_forward.total", 36)
     previous = replace_value(previous, "applications.carried_forward.natural_person", 36)

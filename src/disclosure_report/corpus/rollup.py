@@ -7,7 +7,6 @@ blank cell in a unit makes the summed cell blank unless ``blank_as_zero`` is ask
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -20,6 +19,7 @@ from disclosure_report.errors import DisclosureReportError, Phrase, english
 from disclosure_report.formats import Alternative, Row, Table, get_format
 from disclosure_report.jsonio.convert import structure, unstructure
 from disclosure_report.model import BLANK, UNREAD, AnnualReport, Blank, Unread
+from disclosure_report.model.meta import agency_key
 from disclosure_report.model.paths import alternative_in_use, use_layout
 
 
@@ -89,8 +89,8 @@ class Difference:
 
 
 def unit_name(agency: str) -> str:
-    """How unit names are compared: whitespace removed."""
-    return re.sub(r"\s+", "", agency)
+    """How unit names are compared: whitespace removed (:func:`~disclosure_report.model.meta.agency_key`)."""
+    return agency_key(agency)
 
 
 def _row_values(report: AnnualReport, table: Table, target: Alternative | None) -> dict[str, Any]:

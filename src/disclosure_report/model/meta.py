@@ -19,6 +19,13 @@ Scope = Literal["agency", "government_own", "region_aggregate"]
 * ``region_aggregate`` — a government's report summing every reporting body of its region; deadline 3月31日.
 """
 
+
+def agency_key(agency: str) -> str:
+    """How two printings of an agency's name are compared: without whitespace (``甲市 财政局`` is ``甲市财政局``).
+    Empty for a name that is blank."""
+    return "".join(agency.split())
+
+
 MIN_YEAR = 2000
 MAX_YEAR = 2999
 

@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 _REPORT_CHECKS: tuple[Callable[[AnnualReport], Iterator[Finding]], ...] = (
+    checks.agency_named,
     checks.format_year,
     checks.unread_tables,
     checks.layout,

@@ -104,6 +104,16 @@ RULES: tuple[Rule, ...] = (
         "derived: 2021 format splits （六） into three rows; 2019 format has one row (spec §3.5)",
     ),
     Rule(
+        "META-AGENCY",
+        "error",
+        "metadata",
+        "报告机关",
+        "reporting agency",
+        "报告机关名称为空",
+        "the report names no agency",
+        "derived: a report is the named agency's own (rollups, the carry-over and the deadline go by it)",
+    ),
+    Rule(
         "META-FORMAT-YEAR",
         "error",
         "metadata",

@@ -15,6 +15,7 @@ import attrs
 from disclosure_report.formats import Table, format_for_year, get_format
 from disclosure_report.jsonio.unchecked import constructor
 from disclosure_report.model import AnnualReport, Proactive2019, Proactive2021, Unread, is_number
+from disclosure_report.model.meta import agency_key
 from disclosure_report.model.paths import get_value
 from disclosure_report.rules.catalogue import STANDARD, rule
 from disclosure_report.rules.declare import Finding
@@ -74,6 +75,12 @@ def _rule_parts(rule_id: str) -> tuple[Any, Any, tuple[str, str]]:
 
 
 # --- metadata ----------------------------------------------------------------------------------------------------
+
+
+def agency_named(report: AnnualReport) -> Iterator[Finding]:
+    """META-AGENCY: an agency whose name is empty or only spaces (a report of nobody, which rollups cannot place)."""
+    if not agency_key(report.meta.agency):
+        yield finding(report, "META-AGENCY", lhs=("meta.agency",), expected="(a name)", actual=report.meta.agency)
 
 
 def format_year(report: AnnualReport) -> Iterator[Finding]:
@@ -222,7 +229,7 @@ def layout(report: AnnualReport) -> Iterator[Finding]:
 
 
 def cross_year(report: AnnualReport, previous: AnnualReport) -> Iterator[Finding]:
-    if previous.meta.year != report.meta.year - 1 or previous.meta.agency.split() != report.meta.agency.split():
+    if previous.meta.year != report.meta.year - 1 or agency_key(previous.meta.agency) != agency_key(report.meta.agency):
         yield finding(
             report,
             "X-PREVIOUS",

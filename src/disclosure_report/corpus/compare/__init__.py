@@ -22,6 +22,7 @@ import attrs
 from disclosure_report.formats import Row, Table, get_format
 from disclosure_report.messages import Lang, say
 from disclosure_report.model import AnnualReport, Blank, Unread, is_number
+from disclosure_report.model.meta import agency_key
 from disclosure_report.model.paths import alternative_in_use, table_cells
 from disclosure_report.render.grid import cell_text
 from disclosure_report.rules import Finding, validate
@@ -120,7 +121,7 @@ class Comparison:
 
     @property
     def same_agency(self) -> bool:
-        return self.old.agency.split() == self.new.agency.split()
+        return agency_key(self.old.agency) == agency_key(self.new.agency)
 
     def change(self, path: str) -> CellChange | None:
         """The change of the cell at ``path``, or None when it did not change (or is not compared)."""
@@ -374,7 +375,7 @@ def compare(old: AnnualReport, new: AnnualReport, *, top: int = 5) -> Comparison
     """
     compared, changes, notes = _changes(old, new)
     carry = tuple(f for f in validate(new, previous=old).findings if f.kind == "cross-year")
-    if old.meta.agency.split() != new.meta.agency.split():
+    if agency_key(old.meta.agency) != agency_key(new.meta.agency):
         notes.insert(0, Note.of("compare.note.agencies", {"old": old.meta.agency, "new": new.meta.agency}))
     if new.meta.year != old.meta.year + 1:
         notes.insert(0, Note.of("compare.note.years", {"old": old.meta.year, "new": new.meta.year}))
