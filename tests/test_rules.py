@@ -170,7 +170,7 @@ def test_carry_over_from_the_previous_year() -> None:
 
 
 def test_the_agency_printed_with_spaces_is_the_same_agency() -> None:
-    # "沭阳县 人民政府" in one year's report and "沭阳县人民政府" in the other: still the carry-over check, not X-PREVIOUS
+    # "沭阳县 人民政府" one year and "沭阳县人民政府" the next: still the carry-over check, not X-PREVIOUS
     previous = replace_value(new_report("沭阳县 人民政府", 2024), "applications.carried_forward.natural_person", 30)
     previous = replace_value(previous, "applications.carried_forward.total", 30)
     assert [f.sub_id for f in validate(SHUYANG, previous).findings if f.severity != "info"] == [
