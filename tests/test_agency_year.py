@@ -16,8 +16,11 @@ from typing import Any
 import pdfplumber
 import pytest
 from lxml import etree
+from openpyxl import load_workbook
 
-from disclosure_report import AnnualReport, iter_cells, new_report, replace_value, with_totals
+from disclosure_report import AnnualReport, iter_cells, load, new_report, read, replace_value, with_totals, write
+from disclosure_report.messages import read_warning_text
+from disclosure_report.read.base import ReadResult
 from disclosure_report.render import render
 from disclosure_report.render.docx_package import SMALL_TABLE_PT
 from disclosure_report.render.docx_xml import DATA_MARGIN_TWIPS, LATIN_EM
@@ -25,6 +28,7 @@ from disclosure_report.render.docx_xml import DATA_MARGIN_TWIPS, LATIN_EM
 ROOT = Path(__file__).parent.parent
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
+SHUYANG = ROOT / "examples" / "shuyang-county-gov-2025.json"
 
 
 def _document(data: bytes) -> Any:
@@ -97,3 +101,87 @@ def test_every_figure_prints_whole_on_one_line(digits: int) -> None:
     assert len(whole) == 6 * 26  # six columns of 26 rows of table 三 (总计 and （七）总计 are sums)
     pieces = [w for w in words if w["text"] != value and w["text"].isdigit() and value.startswith(w["text"])]
     assert pieces == []
+
+
+# --- the filled workbook read back ---------------------------------------------------------------------------------
+
+
+def _filled(tmp_path: Path, fill: Any, report: AnnualReport | None = None) -> ReadResult:
+    """The template of ``report`` (a 2026 report started from the bundled 2025 one), changed by ``fill(book)``
+    through openpyxl, saved and read back."""
+    report = report if report is not None else new_report("沭阳县人民政府", 2026, previous=load(SHUYANG))
+    template = write(report, tmp_path / "2026年报.xlsx")
+    book = load_workbook(template)
+    fill(book)
+    book.save(tmp_path / "filled.xlsx")
+    return read(tmp_path / "filled.xlsx")
+
+
+def _meta_row(book: Any, key: str) -> Any:
+    """The value cell (column B) of the 基本信息 row of ``key``."""
+    return next(row[1] for row in book["基本信息"].iter_rows() if row[2].value == key)
+
+
+def test_reading_the_template_does_not_warn_about_the_narrative_it_never_holds(tmp_path: Path) -> None:
+    """The template holds the tables only: reading it back warned 'headings not found: 一、总体情况，五、…，六、…'
+    on every read of every workbook — noise that hid the warnings that matter."""
+    result = _filled(tmp_path, lambda book: None)
+    assert result.warnings == ()
+    assert result.report.applications.carried_over.total == 31
+
+
+def test_a_workbook_without_a_table_sheet_still_says_which_heading_is_missing(tmp_path: Path) -> None:
+    result = _filled(tmp_path, lambda book: book.remove(book["表四"]))
+    missing = [w.message for w in result.warnings if getattr(w.message, "key", "") == "warn.headings_missing"]
+    assert missing == [
+        "headings not found: 一、总体情况，四、政府信息公开行政复议、行政诉讼情况，"
+        "五、存在的主要问题及改进情况，六、其他需要报告的事项"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("2026/1/20", "2026-01-20"), ("2026年1月20日", "2026-01-20"), ("二〇二六年一月二十日", "2026-01-20")],
+)
+def test_a_date_typed_as_a_clerk_types_it_is_read(tmp_path: Path, typed: str, stored: str) -> None:
+    """A publication date typed ``2026/1/20`` threw the whole 基本信息 sheet away ('the embedded record is not a
+    valid metadata record; it is ignored'): the period and the scope were lost with it."""
+
+    def fill(book: Any) -> None:
+        _meta_row(book, "published_on").value = typed
+        _meta_row(book, "scope").value = "agency"
+
+    result = _filled(tmp_path, fill)
+    meta = result.report.meta
+    assert meta.published_on.isoformat() == stored
+    assert meta.scope == "agency"
+    assert (meta.period.start.isoformat(), meta.period.end.isoformat()) == ("2026-01-01", "2026-12-31")
+    assert result.warnings == ()
+
+
+def test_a_wrong_date_or_scope_is_left_empty_with_its_row_and_the_rest_is_kept(tmp_path: Path) -> None:
+    def fill(book: Any) -> None:
+        _meta_row(book, "published_on").value = "明年一月"
+        _meta_row(book, "scope").value = "本机关"
+        _meta_row(book, "contact.phone").value = "0527-12345678"
+
+    result = _filled(tmp_path, fill)
+    meta = result.report.meta
+    assert (meta.published_on, meta.scope, meta.contact.phone) == (None, None, "0527-12345678")
+    assert meta.period.start.isoformat() == "2026-01-01"
+    rows = {w.message.fields["row"]: str(w.message.fields["warning"]) for w in result.warnings}
+    assert rows == {
+        6: "发布日期 '明年一月' is not a date (a date like 2026-01-20 or 2026年1月20日); it is left empty",
+        9: "报告范围 '本机关' is not one of the choices (agency, government_own, region_aggregate); it is left empty",
+    }
+    assert [read_warning_text(w, "zh") for w in result.warnings] == [
+        "工作表 基本信息 第 6 行：发布日期 '明年一月' 不是日期（应为 2026-01-20 或 2026年1月20日 这样的日期）；已留空",
+        "工作表 基本信息 第 9 行：报告范围 '本机关' 不是可选值之一（agency, government_own, region_aggregate）；已留空",
+    ]
+
+
+def test_a_year_in_chinese_numerals_is_read(tmp_path: Path) -> None:
+    result = _filled(tmp_path, lambda book: setattr(_meta_row(book, "year"), "value", "二〇二六"))
+    assert result.report.meta.year == 2026
+    assert result.report.meta.period.start.isoformat() == "2026-01-01"
+    assert result.warnings == ()

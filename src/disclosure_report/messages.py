@@ -724,6 +724,14 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "报告年度 {value!r} 不是年份（应为 2024 这样的数字）",
         "报告年度 {value!r} is not a year (a number like 2024)",
     ),
+    "warn.record_field_date": (
+        "{label} {value!r} 不是日期（应为 2026-01-20 或 2026年1月20日 这样的日期）；已留空",
+        "{label} {value!r} is not a date (a date like 2026-01-20 or 2026年1月20日); it is left empty",
+    ),
+    "warn.record_field_choice": (
+        "{label} {value!r} 不是可选值之一（{choices}）；已留空",
+        "{label} {value!r} is not one of the choices ({choices}); it is left empty",
+    ),
     "warn.misprinted_label": (
         "行名 {printed!r} 读作 {label!r}（项目编号相同，所印文字依次都在其中）",
         "the row label {printed!r} is read as {label!r} (same item number, its characters in order)",
