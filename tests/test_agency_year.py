@@ -13,17 +13,31 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pdfplumber
 import pytest
 from lxml import etree
 from openpyxl import load_workbook
 
-from disclosure_report import AnnualReport, iter_cells, load, new_report, read, replace_value, with_totals, write
+from disclosure_report import (
+    AnnualReport,
+    dumps,
+    iter_cells,
+    load,
+    new_report,
+    read,
+    replace_value,
+    with_totals,
+    write,
+)
+from disclosure_report.authoring.figures import with_figures
+from disclosure_report.cli import main
 from disclosure_report.messages import read_warning_text
 from disclosure_report.read.base import ReadResult
 from disclosure_report.render import render
 from disclosure_report.render.docx_package import SMALL_TABLE_PT
 from disclosure_report.render.docx_xml import DATA_MARGIN_TWIPS, LATIN_EM
+from disclosure_report.render.xlsx import template_cells
 
 ROOT = Path(__file__).parent.parent
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -185,3 +199,59 @@ def test_a_year_in_chinese_numerals_is_read(tmp_path: Path) -> None:
     assert result.report.meta.year == 2026
     assert result.report.meta.period.start.isoformat() == "2026-01-01"
     assert result.warnings == ()
+
+
+# --- the workbook's figures into the report, its narrative kept ----------------------------------------------------
+
+
+def _fill_workbook(book: Any) -> None:
+    where = template_cells(new_report("沭阳县人民政府", 2026, previous=load(SHUYANG)))
+    for path, value in {
+        "applications.new.natural_person": 40,
+        "applications.results.granted.natural_person": 50,
+        "applications.results.unable.not_held.natural_person": 21,
+    }.items():
+        sheet, cell = where[path]
+        book[sheet][cell] = value
+
+
+def test_fill_puts_the_figures_into_the_report_and_keeps_its_preamble(tmp_path: Path) -> None:
+    """The tutorial's command line read the filled workbook back over 2026.json (``read 2026年报.xlsx -o
+    2026.json``): the preamble carried from last year was lost, as the workbook does not hold it."""
+    started = new_report("沭阳县人民政府", 2026, previous=load(SHUYANG))
+    assert started.preamble.startswith("依据《中华人民共和国政府信息公开条例》")
+    (tmp_path / "2026.json").write_text(dumps(started), encoding="utf-8")
+    _filled(tmp_path, _fill_workbook, started)
+    assert (
+        main(["fill", str(tmp_path / "2026.json"), str(tmp_path / "filled.xlsx"), "-o", str(tmp_path / "2026.json")])
+        == 0
+    )
+    year = load(tmp_path / "2026.json")
+    assert year.preamble == started.preamble
+    assert (year.applications.new.total, year.applications.results.total.total) == (40, 71)
+    assert year.applications.carried_over.total == 31
+    assert year.meta == started.meta
+
+
+def test_fill_refuses_the_workbook_of_another_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    last = tmp_path / "2025.json"
+    last.write_text(dumps(load(SHUYANG)), encoding="utf-8")
+    _filled(tmp_path, _fill_workbook)
+    assert main(["fill", str(last), str(tmp_path / "filled.xlsx")]) == 2
+    assert capsys.readouterr().err == (
+        "disclosure-report fill: "
+        "工作簿是 沭阳县人民政府 2026 年度的报告，不是 沭阳县人民政府 2025 年度的；其数字不属于该报告\n"
+    )
+
+
+def test_with_figures_keeps_a_metadata_field_the_workbook_left_empty() -> None:
+    started = new_report("沭阳县人民政府", 2026, previous=load(SHUYANG))
+    started = attrs.evolve(started, meta=attrs.evolve(started.meta, scope="government_own"))
+    filled = attrs.evolve(started, meta=attrs.evolve(started.meta, scope=None), preamble="")
+    filled = replace_value(filled, "applications.new.commercial", 3)
+    year = with_figures(started, filled)
+    assert (year.meta.scope, year.preamble, year.applications.new.commercial) == (
+        "government_own",
+        started.preamble,
+        3,
+    )

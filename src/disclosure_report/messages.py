@@ -483,6 +483,15 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "年度须为整数，例如 2025{hint}；给出的是 {year!r}（{type}）",
         "year must be a whole number such as 2025{hint}; got {year!r} ({type})",
     ),
+    "fill.format": (
+        "工作簿是 {workbook} 格式的，报告是 {report} 格式的；其数字不属于该报告",
+        "the workbook is in the {workbook} format and the report in the {report} format; "
+        "its figures are not the report's",
+    ),
+    "fill.other_report": (
+        "工作簿是 {workbook} 年度的报告，不是 {report} 年度的；其数字不属于该报告",
+        "the workbook is the report of {workbook}, not of {report}; its figures are not the report's",
+    ),
     # aggregate
     "aggregate.nothing": ("没有可汇总的报告", "no reports to aggregate"),
     "aggregate.formats": (
