@@ -255,3 +255,28 @@ def test_with_figures_keeps_a_metadata_field_the_workbook_left_empty() -> None:
         started.preamble,
         3,
     )
+
+
+# --- a heading written into the text is kept with what follows -----------------------------------------------------
+
+SHANGHAI_2019 = ROOT / "examples" / "shanghai-gov-office-2019.json"
+
+
+def test_a_heading_line_of_the_text_keeps_with_the_next_paragraph_in_the_word_file() -> None:
+    """上海市人民政府办公厅's 五 writes its subheadings into the text (（一）主要问题, （二）改进措施): printed by
+    LibreOffice, page 10 ended with 五's heading and （一）主要问题, its text on page 11."""
+    body = _document(bytes(render(load(SHANGHAI_2019), "docx"))).find("w:body", NS)
+    kept = {"".join(p.itertext()): p.find("w:pPr/w:keepNext", NS) is not None for p in body.findall("w:p", NS)}
+    assert kept["（一）主要问题"] and kept["（二）改进措施"]
+    assert not kept["无。"]
+    assert not any(keep for text, keep in kept.items() if text.endswith("。"))
+
+
+@pytest.mark.office
+def test_a_heading_line_of_the_text_is_printed_on_the_page_of_its_text() -> None:
+    with pdfplumber.open(io.BytesIO(bytes(render(load(SHANGHAI_2019), "pdf")))) as pdf:
+        texts = [page.extract_text() or "" for page in pdf.pages]
+    on = [i for i, text in enumerate(texts) if "（一）主要问题" in text]
+    assert len(on) == 1
+    assert "一是新《条例》实施后" in texts[on[0]]
+    assert "五、存在的主要问题及改进情况" in texts[on[0]]

@@ -31,7 +31,7 @@ from disclosure_report.render.docx_package import (
 )
 from disclosure_report.render.docx_xml import broken_paragraph, paragraph, table
 from disclosure_report.render.grid import Grid
-from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline
+from disclosure_report.render.outline import Heading, Paragraph, TableBlock, is_heading_line, outline
 from disclosure_report.render.title_lines import title_lines
 
 PT_PER_MM = 72 / 25.4
@@ -101,7 +101,8 @@ class DocxRenderer:
             if isinstance(block, Heading):
                 paragraph(body, block.text, ids["一级标题" if block.level == 1 else "二级标题"])
             elif isinstance(block, Paragraph):
-                paragraph(body, block.text, ids[styles[block.role]])
+                keep = block.role == "body" and is_heading_line(block.text)  # never alone at the foot of a page
+                paragraph(body, block.text, ids[styles[block.role]], keep_next=keep)
             elif isinstance(block, TableBlock):
                 grid = block.grid
                 small = grid.n_cols > 8
