@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import io
+import json
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -36,7 +38,8 @@ from disclosure_report.messages import read_warning_text
 from disclosure_report.read.base import ReadResult
 from disclosure_report.render import render
 from disclosure_report.render.docx_package import SMALL_TABLE_PT
-from disclosure_report.render.docx_xml import DATA_MARGIN_TWIPS, LATIN_EM
+from disclosure_report.render.docx_xml import DATA_MARGIN_TWIPS
+from disclosure_report.render.widths import LATIN_EM
 from disclosure_report.render.xlsx import template_cells
 
 ROOT = Path(__file__).parent.parent
@@ -280,3 +283,62 @@ def test_a_heading_line_of_the_text_is_printed_on_the_page_of_its_text() -> None
     assert len(on) == 1
     assert "一是新《条例》实施后" in texts[on[0]]
     assert "五、存在的主要问题及改进情况" in texts[on[0]]
+
+
+# --- the web page: a table of wide figures stays within the A4 text block ------------------------------------------
+
+TABLE_WIDTH_SCRIPT = """
+<script>
+window.addEventListener('load', () => {
+  const page = document.querySelector('.dr-report').getBoundingClientRect().width;
+  const out = Array.from(document.querySelectorAll('table')).map(t => ({
+    key: t.dataset.table, width: t.getBoundingClientRect().width, page: page,
+    wrapped: Array.from(t.querySelectorAll('td.dr-data')).filter(td => td.getClientRects().length > 0
+      && td.textContent && td.scrollWidth > td.clientWidth).length}));
+  const pre = document.createElement('pre');
+  pre.id = 'tables';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>
+"""
+A4_TEXT_WIDTH_PX = round(156 / 25.4 * 96)
+WINDOW_PX = A4_TEXT_WIDTH_PX + 16
+"""A window whose page is the A4 text block: the body's 8 px margins around it (headless: no scroll bar)."""
+
+
+def test_a_table_of_wide_figures_is_set_smaller_on_the_web_page() -> None:
+    """Figures do not wrap on the web page: table 四 with nine-digit counts was 1.6 times the page's width (cut
+    off in print, a scroll bar on screen). Such a table is set smaller, so that it fits 156 mm."""
+    page = str(render(_with_counts(9), "html"))
+    assert '<table class="dr-table" data-table="review_litigation" style="font-size: 3.9pt">' in page
+    assert '<table class="dr-table" data-table="applications" style="font-size: 6.8pt">' in page
+    assert '<table class="dr-table" data-table="proactive">' in page  # its zeros fit
+    assert 'style="font-size' not in str(render(load(SHUYANG), "html"))
+
+
+@pytest.mark.browser
+def test_a_table_of_wide_figures_fits_the_a4_text_block_in_a_browser(tmp_path: Path) -> None:
+    from tools import CHROMIUM, CHROMIUM_FLAGS
+
+    page = str(render(_with_counts(9), "html")).replace("</body>", TABLE_WIDTH_SCRIPT + "</body>")
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    done = subprocess.run(
+        [
+            *(CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={WINDOW_PX},3000"),
+            *("--virtual-time-budget=3000", "--dump-dom", path.as_uri()),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    dom = done.stdout
+    start = dom.index('<pre id="tables">') + len('<pre id="tables">')
+    tables = json.loads(dom[start : dom.index("</pre>", start)].replace("&quot;", '"').replace("&amp;", "&"))
+    assert [t["key"] for t in tables] == ["proactive", "applications", "review_litigation"]
+    for t in tables:
+        assert t["width"] <= t["page"] <= A4_TEXT_WIDTH_PX + 1, t
+        assert t["wrapped"] == 0, t

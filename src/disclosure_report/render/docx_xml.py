@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import copy
 import math
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree
 
 from disclosure_report.render.grid import Grid, GridCell
+from disclosure_report.render.widths import text_ems
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -50,9 +50,6 @@ SubElement = etree.SubElement
 
 DATA_MARGIN_TWIPS = 28
 """The left and right margin of a data cell: 0.5 mm (Word's default is 1.9 mm, a third of table 三's columns)."""
-LATIN_EM = 0.64
-"""The advance of a digit or Latin letter in ems, at most, in the fonts a 宋体 figure is printed with: SimSun's
-digits are 0.5 em, DejaVu Serif's (LibreOffice's fallback where SimSun is not installed) 0.636 em."""
 SMALLEST_HALF_POINTS = 4
 """The smallest size a figure is shrunk to (2 pt): a figure of 15 digits still fits a column of table 三."""
 
@@ -92,11 +89,6 @@ def broken_paragraph(parent: Any, lines: Sequence[str], style_id: str) -> Any:
             if line != line.strip():
                 t.set(XML_SPACE, "preserve")
     return p
-
-
-def text_ems(text: str) -> float:
-    """The width of ``text`` in ems: a wide (CJK) character one em, any other :data:`LATIN_EM`."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else LATIN_EM for ch in text)
 
 
 def fitted_half_points(text: str, width_twips: int, font_pt: float) -> int | None:
