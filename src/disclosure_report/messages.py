@@ -413,6 +413,12 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "没有渲染器写出无后缀的文件；请指明渲染器（可写的后缀：{known}）",
         "no renderer writes 'files without a suffix' files; name one (suffixes: {known})",
     ),
+    "render.suffix_other": (
+        "--to {name} 写出 {suffix} 文件，而 -o {path} 是 {other} 渲染器写出的那种文件；请改正 -o 的后缀或 --to",
+        "--to {name} writes {suffix} files, but -o {path} names a file the {other} renderer writes; "
+        "change the suffix of -o, or --to",
+    ),
+    "output.cannot_write": ("无法写入 {path}：{strerror}", "cannot write {path}: {strerror}"),
     "render.option": (
         "{name!r} 渲染器没有选项 {options}（它的选项：{known}）",
         "the {name!r} renderer has no option {options} (its options: {known})",

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from disclosure_report.authoring.figures import with_figures
+from disclosure_report.commands._output import write_output
 from disclosure_report.jsonio.convert import dumps, load
 from disclosure_report.messages import read_warning_text, with_colon
 from disclosure_report.read import read
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         print(with_colon(args.workbook, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
     text = dumps(with_figures(report, result.report))
     if args.output is not None:
-        args.output.write_bytes(text.encode("utf-8"))
+        write_output(args.output, text.encode("utf-8"))
         print(args.output)
     else:
         sys.stdout.write(text)
