@@ -394,3 +394,25 @@ def test_an_output_that_cannot_be_written_is_a_located_error_not_a_traceback(
     assert capsys.readouterr().err == f"disclosure-report {argv[0]}: {zh.format(out=out)}\n"
     assert main([*argv, "-o", str(out), "--lang", "en"]) == 2
     assert capsys.readouterr().err.startswith(f"disclosure-report {argv[0]}: {en.format(out=out)}")
+
+
+# --- the workbook's 基本信息 prints whole --------------------------------------------------------------------------
+
+LONG_AGENCY = "新疆维吾尔自治区伊犁哈萨克自治州奎屯市人民政府办公室信息公开与政务服务数据管理中心"
+
+
+def test_a_long_agency_wraps_in_the_metadata_sheet_and_the_sheet_prints_one_page_wide(tmp_path: Path) -> None:
+    """A 41-character agency was cut off at column B's edge (on screen and in print: column C holds the keys), and
+    the sheet printed its column C on a second page."""
+    book = load_workbook(write(new_report(LONG_AGENCY, 2025), tmp_path / "年报.xlsx"))
+    sheet = book["基本信息"]
+    agency = _meta_row(book, "agency")
+    assert agency.value == LONG_AGENCY
+    assert agency.alignment.wrap_text is True
+    assert sheet.row_dimensions[agency.row].height == 30  # 82 units of text in a column 48 wide: two lines
+    title = _meta_row(book, "title")
+    assert sheet.row_dimensions[title.row].height == 45  # 118 units: three lines
+    assert sheet.row_dimensions[_meta_row(book, "year").row].height is None  # a short value keeps its row
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert read(tmp_path / "年报.xlsx").report.meta.agency == LONG_AGENCY
