@@ -11,6 +11,7 @@ import functools
 import io
 import json
 import subprocess
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,8 @@ from disclosure_report.read.base import ReadResult
 from disclosure_report.render import render
 from disclosure_report.render.docx_package import SMALL_TABLE_PT
 from disclosure_report.render.docx_xml import DATA_MARGIN_TWIPS
+from disclosure_report.render.grid import table_grid
+from disclosure_report.render.outline import Heading, Paragraph, is_heading_line, outline
 from disclosure_report.render.widths import LATIN_EM
 from disclosure_report.render.xlsx import template_cells
 
@@ -416,3 +419,53 @@ def test_a_long_agency_wraps_in_the_metadata_sheet_and_the_sheet_prints_one_page
     assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
     assert read(tmp_path / "年报.xlsx").report.meta.agency == LONG_AGENCY
+
+
+# --- the web page printed: a heading is on the page of what it heads ------------------------------------------------
+
+
+def _browser_pages(report: AnnualReport, tmp_path: Path) -> list[list[str]]:
+    """The lines of each page of the web page printed by headless Chromium (no header and footer), NFKC-folded
+    (the PDF's text maps some glyphs to Kangxi radicals: ⼈ for 人)."""
+    from tools import CHROMIUM, CHROMIUM_FLAGS
+
+    page = tmp_path / "report.html"
+    page.write_text(str(render(report, "html")), encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    done = subprocess.run(
+        [
+            *(CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer"),
+            *(f"--print-to-pdf={pdf}", page.as_uri()),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0 and pdf.is_file(), done.stderr[-2000:]
+    with pdfplumber.open(pdf) as printed:
+        return [
+            [unicodedata.normalize("NFKC", line).replace(" ", "") for line in (p.extract_text() or "").splitlines()]
+            for p in printed.pages
+        ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("example", [SHUYANG, SHANGHAI_2019], ids=lambda p: p.stem)
+def test_no_printed_page_of_the_web_page_ends_with_a_heading(example: Path, tmp_path: Path) -> None:
+    """Printed from Chromium, 沭阳's page 6 ended with 三、收到和处理政府信息公开申请情况 (its table on page 7) and
+    page 7 with 四's heading; 上海's page 8 with table 二's row 第二十条第（八）项. Headings, heading lines of a
+    text and table 二's item rows keep with what follows."""
+    report = load(example)
+    doc = outline(report)
+    heads = {b.text for b in doc.blocks if isinstance(b, Heading)}
+    heads |= {b.text for b in doc.blocks if isinstance(b, Paragraph) and is_heading_line(b.text)}
+    heads |= {c.text for c in table_grid(report, "proactive").cells if c.role == "block"}
+    heads = {unicodedata.normalize("NFKC", h).replace(" ", "") for h in heads}
+    pages = _browser_pages(report, tmp_path)
+    assert len(pages) > 5
+    ends = [(n, lines[-1]) for n, lines in enumerate(pages[:-1], start=1) if lines and lines[-1] in heads]
+    assert ends == []
+    on = [n for n, lines in enumerate(pages) if "三、收到和处理政府信息公开申请情况" in lines]
+    assert len(on) == 1 and any(line.startswith("一、本年新收政府信息公开申请数量") for line in pages[on[0]])
+    assert "第二十条第(八)项" in heads
