@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import io
-import json
 import subprocess
 import unicodedata
 import zipfile
@@ -286,117 +285,6 @@ def test_a_heading_line_of_the_text_is_printed_on_the_page_of_its_text() -> None
     assert len(on) == 1
     assert "一是新《条例》实施后" in texts[on[0]]
     assert "五、存在的主要问题及改进情况" in texts[on[0]]
-
-
-# --- the web page: a table of wide figures stays within the A4 text block ------------------------------------------
-
-TABLE_WIDTH_SCRIPT = """
-<script>
-window.addEventListener('load', () => {
-  const page = document.querySelector('.dr-report').getBoundingClientRect().width;
-  const out = Array.from(document.querySelectorAll('table')).map(t => ({
-    key: t.dataset.table, width: t.getBoundingClientRect().width, page: page,
-    wrapped: Array.from(t.querySelectorAll('td.dr-data')).filter(td => td.getClientRects().length > 0
-      && td.textContent && td.scrollWidth > td.clientWidth).length}));
-  const pre = document.createElement('pre');
-  pre.id = 'tables';
-  pre.textContent = JSON.stringify(out);
-  document.body.appendChild(pre);
-});
-</script>
-"""
-A4_TEXT_WIDTH_PX = round(156 / 25.4 * 96)
-WINDOW_PX = A4_TEXT_WIDTH_PX + 16
-"""A window whose page is the A4 text block: the body's 8 px margins around it (headless: no scroll bar)."""
-
-
-def test_a_table_of_wide_figures_is_set_smaller_on_the_web_page() -> None:
-    """Figures do not wrap on the web page: table 四 with nine-digit counts was 1.6 times the page's width (cut
-    off in print, a scroll bar on screen). Such a table is set smaller, so that it fits 156 mm."""
-    page = str(render(_with_counts(9), "html"))
-    assert '<table class="dr-table" data-table="review_litigation" style="font-size: 3.9pt">' in page
-    assert '<table class="dr-table" data-table="applications" style="font-size: 6.8pt">' in page
-    assert '<table class="dr-table" data-table="proactive">' in page  # its zeros fit
-    assert 'style="font-size' not in str(render(load(SHUYANG), "html"))
-
-
-@pytest.mark.browser
-def test_a_table_of_wide_figures_fits_the_a4_text_block_in_a_browser(tmp_path: Path) -> None:
-    from tools import CHROMIUM, CHROMIUM_FLAGS
-
-    page = str(render(_with_counts(9), "html")).replace("</body>", TABLE_WIDTH_SCRIPT + "</body>")
-    path = tmp_path / "report.html"
-    path.write_text(page, encoding="utf-8")
-    done = subprocess.run(
-        [
-            *(CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={WINDOW_PX},3000"),
-            *("--virtual-time-budget=3000", "--dump-dom", path.as_uri()),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    dom = done.stdout
-    start = dom.index('<pre id="tables">') + len('<pre id="tables">')
-    tables = json.loads(dom[start : dom.index("</pre>", start)].replace("&quot;", '"').replace("&amp;", "&"))
-    assert [t["key"] for t in tables] == ["proactive", "applications", "review_litigation"]
-    for t in tables:
-        assert t["width"] <= t["page"] <= A4_TEXT_WIDTH_PX + 1, t
-        assert t["wrapped"] == 0, t
-
-
-# --- the command line: the file named is the file written ----------------------------------------------------------
-
-
-def test_render_without_to_writes_the_kind_of_file_o_names(tmp_path: Path) -> None:
-    """``render 2026.json -o 2026年报.docx`` wrote the web page (the default --to html) into the .docx file, which
-    Word then refused to open; the renderer is now the one -o's suffix names (html when it names none)."""
-    assert main(["render", str(SHUYANG), "-o", str(tmp_path / "年报.docx")]) == 0
-    assert (tmp_path / "年报.docx").read_bytes()[:2] == b"PK"
-    assert main(["render", str(SHUYANG), "-o", str(tmp_path / "年报.md")]) == 0
-    assert (tmp_path / "年报.md").read_text(encoding="utf-8").startswith("<!-- disclosure-report-meta ")
-    assert main(["render", str(SHUYANG), "-o", str(tmp_path / "年报.htm")]) == 0
-    assert (tmp_path / "年报.htm").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-
-
-def test_render_refuses_to_write_one_kind_of_file_under_another_s_name(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = tmp_path / "年报.docx"
-    assert main(["render", str(SHUYANG), "--to", "html", "-o", str(out)]) == 2
-    assert not out.exists()
-    assert capsys.readouterr().err == (
-        f"disclosure-report render: --to html 写出 .html 文件，而 -o {out} 是 docx 渲染器写出的那种文件；"
-        "请改正 -o 的后缀或 --to\n"
-    )
-
-
-NO_FOLDER_ZH = "无法写入 {out}：没有这个文件或文件夹"
-
-
-@pytest.mark.parametrize(
-    ("argv", "zh", "en"),
-    [
-        (
-            ["render", str(SHUYANG), "--to", "docx"],
-            "无法写入 {out}：没有这个文件或文件夹",
-            "cannot write {out}: No such",
-        ),
-        (["new", "--agency", "某局", "--year", "2025"], "无法写入 {out}：没有这个文件或文件夹", "cannot write {out}: "),
-    ],
-)
-def test_an_output_that_cannot_be_written_is_a_located_error_not_a_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], zh: str, en: str
-) -> None:
-    out = tmp_path / "没有的文件夹" / "年报.docx"
-    if argv[0] == "new":
-        out = out.with_suffix(".json")
-    assert main([*argv, "-o", str(out)]) == 2
-    assert capsys.readouterr().err == f"disclosure-report {argv[0]}: {zh.format(out=out)}\n"
-    assert main([*argv, "-o", str(out), "--lang", "en"]) == 2
-    assert capsys.readouterr().err.startswith(f"disclosure-report {argv[0]}: {en.format(out=out)}")
 
 
 # --- the workbook's 基本信息 prints whole --------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from html import escape
 from typing import Any
 
@@ -12,22 +11,6 @@ from disclosure_report.render.base import check_options
 from disclosure_report.render.grid import Grid
 from disclosure_report.render.outline import Heading, Paragraph, TableBlock, is_heading_line, outline, title_of
 from disclosure_report.render.title_lines import title_pieces
-from disclosure_report.render.widths import text_ems
-
-PX_PER_PT = 96 / 72
-A4_TEXT_PX = 156 / 25.4 * 96
-"""The width of the A4 text block the page prints on (156 mm), in CSS pixels."""
-TABLE_PT = {"applications": 9.0}
-"""The size a table is set in (CSS below): table 三 小五, the others 五号 (:data:`DEFAULT_TABLE_PT`)."""
-DEFAULT_TABLE_PT = 10.5
-MIN_DATA_EM = {"applications": 2.5}
-"""The ``min-width`` of a data cell in ems (CSS below); 2 em elsewhere."""
-MIN_LABEL_EM = 3.0
-"""The narrowest a column of labels or headers gets: ``（一）``, which a line never breaks inside."""
-CELL_PADDING_PX = 9
-"""A cell's padding (4 px each side) and border."""
-SMALLEST_TABLE_PT = 3.0
-"""The smallest size a table is set in; a table of figures of 12 digits and more may still be wider."""
 
 CSS = """
 .dr-report { font-family: "FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", serif;
@@ -62,26 +45,8 @@ CSS = """
 """
 
 
-def fitted_table_pt(grid: Grid) -> float | None:
-    """The size a table must be set in so that its figures, which do not wrap, keep it within the A4 text block —
-    or None when it fits at its own size. Each data column is as wide as its widest one-column figure (or its
-    ``min-width``), a column of labels or headers, which wrap, :data:`MIN_LABEL_EM`; each has its padding."""
-    data_columns = {c.col for c in grid.cells if c.role == "data"}
-    widest = [MIN_DATA_EM.get(grid.key, 2.0) if k in data_columns else MIN_LABEL_EM for k in range(grid.n_cols)]
-    for c in grid.cells:
-        if c.role == "data" and c.colspan == 1 and c.text:
-            widest[c.col] = max(widest[c.col], text_ems(c.text))
-    room_px = A4_TEXT_PX - CELL_PADDING_PX * grid.n_cols
-    size = TABLE_PT.get(grid.key, DEFAULT_TABLE_PT)
-    if sum(widest) * size * PX_PER_PT <= room_px:
-        return None
-    return max(SMALLEST_TABLE_PT, math.floor(10 * room_px / (sum(widest) * PX_PER_PT)) / 10)
-
-
 def _table(grid: Grid) -> str:
-    fitted = fitted_table_pt(grid)
-    style = "" if fitted is None else f' style="font-size: {fitted}pt"'
-    out = [f'<table class="dr-table" data-table="{grid.key}"{style}>']
+    out = [f'<table class="dr-table" data-table="{grid.key}">']
     head_rows = grid.header_rows if _head_closed(grid) else 0
     if head_rows:
         out.append("<thead>")  # repeated at the top of each printed page the table runs onto

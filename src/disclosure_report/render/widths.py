@@ -1,8 +1,7 @@
-"""How wide a table's text prints, in ems, as the Word file and the web page estimate it to keep figures whole.
+"""How wide a table's text prints, in ems, estimated before a font has laid it out (on the wide side).
 
-A figure is never broken across lines (``142`` over ``8`` reads as two numbers): the Word file sets a figure too
-wide for its column smaller, the web page sets a table too wide for the A4 text block smaller. Both need the
-width of a text before a font has laid it out; this is that estimate, on the wide side.
+A figure is never broken across lines in the Word file (``142`` over ``8`` reads as two numbers): a figure too wide
+for its column is set smaller, by this estimate (:mod:`.docx_xml`).
 """
 
 from __future__ import annotations
