@@ -287,6 +287,58 @@ def test_a_heading_line_of_the_text_is_printed_on_the_page_of_its_text() -> None
     assert "五、存在的主要问题及改进情况" in texts[on[0]]
 
 
+# --- the command line: the file named is the file written ----------------------------------------------------------
+
+
+def test_render_without_to_writes_the_kind_of_file_o_names(tmp_path: Path) -> None:
+    """``render 2026.json -o 2026年报.docx`` wrote the web page (the default --to html) into the .docx file, which
+    Word then refused to open; the renderer is now the one -o's suffix names (html when it names none)."""
+    assert main(["render", str(SHUYANG), "-o", str(tmp_path / "年报.docx")]) == 0
+    assert (tmp_path / "年报.docx").read_bytes()[:2] == b"PK"
+    assert main(["render", str(SHUYANG), "-o", str(tmp_path / "年报.md")]) == 0
+    assert (tmp_path / "年报.md").read_text(encoding="utf-8").startswith("<!-- disclosure-report-meta ")
+    assert main(["render", str(SHUYANG), "-o", str(tmp_path / "年报.htm")]) == 0
+    assert (tmp_path / "年报.htm").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_render_refuses_to_write_one_kind_of_file_under_another_s_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "年报.docx"
+    assert main(["render", str(SHUYANG), "--to", "html", "-o", str(out)]) == 2
+    assert not out.exists()
+    assert capsys.readouterr().err == (
+        f"disclosure-report render: --to html 写出 .html 文件，而 -o {out} 是 docx 渲染器写出的那种文件；"
+        "请改正 -o 的后缀或 --to\n"
+    )
+
+
+NO_FOLDER_ZH = "无法写入 {out}：没有这个文件或文件夹"
+
+
+@pytest.mark.parametrize(
+    ("argv", "zh", "en"),
+    [
+        (
+            ["render", str(SHUYANG), "--to", "docx"],
+            "无法写入 {out}：没有这个文件或文件夹",
+            "cannot write {out}: No such",
+        ),
+        (["new", "--agency", "某局", "--year", "2025"], "无法写入 {out}：没有这个文件或文件夹", "cannot write {out}: "),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_a_located_error_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], zh: str, en: str
+) -> None:
+    out = tmp_path / "没有的文件夹" / "年报.docx"
+    if argv[0] == "new":
+        out = out.with_suffix(".json")
+    assert main([*argv, "-o", str(out)]) == 2
+    assert capsys.readouterr().err == f"disclosure-report {argv[0]}: {zh.format(out=out)}\n"
+    assert main([*argv, "-o", str(out), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith(f"disclosure-report {argv[0]}: {en.format(out=out)}")
+
+
 # --- the workbook's 基本信息 prints whole --------------------------------------------------------------------------
 
 LONG_AGENCY = "新疆维吾尔自治区伊犁哈萨克自治州奎屯市人民政府办公室信息公开与政务服务数据管理中心"
