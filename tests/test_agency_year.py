@@ -34,7 +34,8 @@ from disclosure_report import (
 )
 from disclosure_report.authoring.figures import with_figures
 from disclosure_report.cli import main
-from disclosure_report.messages import read_warning_text
+from disclosure_report.errors import AuthoringTypeError
+from disclosure_report.messages import error_text, read_warning_text
 from disclosure_report.read.base import ReadResult
 from disclosure_report.render import render
 from disclosure_report.render.docx_package import SMALL_TABLE_PT
@@ -409,3 +410,37 @@ def test_no_printed_page_of_the_web_page_ends_with_a_heading(example: Path, tmp_
     on = [n for n, lines in enumerate(pages) if "三、收到和处理政府信息公开申请情况" in lines]
     assert len(on) == 1 and any(line.startswith("一、本年新收政府信息公开申请数量") for line in pages[on[0]])
     assert "第二十条第(八)项" in heads
+
+
+# --- new_report(previous=…) given a file name -----------------------------------------------------------------------
+
+
+NOT_A_FILE = "previous must be last year's report, not the file name"
+
+
+@pytest.mark.parametrize(
+    ("previous", "message"),
+    [
+        ("2025年报.pdf", f"{NOT_A_FILE} '2025年报.pdf': give read('2025年报.pdf').report"),
+        (Path("2025.json"), f"{NOT_A_FILE} '2025.json': give load('2025.json')"),
+        (
+            {"format": "2021"},
+            "previous must be last year's report (an AnnualReport, from load(…) or read(…).report); "
+            "got {'format': '2021'} (dict)",
+        ),
+    ],
+)
+def test_new_report_given_a_file_name_as_previous_says_how_to_read_it(previous: Any, message: str) -> None:
+    """``new_report("…", 2026, previous="2025年报.pdf")`` failed deep inside with ``AttributeError: 'str' object
+    has no attribute 'meta'``."""
+    with pytest.raises(AuthoringTypeError) as raised:
+        new_report("沭阳县人民政府", 2026, previous=previous)
+    assert str(raised.value) == message
+    assert error_text(raised.value, "zh").startswith("previous 须为上一年度的报告")
+
+
+def test_new_report_from_a_published_document_read_first(tmp_path: Path) -> None:
+    """The tutorial's way with last year's Word file: read it, then start from its report."""
+    word = write(load(SHUYANG), tmp_path / "2025年报.docx")
+    started = new_report("沭阳县人民政府", 2026, previous=read(word).report)
+    assert started == new_report("沭阳县人民政府", 2026, previous=load(SHUYANG))

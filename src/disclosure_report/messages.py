@@ -489,6 +489,16 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "年度须为整数，例如 2025{hint}；给出的是 {year!r}（{type}）",
         "year must be a whole number such as 2025{hint}; got {year!r} ({type})",
     ),
+    "new.previous_type": (
+        "previous 须为上一年度的报告（AnnualReport，由 load(…) 或 read(…).report 得到）；"
+        "给出的是 {previous!r}（{type}）",
+        "previous must be last year's report (an AnnualReport, from load(…) or read(…).report); "
+        "got {previous!r} ({type})",
+    ),
+    "new.previous_file": (
+        "previous 须为上一年度的报告，而不是文件名 {previous!r}：请给出 {call}",
+        "previous must be last year's report, not the file name {previous!r}: give {call}",
+    ),
     "fill.format": (
         "工作簿是 {workbook} 格式的，报告是 {report} 格式的；其数字不属于该报告",
         "the workbook is in the {workbook} format and the report in the {report} format; "
