@@ -444,3 +444,27 @@ def test_new_report_from_a_published_document_read_first(tmp_path: Path) -> None
     word = write(load(SHUYANG), tmp_path / "2025年报.docx")
     started = new_report("沭阳县人民政府", 2026, previous=read(word).report)
     assert started == new_report("沭阳县人民政府", 2026, previous=load(SHUYANG))
+
+
+def test_fill_takes_the_agency_and_year_from_the_report_when_the_workbook_lost_its_metadata_sheet(
+    tmp_path: Path,
+) -> None:
+    """A workbook whose 基本信息 sheet was deleted names no agency or year: ``read`` refuses it without --year and
+    --agency, ``fill`` has them from the report."""
+    started = new_report("沭阳县人民政府", 2026, previous=load(SHUYANG))
+    (tmp_path / "2026.json").write_text(dumps(started), encoding="utf-8")
+
+    def fill(book: Any) -> None:
+        _fill_workbook(book)
+        book.remove(book["基本信息"])
+
+    template = write(started, tmp_path / "2026年报.xlsx")
+    book = load_workbook(template)
+    fill(book)
+    book.save(tmp_path / "filled.xlsx")
+    report, workbook = str(tmp_path / "2026.json"), str(tmp_path / "filled.xlsx")
+    assert main(["fill", report, workbook, "-o", report]) == 0
+    year = load(tmp_path / "2026.json")
+    assert (year.meta, year.preamble) == (started.meta, started.preamble)
+    assert (year.applications.new.total, year.applications.results.total.total) == (40, 71)
+    assert read(tmp_path / "filled.xlsx", year=2026, agency="沭阳县人民政府").warnings == ()  # a template still

@@ -12,6 +12,7 @@ from disclosure_report.commands._output import write_output
 from disclosure_report.jsonio.convert import dumps, load
 from disclosure_report.messages import read_warning_text, with_colon
 from disclosure_report.read import read
+from disclosure_report.read.base import ReadError
 
 NAME = "fill"
 HELP = (
@@ -28,7 +29,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     report = load(args.report)
-    result = read(args.workbook, format="xlsx")
+    try:
+        result = read(args.workbook, format="xlsx")
+    except ReadError:  # a workbook that names no agency or year (its 基本信息 removed): the report names them
+        result = read(args.workbook, format="xlsx", year=report.meta.year, agency=report.meta.agency)
     for warning in result.warnings:
         print(with_colon(args.workbook, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
     text = dumps(with_figures(report, result.report))

@@ -163,7 +163,7 @@ class XlsxReader(BuiltInReader, kind="xlsx"):
         result = assemble(book.lines, source=source, record=book.record)
         warnings = list(book.warnings)
         report = result.report
-        template = book.record is not None
+        template = book.record is not None or any(template_paths(report, sheet) for sheet in book.sheets.values())
         warnings += [
             _located(w, book.places) for w in result.warnings if not (template and _expected_in_template(w, report))
         ]
