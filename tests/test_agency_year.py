@@ -468,3 +468,22 @@ def test_fill_takes_the_agency_and_year_from_the_report_when_the_workbook_lost_i
     assert (year.meta, year.preamble) == (started.meta, started.preamble)
     assert (year.applications.new.total, year.applications.results.total.total) == (40, 71)
     assert read(tmp_path / "filled.xlsx", year=2026, agency="沭阳县人民政府").warnings == ()  # a template still
+
+
+# --- started for another agency name: the preamble names the new one -----------------------------------------------
+
+PANZHOU = ROOT / "examples" / "panzhou-rural-revitalization-2023.json"
+
+
+def test_a_report_started_for_a_renamed_agency_does_not_name_the_old_one_in_its_preamble() -> None:
+    """``new_report("盘州市农业农村局", 2024, previous=盘州市乡村振兴局's 2023 report)`` carried the preamble as it was:
+    ``现公布盘州市乡村振兴局2024年政府信息公开工作年度报告`` under the new agency's title."""
+    last = load(PANZHOU)
+    assert last.preamble.count("盘州市乡村振兴局") == 3
+    started = new_report("盘州市农业农村局", 2024, previous=last)
+    assert "盘州市乡村振兴局" not in started.preamble
+    assert "现公布盘州市农业农村局2024年政府信息公开工作年度报告" in started.preamble
+    assert started.preamble.count("盘州市农业农村局") == 3
+    assert "统计时限为2024年1月1日至2024年12月31日" in started.preamble
+    same = new_report("盘州市乡村振兴局", 2024, previous=last)
+    assert same.preamble == started.preamble.replace("盘州市农业农村局", "盘州市乡村振兴局")
