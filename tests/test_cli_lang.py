@@ -24,10 +24,10 @@ NAMES = [cmd.NAME for cmd in _commands()]
 # --- the option itself -----------------------------------------------------------------------------------------
 
 
-def test_the_commands_are_the_twelve_verbs() -> None:
+def test_the_commands_are_the_thirteen_verbs() -> None:
     assert NAMES == [
-        *("aggregate", "compare", "demo", "export", "formats", "new", "read", "render", "report", "rules"),
-        *("schema", "validate"),
+        *("aggregate", "compare", "demo", "export", "fill", "formats", "new", "read", "render", "report"),
+        *("rules", "schema", "validate"),
     ]
 
 

@@ -478,6 +478,12 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "没有渲染器写出无后缀的文件；请指明渲染器（可写的后缀：{known}）",
         "no renderer writes 'files without a suffix' files; name one (suffixes: {known})",
     ),
+    "render.suffix_other": (
+        "--to {name} 写出 {suffix} 文件，而 -o {path} 是 {other} 渲染器写出的那种文件；请改正 -o 的后缀或 --to",
+        "--to {name} writes {suffix} files, but -o {path} names a file the {other} renderer writes; "
+        "change the suffix of -o, or --to",
+    ),
+    "output.cannot_write": ("无法写入 {path}：{strerror}", "cannot write {path}: {strerror}"),
     "render.option": (
         "{name!r} 渲染器没有选项 {options}（它的选项：{known}）",
         "the {name!r} renderer has no option {options} (its options: {known})",
@@ -547,6 +553,25 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "new.year_type": (
         "年度须为整数，例如 2025{hint}；给出的是 {year!r}（{type}）",
         "year must be a whole number such as 2025{hint}; got {year!r} ({type})",
+    ),
+    "new.previous_type": (
+        "previous 须为上一年度的报告（AnnualReport，由 load(…) 或 read(…).report 得到）；"
+        "给出的是 {previous!r}（{type}）",
+        "previous must be last year's report (an AnnualReport, from load(…) or read(…).report); "
+        "got {previous!r} ({type})",
+    ),
+    "new.previous_file": (
+        "previous 须为上一年度的报告，而不是文件名 {previous!r}：请给出 {call}",
+        "previous must be last year's report, not the file name {previous!r}: give {call}",
+    ),
+    "fill.format": (
+        "工作簿是 {workbook} 格式的，报告是 {report} 格式的；其数字不属于该报告",
+        "the workbook is in the {workbook} format and the report in the {report} format; "
+        "its figures are not the report's",
+    ),
+    "fill.other_report": (
+        "工作簿是 {workbook} 年度的报告，不是 {report} 年度的；其数字不属于该报告",
+        "the workbook is the report of {workbook}, not of {report}; its figures are not the report's",
     ),
     # aggregate
     "aggregate.nothing": ("没有可汇总的报告", "no reports to aggregate"),
@@ -797,6 +822,14 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "warn.record_year": (
         "报告年度 {value!r} 不是年份（应为 2024 这样的数字）",
         "报告年度 {value!r} is not a year (a number like 2024)",
+    ),
+    "warn.record_field_date": (
+        "{label} {value!r} 不是日期（应为 2026-01-20 或 2026年1月20日 这样的日期）；已留空",
+        "{label} {value!r} is not a date (a date like 2026-01-20 or 2026年1月20日); it is left empty",
+    ),
+    "warn.record_field_choice": (
+        "{label} {value!r} 不是可选值之一（{choices}）；已留空",
+        "{label} {value!r} is not one of the choices ({choices}); it is left empty",
     ),
     "warn.misprinted_label": (
         "行名 {printed!r} 读作 {label!r}（项目编号相同，所印文字依次都在其中）",

@@ -2,5 +2,6 @@
 
 * :mod:`.skeleton` — ``new_report``, the customary title;
 * :mod:`.carry` — start from last year's report (the carry-over cells, the preamble);
-* :mod:`.totals` — ``with_totals`` and ``blank_totals``.
+* :mod:`.totals` — ``with_totals`` and ``blank_totals``;
+* :mod:`.figures` — ``with_figures``: the figures of the filled workbook into the report, its narrative kept.
 """

@@ -8,7 +8,9 @@ An agency's year begins with last year's report. What the format ties across yea
 * 2021 format, table 二: 现行有效件数 starts from last year's (this year's 制发/废止 are 0 until filled in, so the
   roll-forward the cross-year rule X-IN-FORCE checks holds from the start);
 * 2019 format, table 二: 上一年项目数量 = last year's 上一年项目数量 + 本年增/减 (the roll-forward X-ITEMS checks);
-* the agency, the scope, the contact, and the customary preamble with last year's dates moved on one year.
+* the agency, the scope, the contact, and the customary preamble with last year's dates moved on one year — and,
+  when the report is started for another agency name (a renamed agency, or a sister agency's report as a model),
+  last year's agency name in it replaced by the new one, never left naming the other agency.
 
 Every other cell is 0 and every other text empty: this year's figures are new. A cell last year left blank or that
 a reader could not read is carried as it was (blank or unread), so the gap stays visible.
@@ -49,7 +51,7 @@ def from_previous(previous: AnnualReport, agency: str | None = None, year: int |
     report = attrs.evolve(
         report,
         meta=attrs.evolve(report.meta, contact=previous.meta.contact),
-        preamble=_moved_on(previous.preamble, previous.meta.year, year),
+        preamble=_renamed(_moved_on(previous.preamble, previous.meta.year, year), previous.meta.agency, agency),
     )
     for path, value in carried_cells(previous, report).items():
         report = replace_value(report, path, value)
@@ -84,3 +86,8 @@ def _moved_on(text: str, old_year: int, year: int) -> str:
     shift = year - old_year
     pattern = re.compile(rf"(?<![0-9])({old_year - 1}|{old_year})(?=\s*年)")
     return pattern.sub(lambda m: str(int(m.group(1)) + shift), text)
+
+
+def _renamed(text: str, old_agency: str, agency: str) -> str:
+    """``text`` with ``old_agency`` replaced by ``agency`` wherever it is named."""
+    return text if not old_agency or old_agency == agency else text.replace(old_agency, agency)

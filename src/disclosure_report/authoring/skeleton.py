@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from os import PathLike
+
 from disclosure_report.errors import AuthoringTypeError
 from disclosure_report.formats import format_for_year
 from disclosure_report.model import AnnualReport, Meta, Period, Scope
@@ -35,12 +37,20 @@ def new_report(
     Given last year's report as ``previous``, the new report starts from it: 二、上年结转 is last year's
     四、结转下年度继续办理, and the other carried cells, the scope, contact and preamble follow it
     (:func:`disclosure_report.authoring.carry.from_previous`; ``scope`` then overrides the carried scope).
+    ``previous`` is a report: ``load("2025.json")``, or ``read("2025年报.pdf").report`` for a published document (its
+    warnings are then yours to see); a file name is refused, saying so.
 
     >>> r = new_report("盘州市乡村振兴局", 2023)
     >>> r.format, r.meta.title, r.meta.period.end.isoformat()
     ('2021', '盘州市乡村振兴局2023年政府信息公开工作年度报告', '2023-12-31')
     """
     check_arguments(agency, year)
+    if previous is not None and not isinstance(previous, AnnualReport):
+        if isinstance(previous, (str, PathLike)):
+            name = str(previous)
+            call = f"load({name!r})" if name.lower().endswith(".json") else f"read({name!r}).report"
+            raise AuthoringTypeError.keyed("new.previous_file", previous=name, call=call)
+        raise AuthoringTypeError.keyed("new.previous_type", previous=previous, type=type(previous).__name__)
     if previous is not None:
         import attrs
 

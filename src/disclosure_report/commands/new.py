@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import get_args
 
 from disclosure_report.authoring.skeleton import new_report
-from disclosure_report.cli import output_file
+from disclosure_report.commands._output import write_output
 from disclosure_report.errors import DisclosureReportError
 from disclosure_report.jsonio.convert import dumps
 from disclosure_report.messages import error_text, read_warning_text, say, with_colon
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     document_text = dumps(report)
     if args.output:
-        output_file(args.output).write_bytes(document_text.encode("utf-8"))
+        write_output(args.output, document_text.encode("utf-8"))
         print(args.output)
     else:
         sys.stdout.write(document_text)

@@ -20,10 +20,18 @@ from disclosure_report.jsonio.convert import unstructure
 from disclosure_report.model import AnnualReport
 from disclosure_report.published.embedded import record
 from disclosure_report.render.base import RenderError, check_options
-from disclosure_report.render.docx_package import TEXT_WIDTH_MM, TITLE_PT, new_document, package, template
+from disclosure_report.render.docx_package import (
+    SMALL_TABLE_PT,
+    TABLE_PT,
+    TEXT_WIDTH_MM,
+    TITLE_PT,
+    new_document,
+    package,
+    template,
+)
 from disclosure_report.render.docx_xml import broken_paragraph, paragraph, table
 from disclosure_report.render.grid import Grid
-from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline
+from disclosure_report.render.outline import Heading, Paragraph, TableBlock, is_heading_line, outline
 from disclosure_report.render.title_lines import title_lines
 
 PT_PER_MM = 72 / 25.4
@@ -93,12 +101,22 @@ class DocxRenderer:
             if isinstance(block, Heading):
                 paragraph(body, block.text, ids["一级标题" if block.level == 1 else "二级标题"])
             elif isinstance(block, Paragraph):
-                paragraph(body, block.text, ids[styles[block.role]])
+                keep = block.role == "body" and is_heading_line(block.text)  # never alone at the foot of a page
+                paragraph(body, block.text, ids[styles[block.role]], keep_next=keep)
             elif isinstance(block, TableBlock):
                 grid = block.grid
-                style = ids["表格小" if grid.n_cols > 8 else "表格"]
+                small = grid.n_cols > 8
+                style = ids["表格小" if small else "表格"]
                 widths = column_widths(grid)
-                table(body, grid, widths, style, table_style=ids["Table Grid"], repeat_rows=grid.header_rows)
+                table(
+                    body,
+                    grid,
+                    widths,
+                    style,
+                    table_style=ids["Table Grid"],
+                    repeat_rows=grid.header_rows,
+                    font_pt=SMALL_TABLE_PT if small else TABLE_PT,
+                )
                 paragraph(body, "", ids["正文"])
         title, author = _core_property(doc.title), _core_property(report.meta.agency)  # the body keeps the full text
         return package(root, title=title, author=author, record=record(report))

@@ -47,6 +47,10 @@ PAGE_NUMBER_PT = 14
 """四号."""
 TITLE_PT = 22
 """二号."""
+TABLE_PT = 10.5
+"""五号: the tables' size."""
+SMALL_TABLE_PT = 9
+"""小五: table 三's size."""
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
 
@@ -66,8 +70,8 @@ _STYLES = [
     ("正文", FONTS["body"], 16, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, True, False),
     ("日期", FONTS["body"], 16, False, WD_ALIGN_PARAGRAPH.CENTER, 0, True, False),
     ("落款", FONTS["body"], 16, False, WD_ALIGN_PARAGRAPH.RIGHT, 0, True, False),
-    ("表格", FONTS["table"], 10.5, False, WD_ALIGN_PARAGRAPH.CENTER, 0, False, False),
-    ("表格小", FONTS["table"], 9, False, WD_ALIGN_PARAGRAPH.CENTER, 0, False, False),
+    ("表格", FONTS["table"], TABLE_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0, False, False),
+    ("表格小", FONTS["table"], SMALL_TABLE_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0, False, False),
     ("页码", FONTS["table"], PAGE_NUMBER_PT, False, WD_ALIGN_PARAGRAPH.RIGHT, 0, False, False),
 ]
 

@@ -9,17 +9,24 @@ What makes a table print right is set here too: the header rows repeat on every 
 (``w:tblHeader``), no row splits across a page (``w:cantSplit``), and every paragraph of every row but the last
 keeps with the next one (``w:keepNext``), so a table that fits on a page is not split and its last row is never
 left alone at the top of a page.
+
+A figure never breaks across lines: a data cell has narrow side margins (:data:`DATA_MARGIN_TWIPS`), and a figure
+still too wide for its column (a count of five digits and more in table 三's 11.7 mm columns) is set in a smaller
+size that fits it (:func:`fitted_half_points`) — as a spreadsheet's "shrink to fit" does — rather than printed as
+``142`` over ``8``.
 """
 
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree
 
 from disclosure_report.render.grid import Grid, GridCell
+from disclosure_report.render.widths import text_ems
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -37,7 +44,14 @@ _BR = w("br")
 _TR, _TRPR, _CANT_SPLIT, _TBL_HEADER = w("tr"), w("trPr"), w("cantSplit"), w("tblHeader")
 _TC, _TCPR, _TCW, _GRID_SPAN, _VMERGE, _VALIGN = w("tc"), w("tcPr"), w("tcW"), w("gridSpan"), w("vMerge"), w("vAlign")
 
+_TCMAR, _LEFT, _RIGHT, _RPR, _SZ, _SZ_CS = w("tcMar"), w("left"), w("right"), w("rPr"), w("sz"), w("szCs")
+
 SubElement = etree.SubElement
+
+DATA_MARGIN_TWIPS = 28
+"""The left and right margin of a data cell: 0.5 mm (Word's default is 1.9 mm, a third of table 三's columns)."""
+SMALLEST_HALF_POINTS = 4
+"""The smallest size a figure is shrunk to (2 pt): a figure of 15 digits still fits a column of table 三."""
 
 
 def twips(mm: float) -> int:
@@ -77,6 +91,16 @@ def broken_paragraph(parent: Any, lines: Sequence[str], style_id: str) -> Any:
     return p
 
 
+def fitted_half_points(text: str, width_twips: int, font_pt: float) -> int | None:
+    """The size (in half-points, as ``w:sz`` holds it) at which ``text`` fits on one line of a data cell
+    ``width_twips`` wide, or None when it fits at the table's ``font_pt``."""
+    room_pt = (width_twips - 2 * DATA_MARGIN_TWIPS) / 20
+    ems = text_ems(text)
+    if ems * font_pt <= room_pt:
+        return None
+    return max(SMALLEST_HALF_POINTS, math.floor(2 * room_pt / ems))
+
+
 def _covering(grid: Grid) -> list[list[GridCell | None]]:
     """For each position of the physical grid, the cell that covers it (None where no cell does)."""
     at: list[list[GridCell | None]] = [[None] * grid.n_cols for _ in range(grid.n_rows)]
@@ -88,15 +112,26 @@ def _covering(grid: Grid) -> list[list[GridCell | None]]:
 
 
 _Key = tuple[Any, ...]
-_SKELETONS: dict[_Key, tuple[Any, tuple[tuple[int, int], ...]]] = {}
+_Slots = tuple[tuple[int, int, int], ...]
+"""For each data cell: its index in ``grid.cells``, the index of its ``w:p`` in document order, its width in
+twips."""
+_SKELETONS: dict[_Key, tuple[Any, _Slots]] = {}
 _MAX_SKELETONS = 64
 
 
 def table(
-    parent: Any, grid: Grid, widths_mm: Sequence[float], style_id: str, *, table_style: str, repeat_rows: int
+    parent: Any,
+    grid: Grid,
+    widths_mm: Sequence[float],
+    style_id: str,
+    *,
+    table_style: str,
+    repeat_rows: int,
+    font_pt: float = 10.5,
 ) -> Any:
     """A ``w:tbl`` for ``grid``: fixed column widths, merged cells, the first ``repeat_rows`` rows repeated on
-    each page, rows kept whole and together (see the module's docstring).
+    each page, rows kept whole and together, every figure on one line at ``font_pt`` (the size of ``style_id``)
+    or smaller (see the module's docstring).
 
     The table without its figures is built once for each layout (the labels, headers and spans of a format's
     table do not change) and copied; each copy gets the figures of its report."""
@@ -112,10 +147,16 @@ def table(
     tbl = copy.deepcopy(skeleton)
     paragraphs = list(tbl.iter(_P))
     cells = grid.cells
-    for index, at in slots:
+    for index, at, width in slots:
         text = cells[index].text
         if text:
-            t = SubElement(SubElement(paragraphs[at], _R), _T)
+            r = SubElement(paragraphs[at], _R)
+            size = fitted_half_points(text, width, font_pt)
+            if size is not None:
+                rpr = SubElement(r, _RPR)
+                SubElement(rpr, _SZ, {_VAL: str(size)})
+                SubElement(rpr, _SZ_CS, {_VAL: str(size)})
+            t = SubElement(r, _T)
             t.text = text
             if text != text.strip():
                 t.set(XML_SPACE, "preserve")
@@ -125,9 +166,8 @@ def table(
 
 def _skeleton(
     grid: Grid, widths_mm: Sequence[float], style_id: str, table_style: str, repeat_rows: int
-) -> tuple[Any, tuple[tuple[int, int], ...]]:
-    """The table with every data cell empty, and where each data cell's paragraph is: (index of the cell in
-    ``grid.cells``, index of its ``w:p`` in document order)."""
+) -> tuple[Any, _Slots]:
+    """The table with every data cell empty, and where each data cell's paragraph is (:data:`_Slots`)."""
     widths = [twips(mm) for mm in widths_mm]
     tbl = etree.Element(w("tbl"), nsmap={"w": W})
     tblpr = SubElement(tbl, w("tblPr"))
@@ -140,7 +180,7 @@ def _skeleton(
     for width in widths:
         SubElement(tblgrid, w("gridCol"), {_W: str(width)})
     index = {id(c): i for i, c in enumerate(grid.cells)}
-    slots: list[tuple[int, int]] = []
+    slots: list[tuple[int, int, int]] = []
     at = _covering(grid)
     last = grid.n_rows - 1
     count = 0
@@ -157,7 +197,8 @@ def _skeleton(
             span = cell.colspan if cell is not None else 1
             tc = SubElement(tr, _TC)
             tcpr = SubElement(tc, _TCPR)
-            SubElement(tcpr, _TCW, {_W: str(sum(widths[k : k + span])), _TYPE: "dxa"})
+            width = sum(widths[k : k + span])
+            SubElement(tcpr, _TCW, {_W: str(width), _TYPE: "dxa"})
             if span > 1:
                 SubElement(tcpr, _GRID_SPAN, {_VAL: str(span)})
             if cell is not None and cell.rowspan > 1:
@@ -165,10 +206,15 @@ def _skeleton(
                     SubElement(tcpr, _VMERGE, {_VAL: "restart"})
                 else:
                     SubElement(tcpr, _VMERGE)
-            SubElement(tcpr, _VALIGN, {_VAL: "center"})
             starts_here = cell is not None and cell.row == r
-            if starts_here and cell is not None and cell.role == "data":
-                slots.append((index[id(cell)], count))
+            is_data = cell is not None and cell.role == "data"
+            if is_data:
+                mar = SubElement(tcpr, _TCMAR)
+                for side in (_LEFT, _RIGHT):
+                    SubElement(mar, side, {_W: str(DATA_MARGIN_TWIPS), _TYPE: "dxa"})
+            SubElement(tcpr, _VALIGN, {_VAL: "center"})
+            if starts_here and cell is not None and is_data:
+                slots.append((index[id(cell)], count, width))
                 text = ""
             else:
                 text = cell.text if starts_here and cell is not None else ""

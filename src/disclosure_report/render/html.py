@@ -9,7 +9,7 @@ from disclosure_report.model import AnnualReport
 from disclosure_report.published.embedded import MARK, record
 from disclosure_report.render.base import check_options
 from disclosure_report.render.grid import Grid
-from disclosure_report.render.outline import Heading, Paragraph, TableBlock, outline, title_of
+from disclosure_report.render.outline import Heading, Paragraph, TableBlock, is_heading_line, outline, title_of
 from disclosure_report.render.title_lines import title_pieces
 
 CSS = """
@@ -36,6 +36,10 @@ CSS = """
 .dr-report th.dr-header { word-break: keep-all; overflow-wrap: anywhere; }
 .dr-report table[data-table="applications"] { font-size: 9pt; }
 .dr-report table[data-table="applications"] td.dr-data { min-width: 2.5em; }
+.dr-report h1, .dr-report h2, .dr-report h3, .dr-report p.dr-heading-line, .dr-report p.dr-note {
+  break-after: avoid; page-break-after: avoid; }
+.dr-report tr { break-inside: avoid; page-break-inside: avoid; }
+.dr-report tr.dr-keep { break-after: avoid; page-break-after: avoid; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @media print { .dr-report { max-width: none; } }
 """
@@ -49,7 +53,8 @@ def _table(grid: Grid) -> str:
     for r, cells in enumerate(grid.rows()):
         if r == head_rows and head_rows:
             out.append("</thead><tbody>")
-        out.append("<tr>")
+        heads = all(c.role != "data" for c in cells) and r >= head_rows  # table 二's item and header rows
+        out.append('<tr class="dr-keep">' if heads else "<tr>")
         for c in cells:
             attrs = ""
             if c.rowspan > 1:
@@ -103,7 +108,8 @@ def _body(report: AnnualReport, date_style: Any) -> str:
             tag = "h2" if block.level == 1 else "h3"
             out.append(f'<{tag} data-key="{block.key}">{escape(block.text)}</{tag}>')
         elif isinstance(block, Paragraph):
-            cls = "" if block.role == "body" else f' class="dr-{block.role}"'
+            role = "heading-line" if block.role == "body" and is_heading_line(block.text) else block.role
+            cls = "" if role == "body" else f' class="dr-{role}"'
             out.append(f"<p{cls}>{escape(block.text)}</p>")
         elif isinstance(block, TableBlock):
             if block.note:

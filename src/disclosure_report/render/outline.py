@@ -18,6 +18,7 @@ from disclosure_report.model import AnnualReport, FeeCollection
 from disclosure_report.published.fee_statement import stated_fees
 from disclosure_report.render.grid import Grid, table_grid
 from disclosure_report.zh import DateStyle, format_date
+from disclosure_report.zh.numbering import parse_numbering
 
 
 @attrs.frozen
@@ -31,6 +32,23 @@ class Heading:
 class Paragraph:
     text: str
     role: Literal["body", "note", "date", "closing"] = "body"
+
+
+HEADING_LINE_CHARS = 30
+"""The longest text after its number that a heading line written into a text (（一）主要问题) may have."""
+
+
+def is_heading_line(text: str) -> bool:
+    """Whether a paragraph of stored text is a heading written into the text — ``（一）主要问题``, ``1.加强培训`` —
+    rather than a sentence: it starts with a heading number, is short, and does not end a sentence. A renderer
+    keeps it with the paragraph that follows, as it keeps a heading."""
+    numbering = parse_numbering(text)
+    rest = text.strip()
+    return (
+        numbering is not None
+        and 0 < len(numbering.rest.strip()) <= HEADING_LINE_CHARS
+        and rest[-1] not in "。；;！!？?，,：:"
+    )
 
 
 @attrs.frozen

@@ -216,6 +216,10 @@ def _meta_rows(report: AnnualReport) -> Iterable[tuple[str, Any]]:
     return xlsx_meta.flatten(report.format, meta).items()
 
 
+META_VALUE_WIDTH = 48
+"""The width of 基本信息's value column (B), in the units of a Latin character; a Chinese character takes two."""
+
+
 def _meta_sheet(workbook: Workbook, report: AnnualReport) -> None:
     ws = workbook.create_sheet(xlsx_meta.SHEET)
     title = xlsx_meta.SHEET
@@ -240,17 +244,27 @@ def _meta_sheet(workbook: Workbook, report: AnnualReport) -> None:
             cell.number_format = "@"  # text: dates stay as typed, not turned into serial numbers
         cell.protection = _UNLOCKED
         cell.fill = _INPUT
+        cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+        lines = -(-2 * len(str(shown or "")) // META_VALUE_WIDTH)  # a long agency or title wraps, not cut off
+        if lines > 1:
+            ws.row_dimensions[i].height = 15 * lines
         if key == "scope":
             scope.add(cell.coordinate)
         elif key == "year":
             year.add(cell.coordinate)
         for k in (1, 2, 3):
             ws.cell(i, k).border = _BORDER
+        for k in (1, 3):
+            ws.cell(i, k).alignment = Alignment(vertical="center")
     ws.add_data_validation(scope)
     ws.add_data_validation(year)
     ws.column_dimensions["A"].width = 14
-    ws.column_dimensions["B"].width = 48
+    ws.column_dimensions["B"].width = META_VALUE_WIDTH
     ws.column_dimensions["C"].width = 18
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1  # the three columns on one page, not the keys on a page of their own
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     _protect(ws)
 
 

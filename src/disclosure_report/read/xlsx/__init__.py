@@ -118,6 +118,16 @@ def _title_of(record: dict[str, Any] | None) -> list[str]:
     return []
 
 
+def _expected_in_template(warning: ReadWarning, report: AnnualReport) -> bool:
+    """Whether ``warning`` says only that the narrative sections (一, 五, 六: no table) were not found — which the
+    template never holds, so its reader does not warn about them."""
+    message = warning.message
+    if not isinstance(message, Phrase) or message.key != "warn.headings_missing":
+        return False
+    narrative = {s.heading for s in get_format(report.format).sections if s.table is None}
+    return set(str(message.fields["headings"]).split("，")) <= narrative
+
+
 def _located(warning: ReadWarning, places: dict[int, tuple[str, int]]) -> ReadWarning:
     if warning.line is None or warning.line not in places:
         return warning
@@ -152,8 +162,11 @@ class XlsxReader(BuiltInReader, kind="xlsx"):
         book = workbook_lines(data, source)
         result = assemble(book.lines, source=source, record=book.record)
         warnings = list(book.warnings)
-        warnings += [_located(w, book.places) for w in result.warnings]
         report = result.report
+        template = book.record is not None or any(template_paths(report, sheet) for sheet in book.sheets.values())
+        warnings += [
+            _located(w, book.places) for w in result.warnings if not (template and _expected_in_template(w, report))
+        ]
         for unread in book.unread:
             path = template_paths(report, book.sheets[unread.sheet]).get((unread.row, unread.column))
             warnings.append(ReadWarning(unread.phrase(), None, path))

@@ -2,18 +2,23 @@
 
 The rows are found by the field key in column C (``period.start``), or by the printed label in column A when the
 key was removed; the value is column B. A value typed in a way a spreadsheet changes — a year as ``2024.0``, a
-date turned into a date cell — is taken back to the form the record expects; what cannot be is reported, with the
-row, and left out.
+date turned into a date cell or typed as ``2026/1/20`` or ``2026年1月20日``, a year as ``二〇二六`` — is taken back
+to the form the record expects; what cannot be is reported, with the row, and left out (so one mistyped date does not
+cost the sheet's other fields).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, get_args
 
 from disclosure_report.errors import Phrase
+from disclosure_report.model import Scope
 from disclosure_report.render import xlsx_meta
+from disclosure_report.zh.dates import parse_date
+from disclosure_report.zh.errors import ZhParseError
+from disclosure_report.zh.numerals import parse_int
 
 Value = Any
 """A cell value as the spreadsheet library gives it (str, float, int, bool, date, datetime, None)."""
@@ -48,9 +53,34 @@ def _year(value: Value) -> int | str | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     text = _text(value)
-    if text is not None and text.isascii() and text.isdigit():
+    if text is None:
+        return None
+    if text.isascii() and text.isdigit():
         return int(text)
-    return text  # not a year: the assembler says the record is not valid
+    try:
+        year = parse_int(text.removesuffix("年"))  # 二〇二六, 2026年, full-width digits
+    except (ZhParseError, ValueError):
+        return text  # not a year: the assembler says the record is not valid
+    return year if 1000 <= year <= 9999 else text
+
+
+DATE_KEYS = ("published_on", "period.start", "period.end")
+CHOICES: dict[str, tuple[str, ...]] = {"scope": get_args(Scope)}
+
+
+def _checked(key: str, text: str | None) -> tuple[str | None, Phrase | None]:
+    """A date as ``YYYY-MM-DD`` and a choice as one of its values, or None and why not."""
+    if text is None:
+        return None, None
+    if key in DATE_KEYS:
+        try:
+            return parse_date(text).isoformat(), None
+        except (ZhParseError, ValueError):
+            return None, Phrase("warn.record_field_date", label=xlsx_meta.label(key), value=text)
+    if key in CHOICES and text not in CHOICES[key]:
+        choices = ", ".join(CHOICES[key])
+        return None, Phrase("warn.record_field_choice", label=xlsx_meta.label(key), value=text, choices=choices)
+    return text, None
 
 
 def meta_record(
@@ -65,9 +95,14 @@ def meta_record(
         if not isinstance(key, str) or key in found:
             continue
         value = cell(r, 2)
-        found[key] = _year(value) if key == "year" else _text(value)
-        if key == "year" and isinstance(found[key], str):
-            warn(r, Phrase("warn.record_year", value=found[key]))
+        if key == "year":
+            found[key] = _year(value)
+            if isinstance(found[key], str):
+                warn(r, Phrase("warn.record_year", value=found[key]))
+            continue
+        found[key], problem = _checked(key, _text(value))
+        if problem is not None:
+            warn(r, problem)
     version = found.pop(xlsx_meta.FORMAT_KEY, None)
     if not isinstance(version, str):
         return None
