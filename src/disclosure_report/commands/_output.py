@@ -1,6 +1,6 @@
-"""Writing a command's output file: its folder is made when it does not exist yet (:func:`~disclosure_report.cli.output_file`);
-a file that cannot be written is an error naming the file and the system's reason (in the command's language), not a
-traceback."""
+"""Writing a command's output file: its folder is made when it does not exist yet
+(:func:`~disclosure_report.cli.output_file`); a file that cannot be written is an error naming the file and the
+system's reason (in the command's language), not a traceback."""
 
 from __future__ import annotations
 
