@@ -31,6 +31,7 @@ from disclosure_report import (
 )
 from disclosure_report.read import ReadError, detect, get_reader, read
 from disclosure_report.read.pdf import MAX_CONTENT, MAX_PAGES, NO_TEXT_LAYER, PdfReader, pdf_lines
+from disclosure_report.read.pdf.text import line_text
 from disclosure_report.render import render
 from test_read_fixtures import _expected_cells
 from tools import SOFFICE, print_to_pdf
@@ -110,7 +111,8 @@ def test_page_furniture_dropped_and_paragraphs_joined_in_reading_order() -> None
     texts = [line.text for line in lines]
     assert damaged == []
     assert not any(re.fullmatch(r"-\s*\d+\s*-", t) for t in texts)  # "- 1 -" … "- 5 -" at the foot of each page
-    assert texts[:2] == ["淮安市洪泽区人民政府", "2024 年政府信息公开工作年度报告"]  # the title's two lines stay apart
+    # the title's two lines stay apart; "2024年" as typed (Word only set the digits apart, no space is printed)
+    assert texts[:2] == ["淮安市洪泽区人民政府", "2024年政府信息公开工作年度报告"]
     # a paragraph broken over six lines is one line again; headings stay lines of their own
     assert texts[2].startswith("本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》")
     assert texts[2].endswith("电话：0517-87290606）。")
@@ -229,6 +231,47 @@ def test_word_printed_by_libreoffice_reads_back(name: str, office_pdfs: dict[str
 @pytest.mark.parametrize("name", NAMES)
 def test_html_printed_by_chromium_reads_back(name: str, browser_pdfs: dict[str, tuple[AnnualReport, bytes]]) -> None:
     _same_report(*browser_pdfs[name])
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("name", ["shuyang-county-gov-2025", "shanghai-gov-office-2019", "generated-2021"])
+def test_the_text_reads_back_as_typed(name: str, office_pdfs: dict[str, tuple[AnnualReport, bytes]]) -> None:
+    """LibreOffice sets Chinese apart from digits (``2025年`` prints like ``2025 年``) without printing a space:
+    the text reads back as typed — ``从2025年1月1日``, ``〔2021〕30号`` — not with a space at every such gap."""
+    source, pdf = office_pdfs[name]
+    report = PdfReader().read(pdf, source="printed.pdf").report
+    assert (report.preamble, report.problems) == (source.preamble, source.problems)
+
+
+def _char(text: str, x0: float, size: float = 16.0) -> dict[str, Any]:
+    width = size if text >= "\u2e80" else size * 0.6
+    return {"text": text, "x0": x0, "x1": x0 + width, "top": 100.0, "bottom": 100.0 + size, "size": size}
+
+
+def _spaced_out(*parts: tuple[str, float]) -> list[dict[str, Any]]:
+    """Characters set one after another, each part ``(text, gap before it)``."""
+    chars: list[dict[str, Any]] = []
+    x = 72.0
+    for text, gap in parts:
+        for k, ch in enumerate(text):
+            x += gap if k == 0 else 0.0
+            chars.append(_char(ch, x))
+            x = chars[-1]["x1"]
+    return chars
+
+
+def test_a_gap_between_chinese_and_figures_is_no_space_unless_one_is_printed() -> None:
+    autospace = _spaced_out(("第", 0), ("711", 4.0), ("号", 4.0))  # a quarter of the size: a word processor's gap
+    assert line_text("第 711 号", autospace, []) == "第711号"
+    typed = autospace[3]["x1"] + 0.5  # a space printed between 711 and 号
+    space = {"text": " ", "x0": typed, "x1": typed + 3.0, "top": 100.0, "bottom": 116.0, "size": 16.0}
+    assert line_text("第 711 号", autospace, [space]) == "第711 号"
+    wide = _spaced_out(("第", 0), ("711", 9.0), ("号", 4.0))  # over half the size apart: a space
+    assert line_text("第 711 号", wide, []) == "第 711号"
+    latin = _spaced_out(("ABC", 0), ("def", 4.0), ("年", 4.0))  # words of Latin script keep their space
+    assert line_text("ABC def 年", latin, []) == "ABC def年"
+    # characters that do not give back pdfplumber's text (a ligature it expanded): its text as it is
+    assert line_text("file 2 年", _spaced_out(("ﬁle", 0), ("2", 4.0), ("年", 4.0)), []) == "file 2 年"
 
 
 @pytest.mark.office

@@ -48,7 +48,7 @@ from disclosure_report.read.pdf.ruled import (
     visible,
     within,
 )
-from disclosure_report.read.pdf.text import TextLine, clean, is_page_number, overprinted, paragraphs
+from disclosure_report.read.pdf.text import TextLine, clean, is_page_number, line_text, overprinted, paragraphs
 
 __all__ = ["MAX_CONTENT", "MAX_PAGES", "NO_TEXT_LAYER", "PdfReader", "pdf_lines"]
 
@@ -140,8 +140,9 @@ def _page_blocks(page: _Page, furniture: Sequence[Box], before: _Block | None) -
     printed = printed_lines(lines, page.page.chars)
     unruled, taken = unruled_tables(printed, number, before if isinstance(before, UnruledTable) else None)
     blocks += unruled
+    spaces = [c for c in page.page.chars if not c["text"].strip()]
     for k, line in enumerate(lines):
-        text = clean(line["text"]) if k not in taken else ""
+        text = clean(line_text(line["text"], line["chars"], spaces)) if k not in taken else ""
         if text:
             size = float(line["bottom"] - line["top"])
             blocks.append(TextLine(text, number, float(line["x0"]), float(line["x1"]), float(line["top"]), size))

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 from pdfplumber.utils.text import extract_text
 
-from disclosure_report.read.pdf.text import clean
+from disclosure_report.read.pdf.text import CJK_START, clean
 from disclosure_report.read.values import BLANK_MARKS, is_number_text
 
 _GAP = 0.6
@@ -33,10 +33,6 @@ _FIGURES = frozenset(a + b for a in _FIGURE_MARKS for b in _FIGURE_MARKS)
 _IDEOGRAPH_GAP = 0.4
 """Chinese characters (and full-width punctuation) are set edge to edge, a tenth of their size apart when a line is
 justified: two of them further apart than this stand in two cells (a narrow header's cells are close)."""
-
-
-_IDEOGRAPHS = "\u2e80"
-"""Where the CJK blocks start (radicals, then punctuation, kana, ideographs, full-width forms)."""
 
 
 _SPACED_GAP = 2.0
@@ -123,7 +119,7 @@ def _gap(a: dict[str, Any], b: dict[str, Any], spaced: set[int]) -> float:
         return _SPACED_GAP
     if a["text"] + b["text"] in _FIGURES:
         return _FIGURE_GAP
-    if a["text"] >= _IDEOGRAPHS and b["text"] >= _IDEOGRAPHS:
+    if a["text"] >= CJK_START and b["text"] >= CJK_START:
         return _IDEOGRAPH_GAP
     return _GAP
 

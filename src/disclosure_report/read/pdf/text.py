@@ -4,6 +4,7 @@ what a page number looks like."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -13,6 +14,10 @@ import attrs
 from disclosure_report.read.pdf.radicals import ideographs
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+
+
+CJK_START = "\u2e80"
+"""Where the CJK blocks start (radicals, then punctuation, kana, ideographs, full-width forms)."""
 
 
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
@@ -47,6 +52,46 @@ def clean(text: str) -> str:
             continue
         out = join(out, part) if out else part
     return _CJK_GAP.sub("", ideographs(out))
+
+
+_WORD_GAP = 3.0
+"""pdfplumber's ``x_tolerance``: characters of a line further apart than this (points) are two words."""
+
+
+_AUTOSPACE = 0.5
+"""Word processors set Chinese a little apart from Latin letters and digits (Word's and LibreOffice's "autospace",
+about a quarter of the font size; ``2025年`` prints like ``2025 年``): a gap narrower than this share of the size,
+with no space printed in it, is that, not a space in the text."""
+
+
+def line_text(printed: str, chars: Sequence[dict[str, Any]], spaces: Sequence[dict[str, Any]]) -> str:
+    """The text of a line of a paragraph: pdfplumber's text of it (``printed``, with a space at every gap between
+    words) without the spaces it puts where a word processor only set Chinese apart from Latin letters or digits —
+    a gap of under half the font size between a CJK character and another, with no space (``spaces``: the page's
+    space characters) printed in it. ``chars``: the line's characters, spaces left out. When the characters do not
+    give back ``printed`` with every gap a space (ligatures, characters printed over others), ``printed`` as it is."""
+    if len(chars) < 2:
+        return printed
+    every, kept = [chars[0]["text"]], [chars[0]["text"]]
+    for a, b in itertools.pairwise(chars):
+        gap = b["x0"] - a["x1"]
+        if gap > _WORD_GAP:
+            every.append(" ")
+            if not _autospace(a, b, gap, spaces):
+                kept.append(" ")
+        every.append(b["text"])
+        kept.append(b["text"])
+    return "".join(kept) if "".join(every) == printed else printed
+
+
+def _autospace(a: dict[str, Any], b: dict[str, Any], gap: float, spaces: Sequence[dict[str, Any]]) -> bool:
+    if (a["text"] >= CJK_START) == (b["text"] >= CJK_START) or gap >= _AUTOSPACE * min(a["size"], b["size"]):
+        return False
+    return not any(
+        a["x1"] - 1 <= (s["x0"] + s["x1"]) / 2 <= b["x0"] + 1
+        and a["top"] - 1 <= (s["top"] + s["bottom"]) / 2 <= a["bottom"] + 1
+        for s in spaces
+    )
 
 
 def join(left: str, right: str) -> str:
