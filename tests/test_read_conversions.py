@@ -1,0 +1,115 @@
+"""Readers on real reports as researchers' conversions deliver them: ``pdftotext`` without ``-layout``, text
+re-encoded or re-wrapped, pages and Word files saved again by LibreOffice. A figure read is the printed one or the
+cell is unread with a warning naming it — never a figure from another cell."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from disclosure_report import UNREAD, AnnualReport, cell_values, load, validate
+from disclosure_report.read import read
+from disclosure_report.render import render
+from test_read_fixtures import _expected_cells
+from test_read_pdf import _table2_cells
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+HONGZE = FIXTURES / "real" / "huaian-hongze-district-2024.pdf"
+HONGZE_EXPECTED = json.loads((FIXTURES / "expected-pdf.json").read_text(encoding="utf-8"))[0]
+
+
+def _rendered(name: str, kind: str) -> str:
+    out = render(load(EXAMPLES / f"{name}.json"), kind)
+    return out if isinstance(out, str) else bytes(out).decode("utf-8")
+
+
+def _faithful(got: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+    """The cells of ``expected`` read as something else than their figure or UNREAD, and the cells of tables 三 and
+    四 read in another layout than ``expected``'s (其他处理 as one row or three) that are not UNREAD: must be none."""
+    tables = ("applications.", "review_litigation.")
+    wrong = [k for k, v in expected.items() if k in got and got[k] not in (v, UNREAD)]
+    return wrong + [k for k, v in got.items() if k.startswith(tables) and k not in expected and v != UNREAD]
+
+
+def _error_ids(report: AnnualReport) -> set[str]:
+    return {f.sub_id for f in validate(report).findings if f.severity == "error"}
+
+
+# --- pdftotext without -layout: a table printed column by column -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hongze_plain(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdftotext") / "hongze.txt"
+    subprocess.run(["pdftotext", str(HONGZE), str(out)], check=True, timeout=60)
+    return out
+
+
+def test_pdftotext_without_layout_reads_no_figure_of_another_cell(hongze_plain: Path) -> None:
+    result = read(hongze_plain)
+    r = result.report
+    assert (r.meta.year, r.format) == (2024, "2021")
+    expected = _expected_cells(HONGZE_EXPECTED) | _table2_cells(HONGZE_EXPECTED)
+    got = cell_values(r)
+    assert _faithful(got, expected) == []
+    # what the text still says with certainty is read: table 二, 本年新收 (by the order of rows, with a warning)
+    assert {k: got[k] for k in _table2_cells(HONGZE_EXPECTED)} == _table2_cells(HONGZE_EXPECTED)
+    assert (r.applications.new.natural_person, r.applications.new.total) == (95, 95)
+    # 总计 and 结转 printed column by column (0 95 0 0 …): 14 figures after 总计 are not 总计's and 结转's
+    assert r.applications.results.total.natural_person == UNREAD
+    warning = next(w for w in result.warnings if w.cell_path == "applications.results.total.natural_person")
+    assert warning.kind == "unplaced" and "found 14" in warning.message
+    assert _error_ids(r) <= _error_ids(read(HONGZE).report)  # no finding the published PDF does not have
+
+
+def test_a_run_is_not_split_with_the_next_row_when_that_row_has_values_of_its_own() -> None:
+    text = _rendered("shuyang-county-gov-2025", "text").splitlines()
+    at = next(k for k, line in enumerate(text) if line.strip().endswith("（七）总计"))
+    assert text[at + 2].strip() == "四、结转下年度继续办理"
+    # 总计 (710 3 0 0 5 0 718) and 结转 (31 0 0 0 0 0 31) printed column by column, then 结转 with its own figures
+    columns = [f for pair in zip(text[at + 1].split()[1::2], text[at + 3].split()[1::2], strict=True) for f in pair]
+    text[at + 1 : at + 2] = columns
+    result = read("\n".join(text).encode(), format="text")
+    got = result.report.applications
+    assert got.results.total.natural_person == UNREAD and got.results.total.total == UNREAD
+    assert (got.carried_forward.natural_person, got.carried_forward.total) == (31, 31)
+    assert any(w.cell_path == "applications.results.total.natural_person" for w in result.warnings)
+
+
+# --- a header wrapped in its cells is no row label -------------------------------------------------------------
+
+
+def test_a_header_line_ending_in_a_column_header_names_no_row() -> None:
+    text = _rendered("shuyang-county-gov-2025", "text").splitlines()
+    at = next(k for k, line in enumerate(text) if line.strip() == "一、本年新收政府信息公开申请数量")
+    text[at] = "    公益 服务 其他"  # the label lost, the header's wrapped words on the line before the figures
+    result = read("\n".join(text).encode(), format="text")
+    apps = result.report.applications
+    assert apps.results.other.other.natural_person == 142  # not 本年新收's 705
+    assert (apps.new.natural_person, apps.new.total) == (705, 713)  # by the order of rows, with a warning
+    assert any(w.cell_path == "applications.new.natural_person" and w.kind == "interpreted" for w in result.warnings)
+
+
+# --- a figure fallen into a label cell ----------------------------------------------------------------------------
+
+
+def test_a_row_with_text_among_its_cells_is_not_shifted() -> None:
+    page = _rendered("shuyang-county-gov-2025", "markdown")
+    label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    row = f"| 三、本年度办理结果 / （六）其他处理 / {label} | 9 |"
+    assert row in page
+    # as LibreOffice's PDF of the page puts it: the 9 inside the sub-row's label cell, its own cell empty
+    broken = "| （六）其他处理 | 1.申请人无正当 9理由逾期不补正、行政机关不再处理其政府信息公开申请 |  |"
+    result = read(page.replace(row, broken).encode(), format="markdown")
+    got = cell_values(result.report)
+    source = cell_values(load(EXAMPLES / "shuyang-county-gov-2025.json"))
+    assert _faithful(got, source) == []
+    assert [k for k in source if got[k] == UNREAD] == [
+        f"applications.results.other.overdue_correction.{c}"
+        for c in ("natural_person", "commercial", "research", "public_interest", "legal_services", "other_org", "total")
+    ]
