@@ -113,3 +113,34 @@ def test_a_row_with_text_among_its_cells_is_not_shifted() -> None:
         f"applications.results.other.overdue_correction.{c}"
         for c in ("natural_person", "commercial", "research", "public_interest", "legal_services", "other_org", "total")
     ]
+
+
+# --- full-width digits --------------------------------------------------------------------------------------------
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@pytest.mark.parametrize(
+    "name", ["panzhou-rural-revitalization-2023.txt", "pingtan-2021.txt", "shuyang-county-gov-2025.md"]
+)
+def test_full_width_digits_read_as_the_ascii_ones(name: str) -> None:
+    source = FIXTURES / "real" / name
+    printed = read(source).report
+    result = read(
+        source.read_text(encoding="utf-8").translate(FULL_WIDTH).encode(),
+        format={".txt": "text", ".md": "markdown"}[source.suffix],
+    )
+    r = result.report
+    assert cell_values(r) == cell_values(printed)
+    assert (r.meta.agency, r.meta.year, r.meta.period) == (printed.meta.agency, printed.meta.year, printed.meta.period)
+    assert r.meta.published_on == printed.meta.published_on
+    assert r.meta.title == (printed.meta.title or "").translate(FULL_WIDTH)  # the title kept as printed
+
+
+def test_a_full_width_page_number_between_rows_is_dropped() -> None:
+    text = _rendered("shuyang-county-gov-2025", "text").splitlines()
+    at = next(k for k, line in enumerate(text) if line.strip().endswith("1.本机关不掌握相关政府信息"))
+    text.insert(at + 1, "                    -３-")  # pdftotext -layout of a PDF printing full-width page numbers
+    result = read("\n".join(text).translate(FULL_WIDTH).encode(), format="text")
+    assert result.warnings == ()
+    assert cell_values(result.report) == cell_values(load(EXAMPLES / "shuyang-county-gov-2025.json"))

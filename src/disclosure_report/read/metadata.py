@@ -12,6 +12,7 @@ from disclosure_report.errors import Phrase
 from disclosure_report.formats import Format
 from disclosure_report.jsonio.fast import try_structure_as
 from disclosure_report.model import Meta
+from disclosure_report.read.labels import ascii_digits
 from disclosure_report.read.lines import Line
 from disclosure_report.read.notes import Notes
 from disclosure_report.read.sections import heading_pattern
@@ -40,7 +41,7 @@ def find_published(lines: Sequence[Line], fmt: Format) -> tuple[dt.date | None, 
     for i, line in enumerate(lines[:60]):
         if line.cells is not None:
             continue
-        text = line.text.strip()
+        text = ascii_digits(line.text.strip())
         if heading(text):
             break
         m = (_PUBLISHED.search(text) if "发布" in text or "成文日期" in text else None) or (

@@ -12,7 +12,7 @@ from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
 
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]\s*[0-9]{1,3}\s*[-—–－]|第\s*[0-9]{1,3}\s*页(?:\s*[，,]?\s*共\s*[0-9]{1,3}\s*页)?)\s*$"
+    r"^\s*(?:[-—–－]\s*[0-9０-９]{1,3}\s*[-—–－]|第\s*[0-9０-９]{1,3}\s*页(?:\s*[，,]?\s*共\s*[0-9０-９]{1,3}\s*页)?)\s*$"
 )
 """A page's number as extractions from PDF keep it between the lines (``-3-``, ``第 3 页``)."""
 _PAGE_NUMBER_LAST = frozenset("-—–－页")

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from disclosure_report.authoring.skeleton import customary_title
+from disclosure_report.read.labels import ascii_digits
 from disclosure_report.read.lines import Line
 from disclosure_report.zh import ZhParseError, parse_int
 
@@ -97,7 +98,7 @@ def year_and_agency(title: str) -> tuple[int | None, str]:
     >>> year_and_agency("洪泽区人民政府2024年政府信息公开工作年度报告")
     (2024, '洪泽区人民政府')
     """
-    m = _TITLE_YEAR.search(title)
+    m = _TITLE_YEAR.search(ascii_digits(title))
     if not m:
         return None, title
     try:
