@@ -144,3 +144,25 @@ def test_a_full_width_page_number_between_rows_is_dropped() -> None:
     result = read("\n".join(text).translate(FULL_WIDTH).encode(), format="text")
     assert result.warnings == ()
     assert cell_values(result.report) == cell_values(load(EXAMPLES / "shuyang-county-gov-2025.json"))
+
+
+# --- the title line -----------------------------------------------------------------------------------------------
+
+PANZHOU = FIXTURES / "real" / "panzhou-rural-revitalization-2023.txt"
+
+
+def test_a_title_whose_agency_and_year_a_tab_sets_apart() -> None:
+    text = PANZHOU.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.endswith("年度报告"))
+    tabbed = text.replace(title, "\t".join(title.split()))  # a converter's tab for the spaces between them
+    r = read(tabbed.encode(), format="text").report
+    printed = read(PANZHOU).report
+    assert (r.meta.title, r.meta.agency) == (printed.meta.title, "盘州市乡村振兴局")
+    assert cell_values(r) == cell_values(printed) and r.overview == printed.overview
+
+
+def test_a_sentence_naming_the_annual_report_is_no_title() -> None:
+    text = PANZHOU.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.endswith("年度报告"))
+    r = read(text.replace(title, "").encode(), format="text").report  # no title: the preamble names the report
+    assert (r.meta.agency, r.meta.year) == ("盘州市乡村振兴局", 2023)  # not the preamble's sentence before 2023
