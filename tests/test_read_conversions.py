@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,11 @@ import pytest
 
 from disclosure_report import UNREAD, AnnualReport, cell_values, load, validate
 from disclosure_report.read import read
+from disclosure_report.read.text import text_lines
 from disclosure_report.render import render
 from test_read_fixtures import _expected_cells
 from test_read_pdf import _table2_cells
+from tools import SOFFICE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -166,3 +169,96 @@ def test_a_sentence_naming_the_annual_report_is_no_title() -> None:
     title = next(line for line in text.splitlines() if line.endswith("年度报告"))
     r = read(text.replace(title, "").encode(), format="text").report  # no title: the preamble names the report
     assert (r.meta.agency, r.meta.year) == ("盘州市乡村振兴局", 2023)  # not the preamble's sentence before 2023
+
+
+# --- LibreOffice's text export: one cell a line, an empty cell a no-break space -----------------------------------
+
+
+def _soffice(target: str, source: Path, folder: Path) -> Path:
+    done = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    out = folder / f"{source.stem}.{target.split(':')[0]}"
+    assert done.returncode == 0 and out.is_file(), done.stderr[-2000:]
+    return out
+
+
+@pytest.mark.office
+def test_the_page_saved_as_text_by_libreoffice(tmp_path: Path) -> None:
+    page = FIXTURES / "real" / "shanghai-gov-office-2019.html"
+    text = _soffice("txt:Text", page, tmp_path)
+    assert "\n\xa0\n" in text.read_text(encoding="utf-8-sig")  # its empty cells
+    result = read(text)
+    printed = read(page).report
+    assert result.warnings == ()
+    assert cell_values(result.report) == cell_values(printed)
+    assert (result.report.meta.agency, result.report.meta.year) == (printed.meta.agency, printed.meta.year)
+    assert _error_ids(result.report) == _error_ids(printed)
+
+
+def test_a_row_printed_one_cell_a_line_with_empty_cells() -> None:
+    text = (
+        "一、本年新收政府信息公开申请数量\n821\n35\n\xa0\n\xa0\n2\n1\n859\n\n二、上年结转政府信息公开申请数量\n18\n0\n"
+    )
+    lines = text_lines(text)
+    assert [(line.number, line.cells) for line in lines] == [
+        (1, ("一、本年新收政府信息公开申请数量", "821", "35", "", "", "2", "1", "859")),
+        (10, None),  # no empty cell in the run: read as it always was, a label and its figures apart
+        (11, None),
+        (12, None),
+    ]
+
+
+# --- lines wrapped at a fixed width (an e-mail client) ------------------------------------------------------------
+
+
+def _wrapped(text: str, width: int) -> str:
+    """``text`` with its lines broken at spaces so that none is longer than ``width`` (the spaces kept, as an
+    e-mail client sending format=flowed does); a word longer than the width is broken too."""
+    return "\n".join(
+        piece
+        for line in text.split("\n")
+        for piece in (textwrap.wrap(line, width, drop_whitespace=False, replace_whitespace=False) or [""])
+    )
+
+
+def test_markdown_rows_wrapped_at_40_characters() -> None:
+    source = FIXTURES / "real" / "shuyang-county-gov-2025.md"
+    wrapped = _wrapped(source.read_text(encoding="utf-8"), 40)
+    assert "| 本年新收政府信息公开申请数量 | 705 | 3 | 0 | 0 | 5 |\n 0 | 713 |" in wrapped
+    result = read(wrapped.encode(), format="markdown")
+    assert cell_values(result.report) == cell_values(read(source).report)
+    assert result.warnings == ()
+
+
+def test_a_short_pipe_row_is_not_joined_with_the_next_row() -> None:
+    page = _rendered("shuyang-county-gov-2025", "markdown")
+    row = next(line for line in page.splitlines() if line.startswith("| 一、本年新收"))
+    short = row.rsplit("|", 3)[0]  # the last two cells lost, and no closing pipe
+    result = read(page.replace(row, short).encode(), format="markdown")
+    apps = result.report.applications
+    assert apps.new.natural_person == UNREAD  # a row too short: unread, never completed from the next row
+    assert (apps.carried_over.natural_person, apps.carried_over.total) == (36, 36)
+
+
+def test_a_pipe_between_figures_in_text_is_no_blank_mark() -> None:
+    text = _rendered("shuyang-county-gov-2025", "text").splitlines()
+    at = next(k for k, line in enumerate(text) if line.strip() == "一、本年新收政府信息公开申请数量")
+    text[at + 1] = "    705 | 3 | 0 | 0 | 5 | 0 | 713"  # a pipe row's figures in a text extraction
+    result = read("\n".join(text).encode(), format="text")
+    apps = result.report.applications
+    assert (apps.new.natural_person, apps.new.commercial, apps.new.total) == (705, 3, 713)
+    assert result.warnings == ()

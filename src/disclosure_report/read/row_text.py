@@ -291,6 +291,8 @@ def _mark_between_values(pieces: list[str], k: int, known: set[str]) -> bool:
     mark = raw.strip()
     if not (0 < len(mark) <= MARK_IN_TEXT) or any(c.isspace() for c in mark) or _DIGIT.search(mark):
         return False
+    if "|" in mark or "｜" in mark:
+        return False  # a pipe between figures separates them (a pipe row's remains in text): it is no cell
     if not raw[0].isspace() or not (raw[-1].isspace() or k + 1 == len(pieces)):
         return False  # glued to the numbers around it: a label in run-together text (行政处罚1282行政强制42)
     if normalise(mark) in known or k == 0 or not is_number_text(pieces[k - 1].strip()):

@@ -25,9 +25,41 @@ def _is_page_number(raw: str) -> bool:
     return (last in _PAGE_NUMBER_LAST or last.isspace()) and len(raw) <= 160 and _PAGE_NUMBER.match(raw) is not None
 
 
+_EMPTY_CELL = "\xa0"
+"""What LibreOffice's text export (``--convert-to txt``) prints for an empty table cell: a line of a no-break space."""
+_VALUE = re.compile(r"[-+−－]?[0-9０-９][0-9０-９,，.．]*(?:万?元)?|[-—－–/／无×]|——")
+"""A line that is one figure or blank mark (a cell of a table printed one cell a line)."""
+
+
+def _rows_one_cell_a_line(raws: list[str]) -> dict[int, tuple[str, ...]]:
+    """Tables printed one cell a line with their empty cells as no-break spaces (LibreOffice's text export of a
+    page or a Word file): each run of figure, blank-mark and empty-cell lines, with the text line just before it
+    (its row's label), as one row of cells, keyed by the 0-based index of its first line. Only runs holding an
+    empty cell are taken: without one, the run reads as it always has."""
+    rows: dict[int, tuple[str, ...]] = {}
+    k = 0
+    while k < len(raws):
+        end = k
+        while end < len(raws) and (_is_empty_cell(raws[end]) or _VALUE.fullmatch(raws[end].strip()) is not None):
+            end += 1
+        if end > k and any(_is_empty_cell(r) for r in raws[k:end]):
+            start = k - 1 if k > 0 and raws[k - 1].strip() and k - 1 not in rows else k
+            label = (raws[start].strip(),) if start < k else ()
+            rows[start] = (*label, *("" if _is_empty_cell(r) else r.strip() for r in raws[k:end]))
+            for skipped in range(start + 1, end):
+                rows[skipped] = ()
+        k = max(end, k + 1)
+    return rows
+
+
+def _is_empty_cell(raw: str) -> bool:
+    return _EMPTY_CELL in raw and not raw.strip()
+
+
 def text_lines(text: str) -> list[Line]:
     """The lines of a text (tab- or pipe-separated ones as table rows), without the page numbers of a PDF."""
-    if "\t" not in text and "|" not in text:  # no row of cells: every line a paragraph, a heading, or run together
+    rows = _rows_one_cell_a_line(text.splitlines()) if _EMPTY_CELL in text else {}
+    if not rows and "\t" not in text and "|" not in text:  # no row of cells: every line a paragraph, a heading…
         return [
             Line(raw.rstrip(), number)
             for number, raw in enumerate(text.splitlines(), start=1)
@@ -37,6 +69,11 @@ def text_lines(text: str) -> list[Line]:
         ]
     out = []
     for number, raw in enumerate(text.splitlines(), start=1):
+        row = rows.get(number - 1)
+        if row is not None:
+            if row:  # a row printed one cell a line (its other lines: ``()``)
+                out.append(Line("  ".join(c or _EMPTY_CELL for c in row), number, row))
+            continue
         if _is_page_number(raw):
             continue
         if "\t" not in raw and "|" not in raw:  # most lines: a paragraph, a heading, or cells run together
