@@ -262,3 +262,22 @@ def test_a_pipe_between_figures_in_text_is_no_blank_mark() -> None:
     apps = result.report.applications
     assert (apps.new.natural_person, apps.new.commercial, apps.new.total) == (705, 3, 713)
     assert result.warnings == ()
+
+
+# --- a statistics period cut by a line break ----------------------------------------------------------------------
+
+
+def test_a_period_cut_by_a_line_break_is_the_period() -> None:
+    text = PANZHOU.read_text(encoding="utf-8")
+    printed = read(PANZHOU).report
+    assert "统计时限为2023年1月1日至2023年12月31日" in text
+    cut = text.replace("统计时限为2023年1月1日至2023年12月31日", "统计时限为2023年1月1日\n至2023年12月31日")
+    cut = cut.replace("2023年1月1日起至2023年12月31日止", "2023年1月1日\n起至2023年12月31日止")  # (六 states it too)
+    r = read(cut.encode(), format="text").report
+    assert r.meta.period == printed.meta.period and r.meta.period is not None
+    assert (r.meta.period.start.isoformat(), r.meta.period.end.isoformat()) == ("2023-01-01", "2023-12-31")
+
+
+def test_pdftotext_keeps_the_period_of_the_published_pdf(hongze_plain: Path) -> None:
+    assert read(hongze_plain).report.meta.period == read(HONGZE).report.meta.period
+    assert "统计期限自 2024 年 1 月 1 日\n起至" in hongze_plain.read_text(encoding="utf-8")

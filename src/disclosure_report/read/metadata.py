@@ -59,8 +59,10 @@ def find_published(lines: Sequence[Line], fmt: Format) -> tuple[dt.date | None, 
 
 
 def period_data(text: str) -> dict[str, str] | None:
-    """The statistics period a text states, as JSON data (None: it states none)."""
-    period = find_period(text)
+    """The statistics period a text states, as JSON data (None: it states none) — also when a line break cuts it
+    (text extracted from a PDF keeps the breaks at line ends: ``统计期限自 2024 年 1 月 1 日`` / ``起至 2024 年 12 月
+    31 日止``)."""
+    period = find_period(text) or ("\n" in text and find_period(text.replace("\n", ""))) or None
     return {"start": period[0].isoformat(), "end": period[1].isoformat()} if period else None
 
 
