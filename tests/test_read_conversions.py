@@ -281,3 +281,25 @@ def test_a_period_cut_by_a_line_break_is_the_period() -> None:
 def test_pdftotext_keeps_the_period_of_the_published_pdf(hongze_plain: Path) -> None:
     assert read(hongze_plain).report.meta.period == read(HONGZE).report.meta.period
     assert "统计期限自 2024 年 1 月 1 日\n起至" in hongze_plain.read_text(encoding="utf-8")
+
+
+# --- LibreOffice's PDF of a page (its tables without borders) -----------------------------------------------------
+
+
+@pytest.mark.office
+def test_a_rendered_page_printed_by_libreoffice(tmp_path: Path) -> None:
+    page = tmp_path / "shuyang.html"
+    page.write_text(_rendered("shuyang-county-gov-2025", "html"), encoding="utf-8")
+    result = read(_soffice("pdf", page, tmp_path))
+    got = cell_values(result.report)
+    source = cell_values(load(EXAMPLES / "shuyang-county-gov-2025.json"))
+    assert _faithful(got, source) == []  # every figure read is the printed one
+    # a label overflowing its column stands half a character before the figure: two cells, not one
+    r = result.report.proactive.normative_documents
+    assert (r.issued, r.repealed, r.in_force) == (6, 1, 32)
+    # what stays unread: the row whose label the page break cuts (2.申请人逾期未按收费通知要求缴纳费用…), with a warning
+    assert {k for k in source if got.get(k) == UNREAD} == {
+        f"applications.results.other.unpaid_fee.{c}"
+        for c in ("natural_person", "commercial", "research", "public_interest", "legal_services", "other_org", "total")
+    }
+    assert any(w.cell_path == "applications.results.other.unpaid_fee.natural_person" for w in result.warnings)

@@ -35,6 +35,9 @@ _IDEOGRAPH_GAP = 0.4
 justified: two of them further apart than this stand in two cells (a narrow header's cells are close)."""
 
 
+_DIGITS = frozenset("0123456789")
+
+
 _IDEOGRAPHS = "\u2e80"
 """Where the CJK blocks start (radicals, then punctuation, kana, ideographs, full-width forms)."""
 
@@ -123,8 +126,8 @@ def _gap(a: dict[str, Any], b: dict[str, Any], spaced: set[int]) -> float:
         return _SPACED_GAP
     if a["text"] + b["text"] in _FIGURES:
         return _FIGURE_GAP
-    if a["text"] >= _IDEOGRAPHS and b["text"] >= _IDEOGRAPHS:
-        return _IDEOGRAPH_GAP
+    if a["text"] >= _IDEOGRAPHS and (b["text"] >= _IDEOGRAPHS or b["text"] in _DIGITS):
+        return _IDEOGRAPH_GAP  # (a label's last character and a figure after it: a label overflowing its cell)
     return _GAP
 
 
