@@ -231,7 +231,9 @@ def _wrapped(text: str, width: int) -> str:
     return "\n".join(
         piece
         for line in text.split("\n")
-        for piece in (textwrap.wrap(line, width, drop_whitespace=False, replace_whitespace=False) or [""])
+        for piece in (
+            textwrap.wrap(line, width, drop_whitespace=False, replace_whitespace=False, break_on_hyphens=False) or [""]
+        )
     )
 
 
@@ -242,6 +244,24 @@ def test_markdown_rows_wrapped_at_40_characters() -> None:
     result = read(wrapped.encode(), format="markdown")
     assert cell_values(result.report) == cell_values(read(source).report)
     assert result.warnings == ()
+
+
+@pytest.mark.parametrize("name", ["pingtan-2021.txt", "panzhou-rural-revitalization-2023.txt"])
+def test_text_wrapped_at_40_characters(name: str) -> None:
+    source = FIXTURES / "real" / name
+    printed = read(source)
+    wrapped = _wrapped(source.read_text(encoding="utf-8"), 40)
+    if name == "pingtan-2021.txt":  # rows run together: runs of digits cut by the wrap
+        assert "其政府信息公开申请000\n00003.其他1000" in wrapped
+    result = read(wrapped.encode(), format="text")
+    r = result.report
+    assert cell_values(r) == cell_values(printed.report)
+    assert (r.meta, r.overview, r.other_matters) == (
+        printed.report.meta,
+        printed.report.overview,
+        printed.report.other_matters,
+    )
+    assert [w.message for w in result.warnings] == [w.message for w in printed.warnings]
 
 
 def test_a_short_pipe_row_is_not_joined_with_the_next_row() -> None:

@@ -56,20 +56,57 @@ def _is_empty_cell(raw: str) -> bool:
     return _EMPTY_CELL in raw and not raw.strip()
 
 
+_WRAPPED_LINES = 10
+"""How many lines of one same length, none longer, make a text one wrapped at that width (an e-mail client's)."""
+
+
+def _wrap_width(raws: list[str]) -> int:
+    """The width a text was wrapped at — the length of at least :data:`_WRAPPED_LINES` lines, and of most lines of
+    half that length or more, with no line longer — or 0 for a text not wrapped so."""
+    lengths = [len(raw) for raw in raws if raw.strip()]
+    if not lengths:
+        return 0
+    width = max(lengths)
+    full = lengths.count(width)
+    long = sum(1 for n in lengths if 2 * n >= width)
+    return width if width >= 20 and full >= _WRAPPED_LINES and 2 * full >= long else 0
+
+
+def _unwrapped(raws: list[str]) -> tuple[list[str], list[int]]:
+    """The lines of a text wrapped at a fixed width (:func:`_wrap_width`) joined again — a line as long as the width,
+    or ending with the space a soft break leaves (format=flowed), goes on on the next line — each with the number
+    of its first line; the lines as they are (numbered from 1) when the text is not wrapped so."""
+    width = _wrap_width(raws)
+    if not width:
+        return raws, list(range(1, len(raws) + 1))
+    joined: list[str] = []
+    numbers: list[int] = []
+    going_on = False
+    for number, raw in enumerate(raws, start=1):
+        if going_on and raw.strip():
+            joined[-1] += raw
+        else:
+            joined.append(raw)
+            numbers.append(number)
+        going_on = bool(raw.strip()) and (len(raw) == width or raw[-1:] == " ")
+    return joined, numbers
+
+
 def text_lines(text: str) -> list[Line]:
     """The lines of a text (tab- or pipe-separated ones as table rows), without the page numbers of a PDF."""
-    rows = _rows_one_cell_a_line(text.splitlines()) if _EMPTY_CELL in text else {}
+    raws, numbers = _unwrapped(text.splitlines())
+    rows = _rows_one_cell_a_line(raws) if _EMPTY_CELL in text else {}
     if not rows and "\t" not in text and "|" not in text:  # no row of cells: every line a paragraph, a heading…
         return [
             Line(raw.rstrip(), number)
-            for number, raw in enumerate(text.splitlines(), start=1)
+            for number, raw in zip(numbers, raws, strict=True)
             if raw
             and not raw.isspace()
             and not (((last := raw[-1:]) in _PAGE_NUMBER_LAST or last.isspace()) and _is_page_number(raw))
         ]
     out = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        row = rows.get(number - 1)
+    for k, (number, raw) in enumerate(zip(numbers, raws, strict=True)):
+        row = rows.get(k)
         if row is not None:
             if row:  # a row printed one cell a line (its other lines: ``()``)
                 out.append(Line("  ".join(c or _EMPTY_CELL for c in row), number, row))
