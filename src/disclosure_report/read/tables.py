@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from itertools import pairwise
 from typing import NamedTuple
 
 from disclosure_report.errors import Phrase
@@ -250,6 +249,11 @@ class _TableReader:
     # -- values to rows -----------------------------------------------------------------------------------------
 
     def _give_out(self, events: list[_Label | _Values]) -> None:
+        last_valued = {  # each row whose label stands before values: the last place it does
+            event.row: k
+            for k, event in enumerate(events[:-1])
+            if isinstance(event, _Label) and isinstance(events[k + 1], _Values)
+        }
         waiting: list[_Label] = []  # labels met, their values not yet: consecutive rows in the declared order
         loose: list[Token] = []  # values met before any label could take them
         loose_line = 0
@@ -282,14 +286,14 @@ class _TableReader:
                     loose_line = event.line
                 loose += tokens
                 continue
-            rest = self._to_waiting(waiting, tokens, event, events[k + 1 :])
+            rest = self._to_waiting(waiting, tokens, event, (last_valued, k + 1))
             if rest:
                 loose, loose_line = rest, event.line
         if loose and not self._by_order(loose, loose_line, None, label_alone=False):
             self._stray(loose)
 
     def _to_waiting(
-        self, waiting: list[_Label], tokens: list[Token], event: _Values, later: Sequence[_Label | _Values]
+        self, waiting: list[_Label], tokens: list[Token], event: _Values, later: tuple[dict[Row, int], int]
     ) -> list[Token]:
         """Give a run of values to the waiting labels, in order; what is left over (a next row's values printed
         in the same row) is returned — only when those next rows' labels do not come later with values of their own
@@ -331,19 +335,18 @@ class _TableReader:
         waiting.clear()
         return []
 
-    def _next_rows_take(self, row: Row, count: int, later: Sequence[_Label | _Values]) -> bool:
+    def _next_rows_take(self, row: Row, count: int, later: tuple[dict[Row, int], int]) -> bool:
         """Whether ``count`` values are exactly the cells of the one or more rows declared right after ``row``
-        (the values of the next rows printed in ``row``'s row), none of whose labels comes ``later`` followed by
-        values of its own."""
+        (the values of the next rows printed in ``row``'s row), none of whose labels comes later followed by values
+        of its own (``later``: the last event each row's label stands before values at, and where the later events
+        start)."""
         order = list(self.table.rows_with(layout_of(self.table, self.found)))
         if row not in order:
             return False
-        valued = {
-            event.row for event, after in pairwise(later) if isinstance(event, _Label) and isinstance(after, _Values)
-        }
+        last_valued, start = later
         total = 0
         for following in order[order.index(row) + 1 :]:
-            if following in valued:
+            if last_valued.get(following, -1) >= start:
                 return False
             total += len(following.columns.columns)
             if total >= count:
