@@ -249,8 +249,8 @@ class _TableReader:
     # -- values to rows -----------------------------------------------------------------------------------------
 
     def _give_out(self, events: list[_Label | _Values]) -> None:
-        last_valued = {  # each row whose label stands before values: the last place it does
-            event.row: k
+        last_valued = {  # each row (its id) whose label stands before values: the last place it does
+            id(event.row): k
             for k, event in enumerate(events[:-1])
             if isinstance(event, _Label) and isinstance(events[k + 1], _Values)
         }
@@ -293,7 +293,7 @@ class _TableReader:
             self._stray(loose)
 
     def _to_waiting(
-        self, waiting: list[_Label], tokens: list[Token], event: _Values, later: tuple[dict[Row, int], int]
+        self, waiting: list[_Label], tokens: list[Token], event: _Values, later: tuple[dict[int, int], int]
     ) -> list[Token]:
         """Give a run of values to the waiting labels, in order; what is left over (a next row's values printed
         in the same row) is returned — only when those next rows' labels do not come later with values of their own
@@ -335,7 +335,7 @@ class _TableReader:
         waiting.clear()
         return []
 
-    def _next_rows_take(self, row: Row, count: int, later: tuple[dict[Row, int], int]) -> bool:
+    def _next_rows_take(self, row: Row, count: int, later: tuple[dict[int, int], int]) -> bool:
         """Whether ``count`` values are exactly the cells of the one or more rows declared right after ``row``
         (the values of the next rows printed in ``row``'s row), none of whose labels comes later followed by values
         of its own (``later``: the last event each row's label stands before values at, and where the later events
@@ -346,7 +346,7 @@ class _TableReader:
         last_valued, start = later
         total = 0
         for following in order[order.index(row) + 1 :]:
-            if last_valued.get(following, -1) >= start:
+            if last_valued.get(id(following), -1) >= start:
                 return False
             total += len(following.columns.columns)
             if total >= count:
