@@ -12,6 +12,7 @@ import attrs
 
 from disclosure_report.errors import Phrase
 from disclosure_report.read.base import ReadError
+from disclosure_report.read.labels import ascii_digits
 from disclosure_report.read.notes import Notes
 from disclosure_report.zh import find_period
 
@@ -82,6 +83,7 @@ def preamble_names(preamble: str) -> tuple[str | None, int | None]:
     >>> preamble_names("本报告所列数据统计期限从2025年1月1日至2025年12月31日止。")
     (None, 2025)
     """
+    preamble = ascii_digits(preamble)
     m = _named(preamble)
     if m:
         agency = m.group(1)

@@ -13,6 +13,20 @@ _TRAD_CHARS = re.compile("[" + "".join(chr(c) for c in _TRAD) + "]")
 _NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|[0-9]+[.．、])")
 
 
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with its full-width digits as ASCII digits, character for character (so a match's positions are the
+    original's): where the year, the agency and the dates are looked for (``２０２３年`` as ``2023年``); the text
+    kept is the original.
+
+    >>> ascii_digits("盘州市乡村振兴局２０２３年")
+    '盘州市乡村振兴局2023年'
+    """
+    return text.translate(_DIGITS)
+
+
 REMEMBERED_LENGTH = 200
 """Texts up to this length (labels, cells, table lines) are remembered once normalised; longer ones are not, so
 the caches stay small however large the documents read."""

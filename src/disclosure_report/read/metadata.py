@@ -12,6 +12,7 @@ from disclosure_report.errors import Phrase
 from disclosure_report.formats import Format
 from disclosure_report.jsonio.fast import try_structure_as
 from disclosure_report.model import Meta
+from disclosure_report.read.labels import ascii_digits
 from disclosure_report.read.lines import Line
 from disclosure_report.read.notes import Notes
 from disclosure_report.read.sections import heading_pattern
@@ -40,7 +41,7 @@ def find_published(lines: Sequence[Line], fmt: Format) -> tuple[dt.date | None, 
     for i, line in enumerate(lines[:60]):
         if line.cells is not None:
             continue
-        text = line.text.strip()
+        text = ascii_digits(line.text.strip())
         if heading(text):
             break
         m = (_PUBLISHED.search(text) if "发布" in text or "成文日期" in text else None) or (
@@ -58,8 +59,10 @@ def find_published(lines: Sequence[Line], fmt: Format) -> tuple[dt.date | None, 
 
 
 def period_data(text: str) -> dict[str, str] | None:
-    """The statistics period a text states, as JSON data (None: it states none)."""
-    period = find_period(text)
+    """The statistics period a text states, as JSON data (None: it states none) — also when a line break cuts it
+    (text extracted from a PDF keeps the breaks at line ends: ``统计期限自 2024 年 1 月 1 日`` / ``起至 2024 年 12 月
+    31 日止``)."""
+    period = find_period(text) or ("\n" in text and find_period(text.replace("\n", ""))) or None
     return {"start": period[0].isoformat(), "end": period[1].isoformat()} if period else None
 
 

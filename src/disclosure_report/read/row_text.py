@@ -35,8 +35,17 @@ _INDEXES: dict[int, list[tuple[str, Row]]] = {}
 def label_index(table: Table) -> list[tuple[str, Row]]:
     """(normalised label, row) for every row's innermost label, with and without its number, longest first."""
     if id(table) not in _INDEXES:
-        _INDEXES[id(table)] = _build_label_index(table)
+        index = _build_label_index(table)
+        _INDEXES[id(table)] = index
+        known = headers(table)
+        _ENDINGS[id(index)] = [(label, row) for label, row in index if len(label) >= 2 and label not in known]
     return _INDEXES[id(table)]
+
+
+_ENDINGS: dict[int, list[tuple[str, Row]]] = {}
+"""The entries of each label index that a text may end with to name their row: all but the labels that are also
+column headers (``其他``, ``总计`` of table 三) — a header line wrapped in its cells (``公益 服务 其他``) names no
+row."""
 
 
 def _build_label_index(table: Table) -> list[tuple[str, Row]]:
@@ -58,7 +67,8 @@ def match_row(text: str, index: list[tuple[str, Row]]) -> Row | None:
     for label, row in index:
         if norm == label:
             return row
-    for label, row in index:
+    endings = _ENDINGS.get(id(index))
+    for label, row in index if endings is None else endings:
         if len(label) >= 2 and norm.endswith(label):
             return row
     return None
@@ -281,6 +291,8 @@ def _mark_between_values(pieces: list[str], k: int, known: set[str]) -> bool:
     mark = raw.strip()
     if not (0 < len(mark) <= MARK_IN_TEXT) or any(c.isspace() for c in mark) or _DIGIT.search(mark):
         return False
+    if "|" in mark or "｜" in mark:
+        return False  # a pipe between figures separates them (a pipe row's remains in text): it is no cell
     if not raw[0].isspace() or not (raw[-1].isspace() or k + 1 == len(pieces)):
         return False  # glued to the numbers around it: a label in run-together text (行政处罚1282行政强制42)
     if normalise(mark) in known or k == 0 or not is_number_text(pieces[k - 1].strip()):

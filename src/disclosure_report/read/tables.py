@@ -205,8 +205,11 @@ class _TableReader:
         while rest and normalise(rest[0]) == normalise(cells[label_at]):
             rest = rest[1:]  # a label repeated by an expanded colspan
         width = len(row.columns.columns)
-        if len(rest) > width:
-            rest = _dedupe_spans(rest, width)  # an empty cell spanning columns is one empty cell
+        if len(rest) > width and all(is_value(c) or not c.strip() or self._mark_like(c) for c in rest):
+            # an empty cell spanning columns is one empty cell; not when a cell holds other text (a PDF's figure
+            # fallen into a sub-row's label cell beside it): then the row is a cell too wide, left unread, never
+            # shifted by dropping one of two equal figures
+            rest = _dedupe_spans(rest, width)
         if not any(c.strip() for c in rest):
             before = cells[:label_at]
             if any(normalise(c) in headers(self.table) for c in before):
@@ -246,6 +249,11 @@ class _TableReader:
     # -- values to rows -----------------------------------------------------------------------------------------
 
     def _give_out(self, events: list[_Label | _Values]) -> None:
+        last_valued = {  # each row (its id) whose label stands before values: the last place it does
+            id(event.row): k
+            for k, event in enumerate(events[:-1])
+            if isinstance(event, _Label) and isinstance(events[k + 1], _Values)
+        }
         waiting: list[_Label] = []  # labels met, their values not yet: consecutive rows in the declared order
         loose: list[Token] = []  # values met before any label could take them
         loose_line = 0
@@ -278,15 +286,19 @@ class _TableReader:
                     loose_line = event.line
                 loose += tokens
                 continue
-            rest = self._to_waiting(waiting, tokens, event)
+            rest = self._to_waiting(waiting, tokens, event, (last_valued, k + 1))
             if rest:
                 loose, loose_line = rest, event.line
         if loose and not self._by_order(loose, loose_line, None, label_alone=False):
             self._stray(loose)
 
-    def _to_waiting(self, waiting: list[_Label], tokens: list[Token], event: _Values) -> list[Token]:
+    def _to_waiting(
+        self, waiting: list[_Label], tokens: list[Token], event: _Values, later: tuple[dict[int, int], int]
+    ) -> list[Token]:
         """Give a run of values to the waiting labels, in order; what is left over (a next row's values printed
-        in the same row) is returned."""
+        in the same row) is returned — only when those next rows' labels do not come later with values of their own
+        (then the run is not two rows' values but something else, `pdftotext` without ``-layout`` printing a table
+        column by column: the row is left unread)."""
         first = waiting[0]
         width = len(first.row.columns.columns)
         separate = event.exact or len(tokens) >= width
@@ -304,7 +316,7 @@ class _TableReader:
             rows.append(label.row)
             taken += size
         fits = len(rows) > 1 and taken == len(tokens)
-        if fits or (rows and taken < len(tokens) and self._next_rows_take(rows[-1], len(tokens) - taken)):
+        if fits or (rows and taken < len(tokens) and self._next_rows_take(rows[-1], len(tokens) - taken, later)):
             at = 0
             for row in rows:
                 size = len(row.columns.columns)
@@ -323,14 +335,19 @@ class _TableReader:
         waiting.clear()
         return []
 
-    def _next_rows_take(self, row: Row, count: int) -> bool:
+    def _next_rows_take(self, row: Row, count: int, later: tuple[dict[int, int], int]) -> bool:
         """Whether ``count`` values are exactly the cells of the one or more rows declared right after ``row``
-        (the values of the next rows printed in ``row``'s row)."""
+        (the values of the next rows printed in ``row``'s row), none of whose labels comes later followed by values
+        of its own (``later``: the last event each row's label stands before values at, and where the later events
+        start)."""
         order = list(self.table.rows_with(layout_of(self.table, self.found)))
         if row not in order:
             return False
+        last_valued, start = later
         total = 0
         for following in order[order.index(row) + 1 :]:
+            if last_valued.get(id(following), -1) >= start:
+                return False
             total += len(following.columns.columns)
             if total >= count:
                 return total == count

@@ -12,7 +12,7 @@ from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
 
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]\s*[0-9]{1,3}\s*[-—–－]|第\s*[0-9]{1,3}\s*页(?:\s*[，,]?\s*共\s*[0-9]{1,3}\s*页)?)\s*$"
+    r"^\s*(?:[-—–－]\s*[0-9０-９]{1,3}\s*[-—–－]|第\s*[0-9０-９]{1,3}\s*页(?:\s*[，,]?\s*共\s*[0-9０-９]{1,3}\s*页)?)\s*$"
 )
 """A page's number as extractions from PDF keep it between the lines (``-3-``, ``第 3 页``)."""
 _PAGE_NUMBER_LAST = frozenset("-—–－页")
@@ -25,18 +25,92 @@ def _is_page_number(raw: str) -> bool:
     return (last in _PAGE_NUMBER_LAST or last.isspace()) and len(raw) <= 160 and _PAGE_NUMBER.match(raw) is not None
 
 
+_EMPTY_CELL = "\xa0"
+"""What LibreOffice's text export (``--convert-to txt``) prints for an empty table cell: a line of a no-break space."""
+_VALUE = re.compile(r"[-+−－]?[0-9０-９][0-9０-９,，.．]*(?:万?元)?|[-—－–/／无×]|——")
+"""A line that is one figure or blank mark (a cell of a table printed one cell a line)."""
+
+
+def _rows_one_cell_a_line(raws: list[str]) -> dict[int, tuple[str, ...]]:
+    """Tables printed one cell a line with their empty cells as no-break spaces (LibreOffice's text export of a
+    page or a Word file): each run of figure, blank-mark and empty-cell lines, with the text line just before it
+    (its row's label), as one row of cells, keyed by the 0-based index of its first line. Only runs holding an
+    empty cell are taken: without one, the run reads as it always has."""
+    rows: dict[int, tuple[str, ...]] = {}
+    k = 0
+    while k < len(raws):
+        end = k
+        while end < len(raws) and (_is_empty_cell(raws[end]) or _VALUE.fullmatch(raws[end].strip()) is not None):
+            end += 1
+        if end > k and any(_is_empty_cell(r) for r in raws[k:end]):
+            start = k - 1 if k > 0 and raws[k - 1].strip() and k - 1 not in rows else k
+            label = (raws[start].strip(),) if start < k else ()
+            rows[start] = (*label, *("" if _is_empty_cell(r) else r.strip() for r in raws[k:end]))
+            for skipped in range(start + 1, end):
+                rows[skipped] = ()
+        k = max(end, k + 1)
+    return rows
+
+
+def _is_empty_cell(raw: str) -> bool:
+    return _EMPTY_CELL in raw and not raw.strip()
+
+
+_WRAPPED_LINES = 10
+"""How many lines of one same length, none longer, make a text one wrapped at that width (an e-mail client's)."""
+
+
+def _wrap_width(raws: list[str]) -> int:
+    """The width a text was wrapped at — the length of at least :data:`_WRAPPED_LINES` lines, and of most lines of
+    half that length or more, with no line longer — or 0 for a text not wrapped so."""
+    lengths = [len(raw) for raw in raws if raw.strip()]
+    if not lengths:
+        return 0
+    width = max(lengths)
+    full = lengths.count(width)
+    long = sum(1 for n in lengths if 2 * n >= width)
+    return width if width >= 20 and full >= _WRAPPED_LINES and 2 * full >= long else 0
+
+
+def _unwrapped(raws: list[str]) -> tuple[list[str], list[int]]:
+    """The lines of a text wrapped at a fixed width (:func:`_wrap_width`) joined again — a line as long as the width,
+    or ending with the space a soft break leaves (format=flowed), goes on on the next line — each with the number
+    of its first line; the lines as they are (numbered from 1) when the text is not wrapped so."""
+    width = _wrap_width(raws)
+    if not width:
+        return raws, list(range(1, len(raws) + 1))
+    joined: list[str] = []
+    numbers: list[int] = []
+    going_on = False
+    for number, raw in enumerate(raws, start=1):
+        if going_on and raw.strip():
+            joined[-1] += raw
+        else:
+            joined.append(raw)
+            numbers.append(number)
+        going_on = bool(raw.strip()) and (len(raw) == width or raw[-1:] == " ")
+    return joined, numbers
+
+
 def text_lines(text: str) -> list[Line]:
     """The lines of a text (tab- or pipe-separated ones as table rows), without the page numbers of a PDF."""
-    if "\t" not in text and "|" not in text:  # no row of cells: every line a paragraph, a heading, or run together
+    raws, numbers = _unwrapped(text.splitlines())
+    rows = _rows_one_cell_a_line(raws) if _EMPTY_CELL in text else {}
+    if not rows and "\t" not in text and "|" not in text:  # no row of cells: every line a paragraph, a heading…
         return [
             Line(raw.rstrip(), number)
-            for number, raw in enumerate(text.splitlines(), start=1)
+            for number, raw in zip(numbers, raws, strict=True)
             if raw
             and not raw.isspace()
             and not (((last := raw[-1:]) in _PAGE_NUMBER_LAST or last.isspace()) and _is_page_number(raw))
         ]
     out = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for k, (number, raw) in enumerate(zip(numbers, raws, strict=True)):
+        row = rows.get(k)
+        if row is not None:
+            if row:  # a row printed one cell a line (its other lines: ``()``)
+                out.append(Line("  ".join(c or _EMPTY_CELL for c in row), number, row))
+            continue
         if _is_page_number(raw):
             continue
         if "\t" not in raw and "|" not in raw:  # most lines: a paragraph, a heading, or cells run together

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from disclosure_report.authoring.skeleton import customary_title
+from disclosure_report.read.labels import ascii_digits
 from disclosure_report.read.lines import Line
 from disclosure_report.zh import ZhParseError, parse_int
 
@@ -82,11 +83,28 @@ def _title(lines: Sequence[Line], record: dict[str, Any] | None) -> tuple[str | 
             if line.cells is None and _SPACES.sub("", line.text) == expected:
                 return expected, i
     for i, line in enumerate(lines[:40]):
-        text = line.text.strip()
-        if "年度报告" in text and len(text) < 120 and line.cells is None:
+        text = line.text.strip() if line.cells is None else _title_in_cells(line.cells)
+        if "年度报告" in text and len(text) < 120 and not _SENTENCE.search(text):
             text = re.sub(r"^(?:标题|题名)\s*[:：]\s*", "", text)
             return _SPACES.sub("", text), i
     return None, -1
+
+
+_SENTENCE = re.compile(r"[。，；]")
+"""What a title never holds and a sentence does (a preamble naming the 年度报告格式 is no title)."""
+
+
+def _title_in_cells(cells: Sequence[str]) -> str:
+    """The title a row of cells holds — a title whose agency and year a tab sets apart (``盘州市乡村振兴局⇥2023年
+    政府信息公开工作年度报告``): text cells, no figure, ending with 年度报告; else ``""``."""
+    texts = [c.strip() for c in cells if c.strip()]
+    joined = "".join(texts)
+    if len(texts) < 2 or not joined.endswith("年度报告") or any(_FIGURE.fullmatch(t) for t in texts):
+        return ""
+    return joined
+
+
+_FIGURE = re.compile(r"[-+]?[0-9０-９][0-9０-９,.]*")
 
 
 def year_and_agency(title: str) -> tuple[int | None, str]:
@@ -97,7 +115,7 @@ def year_and_agency(title: str) -> tuple[int | None, str]:
     >>> year_and_agency("洪泽区人民政府2024年政府信息公开工作年度报告")
     (2024, '洪泽区人民政府')
     """
-    m = _TITLE_YEAR.search(title)
+    m = _TITLE_YEAR.search(ascii_digits(title))
     if not m:
         return None, title
     try:
