@@ -78,7 +78,7 @@ def test_validate_folder_command(corpus: Path, tmp_path: Path, capsys: pytest.Ca
     assert "14 documents" in out and "T3-BALANCE (error)" in out
     records = [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 14 and sorted(records[2]) == sorted(
-        ["file", "agency", "year", "format", "ok", "counts", "findings", "error", "read_warnings"]
+        ["file", "agency", "year", "format", "ok", "counts", "findings", "error", "read_warnings", "unread_cells"]
     )
     (pingtan,) = [r for r in records if r["file"].endswith("pingtan.txt")]  # digits run together, left blank
     assert len(pingtan["read_warnings"]) == 3 and "693665" in pingtan["read_warnings"][0]

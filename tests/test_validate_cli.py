@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_report import BLANK, dump, load, replace_value
+from disclosure_report import BLANK, UNREAD, dump, load, replace_value, unread_cells
 from disclosure_report.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -133,3 +133,29 @@ def test_what_the_reader_had_to_interpret_is_shown(capsys: pytest.CaptureFixture
     captured = capsys.readouterr()
     assert f"{published}：第 10 行：第二十条第（一）项 › 行政规范性文件" in captured.err
     assert "警告 X-PREVIOUS: 所给上年报告为平潭综合实验区 2021" in captured.out
+
+
+def test_a_document_read_with_cells_unread_says_how_many(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Passing with unread cells is passing only as far as the document was read: the verdict says how many."""
+    report = load(Path(__file__).parent.parent / "examples" / "shuyang-county-gov-2025.json")
+    for column in ("natural_person", "commercial"):
+        report = replace_value(report, f"applications.results.granted.{column}", UNREAD)
+    assert unread_cells(report) == (
+        "applications.results.granted.natural_person",
+        "applications.results.granted.commercial",
+    )
+    path = tmp_path / "read.json"
+    dump(report, path)
+    assert main(["validate", str(path)]) == 0
+    assert (
+        capsys.readouterr().out.splitlines()[0]
+        == f"{path}：通过 — 错误 0 个，警告 0 个，提示 1 个；未读出的单元格 2 个"
+    )
+    assert main(["validate", str(path), "--lang", "en", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["files"][0]["unread_cells"] == 2
+    jsonl = tmp_path / "out.jsonl"
+    assert main(["validate", str(tmp_path), "--lang", "en", "--jsonl", str(jsonl)]) == 0
+    out = capsys.readouterr().out
+    assert f"{path}: ok — 0 errors, 0 warnings, 1 info; 2 cells unread" in out
+    assert "documents with cells unread: 1, 2 cells in all" in out
+    assert json.loads(jsonl.read_text(encoding="utf-8"))["unread_cells"] == 2

@@ -57,7 +57,7 @@ from disclosure_report.model import (
     is_number,
     is_unread,
 )
-from disclosure_report.model.paths import cell_values, get_value, iter_cells, replace_value
+from disclosure_report.model.paths import cell_values, get_value, iter_cells, replace_value, unread_cells
 from disclosure_report.read import ReadResult, ReadWarning, read
 from disclosure_report.render import render, write
 from disclosure_report.rules import Finding, ValidationResult, validate
@@ -132,6 +132,7 @@ __all__ = [
     "render",
     "replace_value",
     "structure",
+    "unread_cells",
     "unstructure",
     "validate",
     "with_totals",

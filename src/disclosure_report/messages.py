@@ -78,9 +78,14 @@ def status(ok: bool, lang: Lang) -> str:
     return "ok" if ok else "ERRORS"
 
 
-def result_line(where: str, ok: bool, counts: Mapping[str, int], lang: Lang) -> str:
-    """``report.json: ERRORS — 1 error, 2 warnings, 0 info`` (``report.json：有错误 — 错误 1 个，…``)."""
-    return f"{where}{_COLON[lang]}{status(ok, lang)} — {counts_line(counts, lang)}"
+def result_line(where: str, ok: bool, counts: Mapping[str, int], lang: Lang, unread: int = 0) -> str:
+    """``report.json: ERRORS — 1 error, 2 warnings, 0 info`` (``report.json：有错误 — 错误 1 个，…``), and how many
+    cells a reader left unread, when any (``; 119 cells unread``): a report that passes with unread cells passed
+    only as far as it was read."""
+    line = f"{where}{_COLON[lang]}{status(ok, lang)} — {counts_line(counts, lang)}"
+    if unread:
+        line += f"；未读出的单元格 {unread} 个" if lang == "zh" else f"; {plural(unread, 'cell')} unread"
+    return line
 
 
 def unreadable_line(where: str, first_line: str, lang: Lang) -> str:

@@ -22,6 +22,8 @@ from disclosure_report.messages import (
     severity,
     with_colon,
 )
+from disclosure_report.model import AnnualReport
+from disclosure_report.model.paths import unread_cells
 from disclosure_report.rules import Finding, ValidationResult, unknown_rule_ids, validate
 
 NAME = "validate"
@@ -61,8 +63,9 @@ def _group(report_format: str, finding: Finding, lang: Lang) -> str:
         return head
 
 
-def _human(path: Path, result: ValidationResult, report_format: str, lang: Lang) -> list[str]:
-    lines = [result_line(printable(str(path)), result.ok, result.counts, lang)]
+def _human(path: Path, result: ValidationResult, report: AnnualReport, lang: Lang) -> list[str]:
+    report_format = report.format
+    lines = [result_line(printable(str(path)), result.ok, result.counts, lang, len(unread_cells(report)))]
     groups: dict[str, list[Finding]] = {}
     for f in result.findings:
         groups.setdefault(_group(report_format, f, lang), []).append(f)
@@ -167,6 +170,7 @@ def run(args: argparse.Namespace) -> int:
                 "agency": report.meta.agency,
                 "year": report.meta.year,
                 **result.to_dict(),
+                "unread_cells": len(unread_cells(report)),
             }
             if document.warnings:  # what the reader of a published document had to interpret
                 entry["read_warnings"] = [str(w) for w in document.warnings]
@@ -174,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             for warning in document.warnings:
                 print(with_colon(path, read_warning_text(warning, args.lang), args.lang), file=sys.stderr)
-            print("\n".join(_human(path, result, report.format, args.lang)))
+            print("\n".join(_human(path, result, report, args.lang)))
     if args.json:
         print(json.dumps({"files": outputs}, ensure_ascii=False, indent=2))
     return worst

@@ -40,7 +40,7 @@ from disclosure_report.messages import (
     with_colon,
 )
 from disclosure_report.model import AnnualReport, Blank, Unread
-from disclosure_report.model.paths import iter_cells
+from disclosure_report.model.paths import iter_cells, unread_cells
 from disclosure_report.read.base import ReadResult
 from disclosure_report.rules import ValidationResult, validate
 
@@ -81,6 +81,8 @@ class FileResult:
     rules: tuple[tuple[str, str], ...] = ()
     """The rule id and severity of each finding, in order: what the summary counts. Set even when ``findings``
     is left out (``validate_file(..., details=False)``)."""
+    unread: int = 0
+    """How many cells the reader left unread (:func:`~disclosure_report.model.paths.unread_cells`)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-lines record of a file (see docs/batch.md)."""
@@ -94,6 +96,7 @@ class FileResult:
             "findings": list(self.findings),
             "error": self.error,
             "read_warnings": list(self.read_warnings),
+            "unread_cells": self.unread,
         }
 
 
@@ -285,6 +288,7 @@ def check_document(
         tuple(f.to_dict() for f in result.findings) if details else (),
         read_warnings=tuple(printable(str(w)) for w in document.warnings),
         rules=tuple((f.rule, f.severity) for f in result.findings),
+        unread=len(unread_cells(report)),
     )
     return report, result, record
 
@@ -395,6 +399,9 @@ class Summary:
     failed: int = 0
     unreadable: int = 0
     read_with_warnings: int = 0
+    incomplete: int = 0
+    """Documents read with cells left unread (their identities over those cells not checked)."""
+    unread_cells: int = 0
     by_rule: Counter[str] = attrs.Factory(Counter)
     by_agency: Counter[str] = attrs.Factory(Counter)
     unreadable_files: list[tuple[str, str, str]] = attrs.Factory(list)
@@ -410,6 +417,9 @@ class Summary:
             return
         if result.read_warnings:
             self.read_with_warnings += 1
+        if result.unread:
+            self.incomplete += 1
+            self.unread_cells += result.unread
         if not result.ok:
             self.failed += 1
         for rule_id, level in result.rules:
@@ -423,6 +433,8 @@ class Summary:
         self.failed += other.failed
         self.unreadable += other.unreadable
         self.read_with_warnings += other.read_with_warnings
+        self.incomplete += other.incomplete
+        self.unread_cells += other.unread_cells
         self.by_rule.update(other.by_rule)
         self.by_agency.update(other.by_agency)
         self.unreadable_files += other.unreadable_files
@@ -436,6 +448,11 @@ class Summary:
             ]
             if self.read_with_warnings:
                 lines.append(f"读取时有提示的已发布文档：{self.read_with_warnings} 份（见 --jsonl 的 read_warnings）")
+            if self.incomplete:
+                lines.append(
+                    f"有未读出单元格的文档：{self.incomplete} 份，共 {self.unread_cells} 个单元格"
+                    "（涉及这些单元格的勾稽关系未核对；见 --jsonl 的 unread_cells）"
+                )
             rule_head, agency_head, count, unreadable_head = "各规则的问题", "各机关的错误", "数量", "无法读取的文档"
         else:
             lines = [
@@ -445,6 +462,11 @@ class Summary:
             if self.read_with_warnings:
                 lines.append(
                     f"published documents read with warnings: {self.read_with_warnings} (see read_warnings in --jsonl)"
+                )
+            if self.incomplete:
+                lines.append(
+                    f"documents with cells unread: {self.incomplete}, {plural(self.unread_cells, 'cell')} in all "
+                    "(the identities over them not checked; see unread_cells in --jsonl)"
                 )
             rule_head, agency_head, count, unreadable_head = (
                 "findings by rule",
@@ -493,7 +515,7 @@ def human_line(result: FileResult, lang: Lang = "en") -> str:
     from disclosure_report.messages import read_warnings_note
 
     read = read_warnings_note(len(result.read_warnings), lang) if result.read_warnings else ""
-    return result_line(result.file, result.ok, result.counts, lang) + read
+    return result_line(result.file, result.ok, result.counts, lang, result.unread) + read
 
 
 def json_line(result: FileResult) -> str:

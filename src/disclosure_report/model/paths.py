@@ -194,6 +194,17 @@ def iter_cells(report: AnnualReport) -> Iterator[tuple[Cell, CellValue]]:
         yield from table_cells(report, table)
 
 
+def unread_cells(report: AnnualReport) -> tuple[str, ...]:
+    """The paths of the cells a reader could not read (:data:`~disclosure_report.model.UNREAD`), in print order: a
+    report read from a published document is only as complete as these are few.
+
+    >>> from disclosure_report import UNREAD, new_report, replace_value
+    >>> unread_cells(replace_value(new_report("某局", 2023), "applications.new.natural_person", UNREAD))
+    ('applications.new.natural_person',)
+    """
+    return tuple(cell.path for cell, value in iter_cells(report) if type(value) is Unread)
+
+
 def cell_values(report: AnnualReport) -> dict[str, CellValue]:
     """``{cell path: value}`` for every cell of the report."""
     return {cell.path: value for cell, value in iter_cells(report)}
