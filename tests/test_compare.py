@@ -150,6 +150,9 @@ def test_the_notes_are_printed_in_the_language_asked_and_kept_in_english_in_json
         "说明：机关不同：盘州市乡村振兴局 / 沭阳县人民政府",
     ]
     assert comparison_lines(result, "en")[1] == "note: not consecutive years: 2023 → 2025"
+    zh_head, en_head = comparison_lines(result, "zh")[0], comparison_lines(result, "en")[0]
+    assert zh_head == "盘州市乡村振兴局 2023（格式 2021） → 沭阳县人民政府 2025（格式 2021）"
+    assert en_head == "盘州市乡村振兴局 2023 (format 2021) → 沭阳县人民政府 2025 (format 2021)"
     assert result.to_dict()["notes"][:1] == ["not consecutive years: 2023 → 2025"]
     again = pickle.loads(pickle.dumps(result.notes[0]))
     assert (again, note_text(again, "zh")) == ("not consecutive years: 2023 → 2025", "年度不连续：2023 → 2025")

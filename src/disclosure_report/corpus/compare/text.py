@@ -59,6 +59,8 @@ def change_figures(change: CellChange, lang: Lang = "zh") -> str:
 
 
 def _ref(ref: ReportRef, lang: Lang) -> str:
+    if lang == "zh":  # full-width brackets in Chinese text
+        return f"{ref.agency} {ref.year}（{_WORDS[lang]['format']} {ref.format}）"
     return f"{ref.agency} {ref.year} ({_WORDS[lang]['format']} {ref.format})"
 
 
