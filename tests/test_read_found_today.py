@@ -1,0 +1,166 @@
+"""Reader gaps found by QA passes over researchers' conversions, each closed without inventing a value: LibreOffice's
+HTML export of a Word file (a cell spanning two grid columns a header row shares out differently), a number
+broken at its hyphen by a fixed-width wrap, and a count too long for a spreadsheet typed into the template."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from disclosure_report import UNREAD, AnnualReport, cell_values, load
+from disclosure_report.read import read
+from disclosure_report.read.html import HtmlReader
+from disclosure_report.read.lines import Line
+from disclosure_report.read.text import text_lines
+from disclosure_report.render import render
+from tools import SOFFICE
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# --- LibreOffice's HTML export of a Word file -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def word_as_html(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[AnnualReport, Path]]:
+    """Each example rendered to Word and exported to HTML by LibreOffice (one LibreOffice run for all)."""
+    folder = tmp_path_factory.mktemp("word-html")
+    reports = {p.stem: load(p) for p in EXAMPLES}
+    for name, report in reports.items():
+        (folder / f"{name}.docx").write_bytes(bytes(render(report, "docx")))
+    done = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "html",
+            "--outdir",
+            str(folder),
+            *(str(folder / f"{name}.docx") for name in reports),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    pages = {name: (report, folder / f"{name}.html") for name, report in reports.items()}
+    assert done.returncode == 0 and all(page.is_file() for _, page in pages.values()), done.stderr[-2000:]
+    return pages
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES])
+def test_a_word_file_exported_to_html_by_libreoffice_reads_every_cell(
+    name: str, word_as_html: dict[str, tuple[AnnualReport, Path]]
+) -> None:
+    source, page = word_as_html[name]
+    html = page.read_text(encoding="utf-8")
+    assert 'rowspan="2" colspan="2"' in html  # table 四's 总计 over two grid columns, as LibreOffice writes it
+    for result in (read(page), HtmlReader().read(page.read_bytes(), source=page.name)):
+        r = result.report
+        assert (r.format, r.meta.agency, r.meta.year) == (source.format, source.meta.agency, source.meta.year)
+        assert cell_values(r) == cell_values(source)
+        assert [w for w in result.warnings if w.kind == "unplaced"] == []
+
+
+SHUYANG = load(ROOT / "examples" / "shuyang-county-gov-2025.json")
+
+
+def _with_table_four(row: Callable[[list[str]], str]) -> tuple[bytes, list[str]]:
+    """沭阳 2025's page with table 四 as LibreOffice exports a Word table: a sliver grid column (the sixth) that the
+    first header row gives to 行政诉讼 and the rows below to 行政复议's 总计; its figures row made by ``row`` from
+    the printed figures. Also the figures."""
+    page = str(render(SHUYANG, "html"))
+    start = page.index("<table", page.index("四、政府信息公开行政复议"))
+    end = page.index("</table>", start) + len("</table>")
+    figures = re.findall(r'data-cell="review_litigation[^"]*">([^<]*)<', page[start:end])
+    header = "".join(f"<td>{h}</td>" for h in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"))
+    table = f"""<table>
+<tr><td colspan="5">行政复议</td><td colspan="11">行政诉讼</td></tr>
+<tr><td rowspan="2">结果维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td><td rowspan="2">尚未审结</td>
+<td rowspan="2" colspan="2">总计</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr>{header}{header}</tr>
+<tr>{row(figures)}</tr>
+</table>"""
+    return (page[:start] + table + page[end:]).encode(), figures
+
+
+def test_a_cell_spanning_a_sliver_column_is_one_cell() -> None:
+    page, figures = _with_table_four(
+        lambda figures: "".join(
+            f'<td colspan="2">{f}</td>' if k == 4 else f"<td>{f}</td>" for k, f in enumerate(figures)
+        )
+    )
+    assert len(figures) == 15
+    result = read(page, format="html")
+    assert cell_values(result.report) == cell_values(SHUYANG)
+    assert [w for w in result.warnings if w.kind == "unplaced"] == []
+
+
+def test_sixteen_printed_cells_are_not_made_fifteen_by_dropping_an_equal_figure() -> None:
+    page, _ = _with_table_four(lambda f: "".join(f"<td>{c}</td>" for c in (*f[:5], f[4], *f[5:])))
+    result = read(page, format="html")  # 16 cells, 行政复议's 总计 twice but no colspan says it is one cell
+    got, source = cell_values(result.report), cell_values(SHUYANG)
+    four = {path for path in source if path.startswith("review_litigation.")}
+    assert len(four) == 15 and all(got[path] == UNREAD for path in four)
+    assert {path: got[path] for path in source if path not in four} == {
+        p: v for p, v in source.items() if p not in four
+    }
+    assert next(str(w.message) for w in result.warnings if w.kind == "unplaced").endswith(
+        "table 四: expected 15 cells, found 16; the cells are left unread"
+    )
+
+
+def test_a_line_gives_its_cells_as_printed() -> None:
+    line = Line("a a b c c c", 1, ("a", "a", "b", "c", "c", "c"), (False, True, False, False, True, True))
+    assert (line.printed(), line.printed(1), line.printed(4)) == (("a", "b", "c"), ("b", "c"), ())
+    assert Line("a b", 1, ("a", "b")).printed() is None  # the reader did not say how they were printed
+    assert Line("a b", 1, ("a", "b"), (False,)).continued is None  # flags not one per cell: not known
+
+
+# --- a number broken at its hyphen by a fixed-width wrap -----------------------------------------------------------
+
+
+def _wrapped_at_hyphens(text: str, width: int) -> str:
+    """``text`` wrapped as Python's ``textwrap`` does by default: at spaces and after hyphens (spaces kept)."""
+    return "\n".join(
+        piece
+        for line in text.split("\n")
+        for piece in (textwrap.wrap(line, width, drop_whitespace=False, replace_whitespace=False) or [""])
+    )
+
+
+def test_a_phone_number_broken_after_its_hyphen_is_joined() -> None:
+    source = FIXTURES / "real" / "panzhou-rural-revitalization-2023.txt"
+    printed = read(source)
+    wrapped = _wrapped_at_hyphens(source.read_text(encoding="utf-8"), 40)
+    assert "电话：0858-\n3106316；" in wrapped
+    result = read(wrapped.encode(), format="text")
+    r = result.report
+    assert r.meta.contact is not None and r.meta.contact.phone == "0858-3106316"
+    assert (r.meta, r.overview, r.other_matters) == (
+        printed.report.meta,
+        printed.report.overview,
+        printed.report.other_matters,
+    )
+    assert cell_values(r) == cell_values(printed.report)
+    assert [w.message for w in result.warnings] == [w.message for w in printed.warnings]
+
+
+def test_a_short_line_ending_in_a_hyphen_is_joined_only_where_the_wrap_broke_it() -> None:
+    filler = [*["一" * 20] * 10, "一。"]  # wrapped at 20 characters (a paragraph's last line shorter)
+    broken = text_lines("\n".join([*filler, "电话：0858-", "3106316一二三四五六七八九十"]))
+    assert broken[-1].text == "电话：0858-3106316一二三四五六七八九十"
+    fits = text_lines("\n".join([*filler, "电话：0858-", "3106316"]))  # the next word fitted: a break as written
+    assert [line.text for line in fits[-2:]] == ["电话：0858-", "3106316"]
+    page = text_lines("\n".join([*filler, "-3-", "1234567890123456789"]))  # a page number is no number broken
+    assert page[-1].text == "1234567890123456789"  # (the page number dropped, as in any text)
+    unwrapped = text_lines("电话：0858-\n3106316一二三四五六七八九十\n")  # no fixed width: the lines as they are
+    assert [line.text for line in unwrapped] == ["电话：0858-", "3106316一二三四五六七八九十"]
