@@ -4,6 +4,7 @@ broken at its hyphen by a fixed-width wrap, and a count too long for a spreadshe
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import textwrap
@@ -11,8 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from disclosure_report import UNREAD, AnnualReport, cell_values, load
+from disclosure_report.cli import main
 from disclosure_report.read import read
 from disclosure_report.read.html import HtmlReader
 from disclosure_report.read.lines import Line
@@ -164,3 +167,81 @@ def test_a_short_line_ending_in_a_hyphen_is_joined_only_where_the_wrap_broke_it(
     assert page[-1].text == "1234567890123456789"  # (the page number dropped, as in any text)
     unwrapped = text_lines("电话：0858-\n3106316一二三四五六七八九十\n")  # no fixed width: the lines as they are
     assert [line.text for line in unwrapped] == ["电话：0858-", "3106316一二三四五六七八九十"]
+
+
+# --- a count too long for a spreadsheet, typed into the template ---------------------------------------------------
+
+TOO_LONG = 12345678901234567
+"""17 digits: a spreadsheet saves the 15 significant digits it keeps (1.23456789012346E+16), no count holds it."""
+
+
+@pytest.fixture
+def template_with_a_long_count(tmp_path: Path) -> Path:
+    """The template of 沭阳 2025 with 表二's 规章 › 本年制发件数 (B4) typed as :data:`TOO_LONG`."""
+    book = load_workbook(io.BytesIO(bytes(render(SHUYANG, "xlsx"))))
+    sheet = book["表二"]
+    assert (sheet["A4"].value, sheet["B3"].value) == ("规章", "本年制发件数")
+    assert sheet["B4"].value == SHUYANG.proactive.regulations.issued
+    sheet["B4"] = TOO_LONG
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_count_too_long_is_left_unread_naming_its_sheet_and_cell(template_with_a_long_count: Path) -> None:
+    result = read(template_with_a_long_count)
+    expected = {**cell_values(SHUYANG), "proactive.regulations.issued": UNREAD}
+    assert cell_values(result.report) == expected
+    assert [(str(w.message), w.cell_path, w.kind) for w in result.warnings] == [
+        (
+            "sheet 表二, cell B4: '12345678901234600' is out of range: expected a whole number ≥ 0 of at most 15 "
+            "digits; the cell is left unread",
+            "proactive.regulations.issued",
+            "unplaced",
+        )
+    ]
+
+
+def test_the_cell_is_named_in_chinese(template_with_a_long_count: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["read", str(template_with_a_long_count), "--lang", "zh"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{template_with_a_long_count}：工作表 表二 单元格 B4：'12345678901234600' 超出范围：应为至多 15 位的 ≥ 0 "
+        "整数；该单元格未读出 [proactive.regulations.issued]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "printed", "typed"),
+    [
+        ("text", "本年制发件数 0  本年废止件数 0", f"本年制发件数 {TOO_LONG}  本年废止件数 0"),  # the first: 规章
+        ("markdown", "| 规章 | 0 | 0 | 0 |", f"| 规章 | {TOO_LONG} | 0 | 0 |"),
+    ],
+)
+def test_a_count_too_long_in_a_text_is_left_unread_at_its_line(kind: str, printed: str, typed: str) -> None:
+    page = str(render(SHUYANG, kind))
+    assert SHUYANG.proactive.regulations.issued == 0 and printed in page
+    result = read(page.replace(printed, typed, 1).encode(), format=kind)
+    assert cell_values(result.report) == {**cell_values(SHUYANG), "proactive.regulations.issued": UNREAD}
+    [warning] = [w for w in result.warnings if w.kind == "unplaced"]
+    assert warning.cell_path == "proactive.regulations.issued" and warning.line is not None
+    assert str(warning) == (
+        f"line {warning.line}: '{TOO_LONG}' is out of range: expected a whole number ≥ 0 of at most 15 digits; "
+        "the cell is left unread [proactive.regulations.issued]"
+    )
+
+
+def test_every_cell_an_xlsx_leaves_unread_is_an_unplaced_warning(tmp_path: Path) -> None:
+    """Reported as cells left unread (``kind == "unplaced"``: the report is incomplete), like any reader's."""
+    book = load_workbook(io.BytesIO(bytes(render(SHUYANG, "xlsx"))))
+    book["表二"]["B4"] = "=VLOOKUP(1,A1:B2,2)"  # no saved value, not evaluated
+    book["表二"]["C4"] = "约3件"  # text that is no number
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    result = read(path)
+    unread = {"proactive.regulations.issued", "proactive.regulations.repealed"}
+    assert cell_values(result.report) == {**cell_values(SHUYANG), **dict.fromkeys(unread, UNREAD)}
+    assert {(w.cell_path, w.kind) for w in result.warnings} == {(p, "unplaced") for p in unread}
+    assert sorted(str(w.message).split(":")[0] for w in result.warnings) == [
+        "sheet 表二, cell B4",
+        "sheet 表二, cell C4",
+    ]

@@ -441,7 +441,7 @@ class _TableReader:
     def _place(self, row: Row, values: Sequence[Token], *, exact: bool) -> None:
         columns = row.columns.columns
         texts = [v[0].strip() for v in values]  # (each token's text)
-        if len(texts) == len(columns) and all(texts) and (joined := "".join(texts)).isascii() and joined.isdigit():
+        if len(texts) == len(columns) and plain_digits(texts) is not None:
             self._place_plain(row, texts)
             return
         self.placed.append(row)
@@ -513,7 +513,7 @@ class _TableReader:
         columns = [(row, c) for row in rows for c in row.columns.columns]
         texts = [t.text.strip() for t in self.band_values]
         line = self.band_values[0].line if self.band_values else None
-        if len(texts) == len(columns) and all(texts) and (joined := "".join(texts)).isascii() and joined.isdigit():
+        if len(texts) == len(columns) and plain_digits(texts) is not None:
             at = 0  # plain numbers (most reports): read as parse_value reads them, nothing to note
             for row in rows:
                 paths, readers = digit_readers(self.table, row)
