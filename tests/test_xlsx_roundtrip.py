@@ -391,7 +391,7 @@ def test_an_error_value_is_reported_not_read_as_blank() -> None:
     changed = _with_part(data, sheet, lambda x: x.replace(b't="n"><v>0</v></c>', error, 1))
     result = READER.read(changed)
     assert [w.message for w in result.warnings if "#DIV/0!" in w.message] == [
-        "sheet 表三, row 5: '#DIV/0!' is not a number or a blank mark; the cell is left unread"
+        "sheet 表三, cell D5: '#DIV/0!' is not a number or a blank mark; the cell is left unread"
     ]
 
 

@@ -801,6 +801,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{row}: digits ran together and split {splits} ways ({shown}); no identity decides; the cells are left unread",
     ),
     "warn.xlsx_row": ("工作表 {sheet} 第 {row} 行：{warning}", "sheet {sheet}, row {row}: {warning}"),
+    "warn.xlsx_cell": ("工作表 {sheet} 单元格 {cell}：{warning}", "sheet {sheet}, cell {cell}: {warning}"),
     "warn.xlsx_formula": (
         "工作表 {sheet} 单元格 {cell}：公式 {formula} 没有保存的值，也不予计算（{why}）；请在 Excel 或 LibreOffice 中"
         "打开并保存该文件；该单元格未读出",
@@ -917,6 +918,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "value.negative_amount": ("{text!r} 是负数金额", "{text!r} is a negative amount"),
     "value.not_whole": ("{text!r} 不是整数", "{text!r} is not a whole number"),
     "value.negative": ("{text!r} 是负数", "{text!r} is negative"),
+    "value.out_of_range": ("{text!r} 超出范围：应为{expected}", "{text!r} is out of range: expected {expected}"),
     "value.comma_removed": ("已去掉数字中的分组逗号", "a digit grouping comma was removed"),
     "value.unit_removed": ("已去掉单位 {unit}", "the unit {unit} was removed"),
     # why the assembler could not read a document
@@ -962,6 +964,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "expected.boolean": ("true 或 false", "true or false"),
     "expected.whole_number": ("整数", "a whole number"),
     "expected.count_15": ("至多 15 位的 ≥ 0 整数", WHOLE_NUMBER),
+    "expected.signed_15": ("至多 15 位的整数", "a whole number of at most 15 digits"),
     "expected.amount": ("整数部分至多 18 位、小数至多 6 位的 ≥ 0 精确金额（Decimal）", AMOUNT),
     "expected.amount_float": (
         "整数部分至多 18 位、小数至多 6 位的 ≥ 0 精确金额（Decimal）——浮点数不能精确表示金额，请传入 Decimal",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 
+from disclosure_report.model.cells import MAX_COUNT
+
 MAX_SPLITS = 300_000
 """Runs with more ways to split than this are not searched (they are reported as unreadable, never guessed)."""
 MAX_CANDIDATES = 64
@@ -45,7 +47,7 @@ def split_runs(
         if len(out) >= MAX_CANDIDATES:
             return
         if i == len(runs):
-            if remaining == 0 and accept(acc):
+            if remaining == 0 and max(acc, default=0) <= MAX_COUNT and accept(acc):
                 out.append(acc)
             return
         later = len(runs) - i - 1

@@ -107,9 +107,10 @@ def _cell_text(tc: Any) -> str:
     return "\n".join(t for t in (_text(p) for p in tc.iterchildren(_q("p"))) if t)
 
 
-def _table(tbl: Any) -> list[tuple[str, ...]]:
+def _table(tbl: Any) -> list[tuple[tuple[str, ...], tuple[bool, ...]]]:
     """The rows of a table, one text per real grid column: a cell spanning columns repeats its text over them
-    (like an expanded HTML colspan: the assembler drops the repeats); a cell continuing a vertical merge is empty
+    (like an expanded HTML colspan: the assembler drops the repeats), with for each whether it continues the cell
+    on its left; a cell continuing a vertical merge is empty
     (the cell above holds the text: counted once); phantom grid columns count for nothing."""
     real = _real_columns(tbl)
 
@@ -119,11 +120,12 @@ def _table(tbl: Any) -> list[tuple[str, ...]]:
         covered = real[start : start + span]
         return sum(covered) + max(0, start + span - len(real))  # columns past the declared grid count as real
 
-    rows: list[list[str]] = []
+    rows: list[tuple[list[str], list[bool]]] = []
     for tr in tbl.iterchildren(_q("tr")):
         row_props = tr.find(_q("trPr"))
         pos = _int_val(row_props, "gridBefore", 0)
         row: list[str] = [""] * width(0, pos)
+        continued = [False] * len(row)
         for tc in tr.iterchildren(_q("tc")):
             props = tc.find(_q("tcPr"))
             span = max(1, _int_val(props, "gridSpan", 1))
@@ -131,10 +133,12 @@ def _table(tbl: Any) -> list[tuple[str, ...]]:
             merge = None if vm is None else vm.get(_q("val"), "continue")  # no w:val: a continuing cell
             text = "" if merge == "continue" else _cell_text(tc)
             count = width(pos, span)
-            row.extend([text] * (count if count or not text else 1))
+            places = count if count or not text else 1
+            row.extend([text] * places)
+            continued.extend(k > 0 for k in range(places))
             pos += span
-        rows.append(row)
-    return [tuple(r) for r in rows]
+        rows.append((row, continued))
+    return [(tuple(r), tuple(c)) for r, c in rows]
 
 
 def docx_lines(data: bytes, source: str | None = None) -> tuple[list[Line], dict[str, Any] | None]:
@@ -154,9 +158,9 @@ def docx_lines(data: bytes, source: str | None = None) -> tuple[list[Line], dict
             if text:
                 out.append(Line(text, number))
         elif el.tag == _q("tbl"):
-            for cells in _table(el):
+            for cells, continued in _table(el):
                 number += 1
-                out.append(Line(" ".join(cells), number, cells))
+                out.append(Line(" ".join(cells), number, cells, continued))
     return out, _record(core)
 
 

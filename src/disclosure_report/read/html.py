@@ -46,8 +46,10 @@ def _span(el: Any, name: str) -> int:
         return 1
 
 
-def _table_rows(table: Any, budget: _GridBudget, number: int) -> list[tuple[str, ...]]:
-    grid: dict[tuple[int, int], str] = {}
+def _table_rows(table: Any, budget: _GridBudget, number: int) -> list[tuple[tuple[str, ...], tuple[bool, ...]]]:
+    """The rows of a table on its grid: a cell spanning rows or columns repeats its text over them, and for each
+    place whether it continues the cell on its left (a ``colspan``), so the assembler can take the row as printed."""
+    grid: dict[tuple[int, int], tuple[str, bool]] = {}
     rows = [tr for tr in table.iter("tr") if tr.getparent() is not None and _owner(tr) is table]
     for r, tr in enumerate(rows):
         c = 0
@@ -61,14 +63,19 @@ def _table_rows(table: Any, budget: _GridBudget, number: int) -> list[tuple[str,
             budget.charge(rs * cs, number)
             for i in range(rs):
                 for j in range(cs):
-                    grid[(r + i, c + j)] = text
+                    grid[(r + i, c + j)] = (text, j > 0)
             c += cs
     if not grid:
         return []
     n_rows = max(r for r, _ in grid) + 1
     n_cols = max(c for _, c in grid) + 1
     budget.charge(n_rows * n_cols - len(grid), number)  # the empty places the rectangle fills in
-    return [tuple(grid.get((r, c), "") for c in range(n_cols)) for r in range(n_rows)]
+    empty = ("", False)
+    out = []
+    for r in range(n_rows):
+        places = [grid.get((r, c), empty) for c in range(n_cols)]
+        out.append((tuple(text for text, _ in places), tuple(more for _, more in places)))
+    return out
 
 
 def _owner(tr: Any) -> Any:
@@ -105,9 +112,9 @@ def html_lines(text: str) -> tuple[list[Line], dict[str, Any] | None]:
                     walk(child)
                 return
             tables += 1
-            for cells in _table_rows(el, budget, tables):
+            for cells, continued in _table_rows(el, budget, tables):
                 counter += 1
-                out.append(Line(" ".join(cells), counter, cells))
+                out.append(Line(" ".join(cells), counter, cells, continued))
             return
         has_block_child = any(
             isinstance(c.tag, str)

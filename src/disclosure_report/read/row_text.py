@@ -9,6 +9,7 @@ from itertools import repeat
 from typing import NamedTuple
 
 from disclosure_report.formats import Row, Table
+from disclosure_report.model.cells import MAX_COUNT
 from disclosure_report.read.labels import REMEMBERED_LENGTH, normalise, strip_numbering
 from disclosure_report.read.sections import REMEMBERED_LINES
 from disclosure_report.read.values import BLANK_MARKS, is_number_text
@@ -217,7 +218,7 @@ def _line_items(table: Table, text: str) -> tuple[LineItem, ...]:
         values = tuple(parts[1::2])
         joined = "".join(values)
         if joined.isascii() and joined.isdigit():  # header-number pairs (most value lines), split() stripped them
-            return ((values, (False,) * len(values), values),)
+            return ((values, (False,) * len(values), values if max(map(len, values)) <= PLAIN_DIGITS else None),)
     pairs = _header_value_pairs(text, known, column_sequences(table))
     if pairs:  # a line of header-value pairs (most value lines): one run of values
         texts = tuple(v for v, _ in pairs)
@@ -225,11 +226,18 @@ def _line_items(table: Table, text: str) -> tuple[LineItem, ...]:
     return _items(_classify(table, text))
 
 
+PLAIN_DIGITS = len(str(MAX_COUNT))
+"""The most digits a plain cell may have to be read as it stands (a longer one goes through
+:func:`~.values.parse_value`, which says it is out of range)."""
+
+
 def plain_digits(texts: Sequence[str]) -> tuple[str, ...] | None:
-    """``texts`` stripped when each is plain ASCII digits (what a cell of most rows prints), else None."""
+    """``texts`` stripped when each is plain ASCII digits (what a cell of most rows prints), no more than
+    :data:`PLAIN_DIGITS` of them, else None."""
     stripped = tuple(t.strip() for t in texts)
     joined = "".join(stripped)
-    return stripped if all(stripped) and joined.isascii() and joined.isdigit() else None
+    plain = all(stripped) and joined.isascii() and joined.isdigit()
+    return stripped if plain and max(map(len, stripped)) <= PLAIN_DIGITS else None
 
 
 def _items(pieces: Iterable[Piece]) -> tuple[LineItem, ...]:

@@ -201,10 +201,10 @@ class _TableReader:
             if numbers and all(is_value(c) or self._mark_like(c) for c in filled):
                 return [_Values.of_cells(filled, line.number)]
             return []
-        rest = cells[label_at + 1 :]
+        width = len(row.columns.columns)
+        rest = _as_printed(line, label_at + 1, width)
         while rest and normalise(rest[0]) == normalise(cells[label_at]):
             rest = rest[1:]  # a label repeated by an expanded colspan
-        width = len(row.columns.columns)
         if len(rest) > width and all(is_value(c) or not c.strip() or self._mark_like(c) for c in rest):
             # an empty cell spanning columns is one empty cell; not when a cell holds other text (a PDF's figure
             # fallen into a sub-row's label cell beside it): then the row is a cell too wide, left unread, never
@@ -422,10 +422,16 @@ class _TableReader:
         if not cells:
             return
         band = match_row(cells[0], self.index) if not is_value(cells[0]) else None
-        rest = cells[1:] if band is not None else cells
+        start = 1 if band is not None else 0
         every = sum(len(r.columns.columns) for r in self.table.rows)
-        while band is None and len(rest) > every and not is_value(rest[0]) and not is_number_text(rest[0].strip()):
-            rest = rest[1:]  # a heading cell before all the values (``(数据项目)``, ``数量``)
+        while (
+            band is None
+            and len(cells) - start > every
+            and not is_value(cells[start])
+            and not is_number_text(cells[start].strip())
+        ):
+            start += 1  # a heading cell before all the values (``(数据项目)``, ``数量``)
+        rest = _as_printed(line, start, len(band.columns.columns) if band is not None else every)
         valued = [c for c in rest if is_value(c) or self._mark_like(c)]
         if band is not None and len(rest) == len(band.columns.columns) and len(valued) == len(rest):
             self._place(band, [Token(c, line.number) for c in rest], exact=True)
@@ -435,7 +441,7 @@ class _TableReader:
     def _place(self, row: Row, values: Sequence[Token], *, exact: bool) -> None:
         columns = row.columns.columns
         texts = [v[0].strip() for v in values]  # (each token's text)
-        if len(texts) == len(columns) and all(texts) and (joined := "".join(texts)).isascii() and joined.isdigit():
+        if len(texts) == len(columns) and plain_digits(texts) is not None:
             self._place_plain(row, texts)
             return
         self.placed.append(row)
@@ -507,7 +513,7 @@ class _TableReader:
         columns = [(row, c) for row in rows for c in row.columns.columns]
         texts = [t.text.strip() for t in self.band_values]
         line = self.band_values[0].line if self.band_values else None
-        if len(texts) == len(columns) and all(texts) and (joined := "".join(texts)).isascii() and joined.isdigit():
+        if len(texts) == len(columns) and plain_digits(texts) is not None:
             at = 0  # plain numbers (most reports): read as parse_value reads them, nothing to note
             for row in rows:
                 paths, readers = digit_readers(self.table, row)
@@ -563,6 +569,18 @@ class _TableReader:
         alt = layout_of_row(self.table, row)
         if alt is not None:
             self.found.layouts[self.table.key] = alt
+
+
+def _as_printed(line: Line, start: int, width: int) -> list[str]:
+    """A row's cells from ``start`` on: one per grid column, or, when they are more than ``width`` and the reader
+    said how they were printed (:meth:`.Line.printed`), one per printed cell if those are exactly ``width`` — a cell
+    spanning two grid columns that a header row above shares out differently (LibreOffice's HTML of a Word table)
+    is one cell, known from its ``colspan``, never guessed from two equal figures side by side."""
+    assert line.cells is not None
+    cells = list(line.cells[start:])
+    if len(cells) > width and (printed := line.printed(start)) is not None and len(printed) == width:
+        return list(printed)
+    return cells
 
 
 def _dedupe_spans(cells: list[str], width: int) -> list[str]:

@@ -88,8 +88,26 @@ def _unwrapped(raws: list[str]) -> tuple[list[str], list[int]]:
         else:
             joined.append(raw)
             numbers.append(number)
-        going_on = bool(raw.strip()) and (len(raw) == width or raw[-1:] == " ")
+        after = raws[number] if number < len(raws) else ""
+        going_on = bool(raw.strip()) and (
+            len(raw) == width or raw[-1:] == " " or _broken_after_hyphen(raw, after, width)
+        )
     return joined, numbers
+
+
+_NUMBER_HYPHEN = re.compile(r"[0-9０-９][-－]$")
+_FIRST_CHUNK = re.compile(r"[^\s\-－]*[-－]?")
+
+
+def _broken_after_hyphen(raw: str, after: str, width: int) -> bool:
+    """Whether a wrapper broke a number at its hyphen (``0858-`` / ``3106316``, as Python's ``textwrap`` and e-mail
+    clients break): the line ends with a digit and a hyphen, the next starts with a digit, and the next line's
+    first word would not have fitted on the line — a line that short at the end of a number is otherwise kept, and
+    a page number (``-3-``) is no number broken."""
+    if _NUMBER_HYPHEN.search(raw) is None or not after[:1].isdigit() or _is_page_number(raw):
+        return False  # (a page number ``-3-`` ends so too)
+    chunk = _FIRST_CHUNK.match(after)
+    return chunk is not None and len(raw) + len(chunk.group()) > width
 
 
 def text_lines(text: str) -> list[Line]:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from disclosure_report.errors import Phrase
 from disclosure_report.formats import CellKind
 from disclosure_report.model import Blank
+from disclosure_report.model.cells import MAX_COUNT, money_in_range
 
 BLANK_MARKS = frozenset({"", "-", "—", "－", "–", "——", "/", "／", "无", "×", "\\", "（空）", "(空)", "空"})
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－＋\u3000", "0123456789.,-+ ")
@@ -68,6 +69,8 @@ def _parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str 
             raise ValueProblem(Phrase("value.not_amount", text=raw)) from None
         if value < 0:
             raise ValueProblem(Phrase("value.negative_amount", text=raw))
+        if not money_in_range(value):
+            raise ValueProblem(Phrase("value.out_of_range", text=raw, expected=Phrase("expected.amount")))
         return value, unit, note
     if frac and set(frac) != {"0"}:
         raise ValueProblem(Phrase("value.not_whole", text=raw))
@@ -76,6 +79,9 @@ def _parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str 
     number = int(sign + whole)
     if kind == "count" and number < 0:
         raise ValueProblem(Phrase("value.negative", text=raw))
+    if abs(number) > MAX_COUNT:  # (a spreadsheet keeps 15 significant digits of a number typed longer)
+        expected = Phrase("expected.count_15" if kind == "count" else "expected.signed_15")
+        raise ValueProblem(Phrase("value.out_of_range", text=raw, expected=expected))
     return number, None, note
 
 

@@ -31,6 +31,7 @@ from disclosure_report.read.xlsx.record import is_meta_sheet, meta_record
 from disclosure_report.read.xlsx.sheets import Sheet, UnreadFormula, expand, mentions_heading, rows, sheet_of, table_of
 from disclosure_report.read.zipnames import has_member_under
 from disclosure_report.render.grid import table_grid
+from disclosure_report.render.xlsx_sums import coordinate
 
 TEMPLATE_TOP = 2
 """The sheet row a template table's grid starts on (the renderer's ``GRID_TOP``)."""
@@ -128,11 +129,20 @@ def _expected_in_template(warning: ReadWarning, report: AnnualReport) -> bool:
     return set(str(message.fields["headings"]).split("，")) <= narrative
 
 
-def _located(warning: ReadWarning, places: dict[int, tuple[str, int]]) -> ReadWarning:
+def _located(
+    warning: ReadWarning, places: dict[int, tuple[str, int]], cells: dict[str, dict[str, tuple[int, int]]]
+) -> ReadWarning:
+    """``warning`` naming the sheet and row of its line — and the cell, when it is about a cell of the template
+    (``cells``: sheet → cell path → its (row, column))."""
     if warning.line is None or warning.line not in places:
         return warning
     sheet, row = places[warning.line]
-    return ReadWarning(Phrase("warn.xlsx_row", sheet=sheet, row=row, warning=warning.message), None, warning.cell_path)
+    at = cells.get(sheet, {}).get(warning.cell_path or "")
+    if at is not None and at[0] == row:
+        phrase = Phrase("warn.xlsx_cell", sheet=sheet, cell=coordinate(at), warning=warning.message)
+    else:
+        phrase = Phrase("warn.xlsx_row", sheet=sheet, row=row, warning=warning.message)
+    return ReadWarning(phrase, None, warning.cell_path, warning.kind)
 
 
 def template_paths(report: AnnualReport, sheet: Sheet) -> dict[tuple[int, int], str]:
@@ -164,12 +174,22 @@ class XlsxReader(BuiltInReader, kind="xlsx"):
         warnings = list(book.warnings)
         report = result.report
         template = book.record is not None or any(template_paths(report, sheet) for sheet in book.sheets.values())
+        cells = (
+            {
+                name: {path: at for at, path in template_paths(report, sheet).items()}
+                for name, sheet in book.sheets.items()
+            }
+            if template and any(w.cell_path is not None and w.line is not None for w in result.warnings)
+            else {}
+        )
         warnings += [
-            _located(w, book.places) for w in result.warnings if not (template and _expected_in_template(w, report))
+            _located(w, book.places, cells)
+            for w in result.warnings
+            if not (template and _expected_in_template(w, report))
         ]
         for unread in book.unread:
             path = template_paths(report, book.sheets[unread.sheet]).get((unread.row, unread.column))
-            warnings.append(ReadWarning(unread.phrase(), None, path))
+            warnings.append(ReadWarning(unread.phrase(), None, path, "unplaced"))  # a cell left unread
             if path is not None:
                 report = replace_value(report, path, UNREAD)  # never the blank an empty cell would give
         return ReadResult(report, tuple(warnings))
