@@ -191,3 +191,25 @@ def test_a_number_whose_exponent_no_decimal_holds_is_a_located_problem(number: s
         assert problem.found == f"the number {number}, whose exponent is out of any decimal's range"
     assert try_loads(text, [PARSERS["json"]]) is None  # the standard parser refuses it as the parsers refuse
     assert main(["validate", str(path)]) == 2
+
+
+@pytest.mark.parametrize("digits", [16, 4_301, 1_000_000])
+def test_a_printed_number_of_any_length_leaves_its_cell_unread(digits: int) -> None:
+    """A published text with a figure of 16 digits, or more than Python converts (4,300), or a million: that cell
+    is unread with a located warning showing the start of it — no traceback, no other cell lost, in bounded time."""
+    from disclosure_report import read
+
+    fixture = Path(__file__).parent / "fixtures" / "real" / "panzhou-rural-revitalization-2023.txt"
+    lines = fixture.read_text(encoding="utf-8").split("\n")
+    assert lines[82] == "\t0"  # 一、本年新收 › 商业企业
+    lines[82] = "\t" + "9" * digits
+    result = read("\n".join(lines).encode("utf-8"), format="text")
+    report = result.report
+    assert report.applications.new.commercial.__class__.__name__ == "Unread"
+    assert report.applications.new.natural_person == 0 and report.applications.new.research == 0
+    (warning,) = [w for w in result.warnings if w.cell_path == "applications.new.commercial"]
+    shown = "9" * 16 if digits == 16 else "9" * 37 + "..."
+    assert str(warning) == (
+        f"line 83: '{shown}' is out of range: expected a whole number ≥ 0 of at most 15 digits; the cell is left unread"
+        " [applications.new.commercial]"
+    )

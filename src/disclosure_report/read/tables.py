@@ -465,7 +465,7 @@ class _TableReader:
                 self.found.cells.setdefault(self._path(row, column.key), unread())
             return
         for (column, path), token in zip(row_paths(self.table, row), values, strict=True):
-            self._set(path, column.kind, token.text.strip(), line, own_cell=exact or token.own_cell)
+            self._set(path, column.kind, token.text.strip(), token.line, own_cell=exact or token.own_cell)
         self._note_layout(row)
 
     def _place_plain(self, row: Row, texts: Sequence[str]) -> None:

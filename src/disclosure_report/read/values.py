@@ -57,6 +57,7 @@ def _parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str 
         return Blank("" if raw in ("（空）", "(空)", "空") else raw), None, None
     s = raw.translate(_HALF_WIDTH).replace(" ", "").replace("−", "-")
     m = _NUMBER.match(s)
+    raw = raw if len(raw) <= _SHOWN else f"{raw[: _SHOWN - 3]}..."  # as the messages show it
     if not m:
         raise ValueProblem(Phrase("value.not_number", text=raw))
     sign, whole, frac, unit = m.groups()
@@ -76,6 +77,9 @@ def _parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str 
         raise ValueProblem(Phrase("value.not_whole", text=raw))
     if unit:
         note = Phrase("value.unit_removed", unit=unit)
+    if len(whole.lstrip("0")) > _COUNT_DIGITS:  # (before int(): Python refuses to convert over 4,300 digits)
+        expected = Phrase("expected.count_15" if kind == "count" else "expected.signed_15")
+        raise ValueProblem(Phrase("value.out_of_range", text=raw, expected=expected))
     number = int(sign + whole)
     if kind == "count" and number < 0:
         raise ValueProblem(Phrase("value.negative", text=raw))
@@ -86,3 +90,10 @@ def _parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str 
 
 
 _parse_short = lru_cache(maxsize=65536)(_parse_value)
+
+
+_SHOWN = 40
+"""How much of a printed cell's text a message about it shows."""
+
+
+_COUNT_DIGITS = len(str(MAX_COUNT))
