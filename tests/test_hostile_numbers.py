@@ -213,3 +213,41 @@ def test_a_printed_number_of_any_length_leaves_its_cell_unread(digits: int) -> N
         f"line 83: '{shown}' is out of range: expected a whole number ≥ 0 of at most 15 digits; the cell is left unread"
         " [applications.new.commercial]"
     )
+
+
+@pytest.mark.parametrize(
+    ("parse", "text", "what"),
+    [
+        ("parse_int", "9" * 5000, "a number"),
+        ("parse_int", "九" * 5000, "a number"),
+        ("parse_date", "二" + "〇" * 5000 + "年1月1日", "a date"),
+        ("parse_amount", "九" * 5000 + "元", "an amount"),
+    ],
+)
+def test_zh_refuses_a_number_of_thousands_of_characters(parse: str, text: str, what: str) -> None:
+    """Never converted: Python's int() refuses over 4,300 digits with a ValueError about the interpreter."""
+    import disclosure_report.zh as zh
+
+    with pytest.raises(ZhParseError) as caught:
+        getattr(zh, parse)(text)
+    assert str(caught.value) == f"cannot read '{text[:37]}...' as {what}: more than 1000 characters"
+    with pytest.raises(ZhParseError, match="more than 1000 digits before or after the point"):
+        zh.parse_amount("9" * 5000 + "元")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("2023年1月1日", "二" + "〇" * 50_000 + "年1月1日"),  # the statistics period, in Chinese digits
+        ("未收到政府信息公开申请", "收到政府信息公开申请" + "九" * 50_000 + "件"),  # a figure in the prose
+        ("未收到政府信息公开申请", "收到政府信息公开申请" + "9" * 100_000 + "件"),
+    ],
+)
+def test_a_huge_number_in_the_text_is_passed_over(old: str, new: str) -> None:
+    from disclosure_report import read, validate
+
+    fixture = Path(__file__).parent / "fixtures" / "real" / "panzhou-rural-revitalization-2023.txt"
+    text = fixture.read_text(encoding="utf-8").replace(old, new)
+    report = read(text.encode("utf-8"), format="text").report
+    assert report.meta.agency == "盘州市乡村振兴局" and report.applications.new.total == 0
+    assert validate(report).counts["error"] == 0

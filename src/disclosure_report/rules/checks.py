@@ -22,6 +22,7 @@ from disclosure_report.rules.declare import Finding
 from disclosure_report.rules.engine import layout_of
 from disclosure_report.zh import ZhParseError, format_date, parse_int
 from disclosure_report.zh.linear import ADDED_GROUP, compile_linear
+from disclosure_report.zh.numerals import MAX_DIGITS
 
 if sys.version_info >= (3, 11):
     import re._constants as _sre_c
@@ -648,7 +649,9 @@ def _stated(number: str | None) -> int:
     if number is None:
         return 0
     digits = number.replace(",", "")
-    return int(digits) if digits.isascii() and digits.isdigit() else parse_int(digits)
+    if digits.isascii() and digits.isdigit() and len(digits) <= MAX_DIGITS:
+        return int(digits)
+    return parse_int(digits)  # (more than MAX_DIGITS: ZhParseError, and the statement is passed over)
 
 
 def prose_vs_table(report: AnnualReport) -> Iterator[Finding]:

@@ -14,12 +14,9 @@ from babel.numbers import format_percent as babel_format_percent
 from disclosure_report.zh._text import fold
 from disclosure_report.zh.errors import ZhParseError
 from disclosure_report.zh.linear import compile_linear
-from disclosure_report.zh.numerals import CAPITAL_DIGITS, format_int, read_int
+from disclosure_report.zh.numerals import CAPITAL_DIGITS, MAX_DIGITS, format_int, read_int
 
 LOCALE = "zh_Hans_CN"
-MAX_DIGITS = 1000
-"""Amounts with more digits than this before or after the decimal point are refused, not expanded (the model holds
-at most 18 integer digits and 6 decimal places)."""
 UNITS: dict[str, int] = {"元": 1, "万元": 10**4, "亿元": 10**8}
 """The money units reports use, in yuan."""
 
@@ -225,7 +222,7 @@ def parse_amount(text: str) -> tuple[Decimal, str | None]:
     number = m.group("number")
     unit = m.group("unit") or ("元" if m.group("cur") else None)
     if number.lstrip("-")[:1].isdigit():
-        return Decimal(number.replace(",", "")), unit
+        return _decimal(number.replace(",", ""), "the amount"), unit  # (bounded: MAX_DIGITS)
     if unit == "元" and any(c in CAPITAL_DIGITS[1:] + "拾佰仟" for c in number):
         return parse_amount_capitals(text), "元"
     return Decimal(read_int(folded, m.start("number"), m.end("number"), what="an amount")), unit

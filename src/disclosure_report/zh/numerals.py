@@ -26,6 +26,10 @@ from typing import Literal
 from disclosure_report.zh._text import Folded, fold
 from disclosure_report.zh.errors import ZhParseError
 
+MAX_DIGITS = 1000
+"""Numbers and amounts with more digits than this (before or after an amount's decimal point) are refused, not
+expanded (the model holds at most 18 integer digits and 6 decimal places; Python's ``int()`` refuses over 4,300)."""
+
 Style = Literal["spelled", "digits", "financial"]
 
 DIGITS = "〇一二三四五六七八九"
@@ -187,6 +191,9 @@ def read_int(folded: Folded, start: int, end: int, *, digit_by_digit: bool = Tru
         if start >= end:
             raise ZhParseError(folded.original, None, what or "a number", "nothing follows the sign")
     body = s[start:end]
+    if len(body) > MAX_DIGITS:  # never converted (int() refuses over 4,300 digits with a message about Python)
+        shown = folded.original if len(folded.original) <= 40 else f"{folded.original[:37]}..."
+        raise ZhParseError(shown, None, what or "a number", f"more than {MAX_DIGITS} characters")
     if _ARABIC.fullmatch(body):
         value = int(body.replace(",", ""))
     elif body in _ZEROS:
