@@ -251,3 +251,19 @@ def test_a_huge_number_in_the_text_is_passed_over(old: str, new: str) -> None:
     report = read(text.encode("utf-8"), format="text").report
     assert report.meta.agency == "盘州市乡村振兴局" and report.applications.new.total == 0
     assert validate(report).counts["error"] == 0
+
+
+def test_parts_of_a_date_beyond_any_integer_type_are_a_zh_parse_error() -> None:
+    from disclosure_report.zh import parse_date
+
+    with pytest.raises(ZhParseError) as caught:
+        parse_date("2023年1月" + "9" * 30 + "日")  # OverflowError from datetime.date, before
+    assert str(caught.value).endswith("as a date: unexpected '9' at position 7 (a number too large for a date)")
+
+
+def test_a_figure_padded_with_thousands_of_zeros_is_read() -> None:
+    from disclosure_report.read.values import parse_value
+
+    # int() counts leading zeros against its 4,300 digits: a ValueError traceback, before
+    assert parse_value("0" * 5000 + "17", "count") == (17, None, None)
+    assert parse_value("0" * 5000, "count") == (0, None, None)

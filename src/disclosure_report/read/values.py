@@ -80,7 +80,7 @@ def _parse_value(text: str, kind: CellKind) -> tuple[int | Decimal | Blank, str 
     if len(whole.lstrip("0")) > _COUNT_DIGITS:  # (before int(): Python refuses to convert over 4,300 digits)
         expected = Phrase("expected.count_15" if kind == "count" else "expected.signed_15")
         raise ValueProblem(Phrase("value.out_of_range", text=raw, expected=expected))
-    number = int(sign + whole)
+    number = int(sign + (whole.lstrip("0") or "0"))  # (leading zeros count against int()'s 4,300 digits)
     if kind == "count" and number < 0:
         raise ValueProblem(Phrase("value.negative", text=raw))
     if abs(number) > MAX_COUNT:  # (a spreadsheet keeps 15 significant digits of a number typed longer)

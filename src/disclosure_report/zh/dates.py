@@ -120,10 +120,11 @@ def _make(folded: Folded, m: re.Match[str], groups: tuple[str, str, str], year: 
     day = _number(folded, m, groups[2])
     try:
         return dt.date(y, month, day)
-    except ValueError as e:
+    except (ValueError, OverflowError) as e:  # OverflowError: a part beyond a C long (2023年1月99…9日)
         blame = groups[0] if not dt.MINYEAR <= y <= dt.MAXYEAR else groups[1] if not 1 <= month <= 12 else groups[2]
         position = m.start(blame) if m.start(blame) >= 0 else m.start(groups[1])
-        raise ZhParseError(folded.original, folded.at(position), "a date", str(e)) from None
+        why = str(e) if isinstance(e, ValueError) else "a number too large for a date"
+        raise ZhParseError(folded.original, folded.at(position), "a date", why) from None
 
 
 def _date_of(folded: Folded, m: re.Match[str], n: str) -> dt.date:
