@@ -267,3 +267,45 @@ def test_a_figure_padded_with_thousands_of_zeros_is_read() -> None:
     # int() counts leading zeros against its 4,300 digits: a ValueError traceback, before
     assert parse_value("0" * 5000 + "17", "count") == (17, None, None)
     assert parse_value("0" * 5000, "count") == (0, None, None)
+
+
+_REAL = Path(__file__).parent / "fixtures" / "real"
+_LONG_RUNS = [
+    "9" * 5000,
+    "0" * 5000 + "1",
+    "九" * 5000,
+    "〇" * 3000,
+    "一" * 2000 + "万",
+    "1." + "5" * 5000,
+    "9" * 30 + "万元",
+    "第" + "9" * 5000 + "页",
+    "2023年1月1日至" * 200,
+    "二〇二三年十三月四十日",
+    "１" * 30,
+    "\t" * 200,
+    "|" * 500,
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    name=st.sampled_from(["panzhou-rural-revitalization-2023.txt", "pingtan-2021.txt", "shuyang-county-gov-2025.md"]),
+    splices=st.lists(
+        st.tuples(st.floats(0, 1), st.sampled_from(_LONG_RUNS), st.sampled_from([0, 1, 5, 20])), min_size=1, max_size=3
+    ),
+)
+def test_long_runs_spliced_into_a_published_report_never_crash(
+    name: str, splices: list[tuple[float, str, int]]
+) -> None:
+    """Runs of digits, numerals and marks far longer than any report prints, anywhere in a real report: read and
+    validate give a report or a located error (DisclosureReportError) — never another exception."""
+    from disclosure_report import DisclosureReportError, read, validate
+
+    text = (_REAL / name).read_text(encoding="utf-8")
+    for where, run, cut in splices:
+        at = int(where * (len(text) - 1))
+        text = text[:at] + run + text[at + cut :]
+    try:
+        validate(read(text.encode("utf-8"), format="markdown" if name.endswith(".md") else "text").report)
+    except DisclosureReportError:
+        pass
