@@ -25,6 +25,7 @@ from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
 from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
+from disclosure_report.read.pdf import breaks
 from disclosure_report.read.pdf.columns import UnruledTable, unruled_tables
 from disclosure_report.read.pdf.guard import (
     MAX_CONTENT,
@@ -247,8 +248,8 @@ class PdfReader(BuiltInReader, kind="pdf"):
 
 
 def _tables_run_on(blocks: Sequence[_Block]) -> list[_Block]:
-    """The blocks with each row split by a page break whole again (see :func:`.ruled.row_runs_on`). A table
-    continued on the next page needs nothing more: its rows there are just more rows."""
+    """The blocks with each row split by a page break whole again (see :func:`.ruled.row_runs_on` and
+    :mod:`.breaks`). A table continued on the next page needs nothing more: its rows there are just more rows."""
     out: list[_Block] = []
     for b in blocks:
         before = out[-1] if out else None
@@ -259,6 +260,10 @@ def _tables_run_on(blocks: Sequence[_Block]) -> list[_Block]:
             and row_runs_on(before, b)
         ):
             out[-1], b = ran_on(before, b)
+            if not b.rows:
+                continue
+        elif isinstance(b, UnruledTable) and isinstance(before, UnruledTable) and breaks.runs_on(before, b):
+            out[-1], b = breaks.ran_on(before, b)
             if not b.rows:
                 continue
         out.append(b)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from disclosure_report.read.pdf.labels import label_cells, label_head
+from disclosure_report.read.pdf.labels import Label, label_cells, label_head
 from disclosure_report.read.pdf.pieces import Piece, PrintedLine, column_of
 from disclosure_report.read.pdf.rows import rows_beside, stacked_rows
 
@@ -37,6 +37,13 @@ class UnruledTable:
     header: tuple[str, ...]
     page: int
     top: float
+    lefts: tuple[float, ...]
+    """Where each label column starts."""
+    open: frozenset[int]
+    """The label columns whose label in the last row ends at its cell's right edge: the row may go on on the next
+    page (see :mod:`.breaks`)."""
+    goes_on: bool
+    """Whether it continues the table ending the page before (no header of its own, or that table's repeated)."""
 
 
 def unruled_tables(
@@ -102,9 +109,11 @@ def _groups(lines: Sequence[PrintedLine]) -> list[_Group]:
             pending = []
         elif members and beside(line.pieces):
             pending.append(k)
-        else:
+        elif members:
             close()
             pending = [k]
+        else:  # before a table: the lines just above its first figures (a first label wrapped over them)
+            pending.append(k)
     close()
     return out
 
@@ -138,8 +147,22 @@ def _table(
     texts = tuple(_text(lines[k]) for k in sorted(header))
     if before is not None and texts and texts == before.header and _same_columns(before.columns, columns, size):
         used |= set(header)  # the header repeated over the table's rest on this page: the rows go on
+        continued = True
     top = min(lines[k].top for k in used)
-    return UnruledTable(tuple(rows), tuple(columns), texts, page, top), used
+    lefts = sorted({label.column: label.left for label in labels}.items())
+    return UnruledTable(
+        tuple(rows), tuple(columns), texts, page, top, tuple(x for _, x in lefts), _open(labels, rows[-1]), continued
+    ), used
+
+
+def _open(labels: Sequence[Label], last: Sequence[str]) -> frozenset[int]:
+    """The label columns whose lowest label stands in the last row (``last``) and ends at its cell's right edge."""
+    out = set()
+    for column in {label.column for label in labels}:
+        lowest = max((label for label in labels if label.column == column), key=lambda label: label.bottom)
+        if lowest.wrapped and last[column] == lowest.text:
+            out.add(column)
+    return frozenset(out)
 
 
 def _text(line: PrintedLine) -> str:
