@@ -4,17 +4,20 @@ LibreOffice leaves out, columns printed past the page's edge) — never a figure
 
 from __future__ import annotations
 
+import re
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pdfplumber
 import pytest
 
 from disclosure_report import UNREAD, AnnualReport, cell_values, load
 from disclosure_report.read import ReadError, read
 from disclosure_report.read.pdf import PdfReader, breaks
-from disclosure_report.read.pdf.columns import UnruledTable
+from disclosure_report.read.pdf.columns import UnruledTable, _goes_on_numbers
 from disclosure_report.read.pdf.text import TextLine, paragraphs
 from disclosure_report.render import render
 from tools import SOFFICE
@@ -151,6 +154,56 @@ def test_a_word_file_of_the_page_prints_tables_past_the_page_edge(tmp_path: Path
     assert any(w.cell_path == "applications.new.natural_person" for w in result.warnings)
 
 
+_TEXT_WIDTH = 8845
+"""Twips between the margins of the Word file LibreOffice makes of the page (A4, 28 mm and 26 mm margins)."""
+
+
+def _fitted(docx: Path, out: Path) -> Path:
+    """``docx`` with each table wider than the page scaled to the width between its margins (Word's 'AutoFit to
+    window'): its narrow value columns wrap three-digit numbers."""
+    with zipfile.ZipFile(docx) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    document = parts["word/document.xml"].decode("utf-8")
+
+    def fit(table: re.Match[str]) -> str:
+        xml = table.group(0)
+        width = re.search(r'<w:tblW w:w="(\d+)"', xml)
+        if width is None or int(width.group(1)) <= _TEXT_WIDTH:
+            return xml
+        scale = _TEXT_WIDTH / int(width.group(1))
+        return re.sub(
+            r'(<w:(?:tblW|gridCol|tcW) w:w=")(\d+)', lambda m: m.group(1) + str(int(int(m.group(2)) * scale)), xml
+        )
+
+    parts["word/document.xml"] = re.sub(r"<w:tbl>.*?</w:tbl>", fit, document, flags=re.S).encode("utf-8")
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return out
+
+
+@pytest.mark.office
+def test_a_number_wrapped_over_the_page_break_is_made_whole(tmp_path: Path, office_profile: Path) -> None:
+    """The same Word file with its tables fitted to the page: table 三's 总计 column is two digits wide, and the
+    page break cuts ``（七）总计``'s 805 after ``80`` — ``5`` opens the next page under the repeated header. The
+    number is made whole (805, never 80), and every cell reads as printed."""
+    source = load(EXAMPLES / "shanghai-gov-office-2019.json")
+    page = tmp_path / "sh.html"
+    page.write_text(str(render(source, "html")), encoding="utf-8")
+    (docx,) = _soffice(office_profile, "docx:MS Word 2007 XML", tmp_path, [page])
+    (pdf,) = _soffice(office_profile, "pdf", tmp_path / "pdf", [_fitted(docx, tmp_path / "fitted.docx")])
+    with pdfplumber.open(pdf) as doc:
+        lines = [[line["text"] for line in p.extract_text_lines()] for p in doc.pages]
+    cut = next(n for n, texts in enumerate(lines) if any(t.startswith("（七）总计") for t in texts))
+    assert [t for t in lines[cut] if t.startswith("（七）总计")] == ["（七）总计 767 35 2 1 80"]
+    assert "5" in lines[cut + 1]  # the rest of 805, alone on its line at the top of the next page
+    result = read(pdf)
+    assert cell_values(result.report) == cell_values(source)
+    assert result.report.applications.results.total.total == 805
+    meta = result.report.meta
+    assert (meta.agency, meta.year, meta.title) == (source.meta.agency, 2019, source.meta.title)
+
+
 # --- the pieces, without LibreOffice -------------------------------------------------------------------------------
 
 
@@ -163,6 +216,8 @@ def _table(rows: list[tuple[str, ...]], page: int, **kw: Any) -> UnruledTable:
         "lefts": (129.5, 164.8),
         "open": frozenset({1}),
         "goes_on": True,
+        "carried": (),
+        "wide": frozenset(),
     }
     return UnruledTable(tuple(rows), **(fields | kw))
 
@@ -190,6 +245,17 @@ def test_a_row_of_its_own_at_the_top_of_the_next_page_is_no_continuation() -> No
     assert not breaks.runs_on(unwrapped, _table([("", "息", "", "")], 8))
     assert not breaks.runs_on(before, _table([("", "息需要另行制作", "", "")], 9))  # not the next page
     assert not breaks.runs_on(before, _table([("", "息需要另行制作", "", "")], 8, goes_on=False))  # another table
+
+
+def test_figures_opening_a_page_complete_the_numbers_filling_their_columns_at_the_foot_of_the_page_before() -> None:
+    before = _table([("（七）总计", "（七）总计", "767", "80")], 14, wide=frozenset({1}))
+    after = _table([("四、结转下年度继续办理", "四、结转下年度继续办理", "72", "72")], 15, carried=("", "5"))
+    assert breaks.numbers_ran_on(before, after).rows == (("（七）总计", "（七）总计", "767", "805"),)
+    # taken only as the rest of numbers filling their columns: digits under digits
+    assert _goes_on_numbers(before, ("", "5"))
+    assert not _goes_on_numbers(before, ("5", ""))  # 767 does not fill its column
+    assert not _goes_on_numbers(before, ("", "—"))
+    assert not _goes_on_numbers(attrs.evolve(before, rows=(("（七）总计", "（七）总计", "767", ""),)), ("", "5"))
 
 
 def test_a_line_reaching_into_the_margin_does_not_end_the_paragraphs_short_of_it() -> None:

@@ -213,6 +213,9 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
             for seen in pages:
                 step = {"key": "read.pdf.damaged_page", "page": seen.number}
                 found, count = _page_blocks(seen, furniture.get(seen.number, []), blocks[-1] if blocks else None)
+                carrying = next((b for b in found if isinstance(b, UnruledTable) and b.carried), None)
+                if carrying is not None and blocks and isinstance(blocks[-1], UnruledTable):
+                    blocks[-1] = breaks.numbers_ran_on(blocks[-1], carrying)  # the table this page's goes on
                 blocks += found
                 chars += count
                 lost = undecodable(seen.page) if not count else 0
@@ -262,8 +265,9 @@ def _tables_run_on(blocks: Sequence[_Block]) -> list[_Block]:
             out[-1], b = ran_on(before, b)
             if not b.rows:
                 continue
-        elif isinstance(b, UnruledTable) and isinstance(before, UnruledTable) and breaks.runs_on(before, b):
-            out[-1], b = breaks.ran_on(before, b)
+        elif isinstance(b, UnruledTable) and isinstance(before, UnruledTable) and b.page == before.page + 1:
+            if breaks.runs_on(before, b):
+                out[-1], b = breaks.ran_on(before, b)
             if not b.rows:
                 continue
         out.append(b)

@@ -61,3 +61,13 @@ def ran_on(before: UnruledTable, after: UnruledTable) -> tuple[UnruledTable, Unr
         last[-width:] = after.rows[0][-width:]
     before = attrs.evolve(before, rows=(*before.rows[:-1], tuple(last)))
     return before, attrs.evolve(after, rows=after.rows[1:])
+
+
+def numbers_ran_on(before: UnruledTable, after: UnruledTable) -> UnruledTable:
+    """``before`` with the numbers of its last row completed by the figures opening ``after`` (its ``carried``:
+    taken only when each is the rest of a number filling its column at the foot of the page)."""
+    width = len(before.columns)
+    last = list(before.rows[-1])
+    for c, text in enumerate(after.carried):
+        last[len(last) - width + c] += text
+    return attrs.evolve(before, rows=(*before.rows[:-1], tuple(last)))
