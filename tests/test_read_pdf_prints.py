@@ -18,6 +18,7 @@ from disclosure_report import UNREAD, AnnualReport, cell_values, load
 from disclosure_report.read import ReadError, read
 from disclosure_report.read.pdf import PdfReader, breaks
 from disclosure_report.read.pdf.columns import UnruledTable, _goes_on_numbers
+from disclosure_report.read.pdf.pieces import printed_lines
 from disclosure_report.read.pdf.text import TextLine, paragraphs
 from disclosure_report.render import render
 from tools import SOFFICE
@@ -272,3 +273,43 @@ def test_a_line_reaching_into_the_margin_does_not_end_the_paragraphs_short_of_it
         "本年度报告根据《条例》（以下简称《条例》）的要求编制，全文包括总体情况。",
         "府其他文件 162 件，人事任免文件 141 件。紧扣机构改革进程。",
     ]
+
+
+def test_a_line_printed_as_a_table_row_is_no_part_of_a_paragraph() -> None:
+    """A row of a table not rebuilt (LibreOffice prints a table wider than the page past its edge) reaches the right
+    edge of the text: joined to the label line under it, its last figure ran into that text (``2717127年度办``), and
+    the row read a wrong 总计. A line printed as a table row stands alone."""
+    row = TextLine("三、本 （一）予以公开 5129172 7193981 3 0 6 6 2717127", 3, 80.9, 617.7, 100.0, 12.0, figures=True)
+    lines = [row, TextLine("年度办", 3, 80.9, 116.9, 117.0, 12.0)]
+    assert paragraphs(lines) == [row.text, "年度办"]
+
+
+def _chars(*runs: tuple[str, float]) -> list[dict[str, Any]]:
+    """Characters of one line, each run ``(text, x of its first character)``, 12 points wide (digits 7.6)."""
+    out = []
+    for text, x in runs:
+        for ch in text:
+            width = 12.0 if ch >= "\u2e80" or ch == "—" else 7.6
+            out.append(
+                {
+                    "text": ch,
+                    "x0": x,
+                    "x1": x + width,
+                    "top": 100.0,
+                    "bottom": 112.0,
+                    "size": 12.0,
+                    "upright": True,
+                    "doctop": 100.0,
+                }
+            )
+            x += width
+    return out
+
+
+def test_a_blank_mark_half_a_character_after_a_label_is_a_cell_of_its_own() -> None:
+    """A label overflowing its column stands half a character before the blank mark of the next (LibreOffice's
+    print of a Word file): two cells, ``其他对外管理服务事项`` and ``—``, as for a figure after a label."""
+    chars = _chars(("其他对外管理服务事项", 80.9), ("—", 206.9), ("-3075", 296.2))
+    (line,) = printed_lines([{"chars": chars, "top": 100.0, "bottom": 112.0}], chars)
+    assert [p.text for p in line.pieces] == ["其他对外管理服务事项", "—", "-3075"]
+    assert [p.text for p in line.values] == ["—", "-3075"]

@@ -142,11 +142,13 @@ def _page_blocks(page: _Page, furniture: Sequence[Box], before: _Block | None) -
     unruled, taken = unruled_tables(printed, number, before if isinstance(before, UnruledTable) else None)
     blocks += unruled
     spaces = [c for c in page.page.chars if not c["text"].strip()]
+    rows = {p.index for p in printed if len(p.values) > 1 and p.labels}
     for k, line in enumerate(lines):
         text = clean(line_text(line["text"], line["chars"], spaces)) if k not in taken else ""
         if text:
             size = float(line["bottom"] - line["top"])
-            blocks.append(TextLine(text, number, float(line["x0"]), float(line["x1"]), float(line["top"]), size))
+            x0, x1, top = float(line["x0"]), float(line["x1"]), float(line["top"])
+            blocks.append(TextLine(text, number, x0, x1, top, size, k in rows))
     blocks.sort(key=lambda b: b.top)
     return blocks, len(shown)
 

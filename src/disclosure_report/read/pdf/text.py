@@ -42,6 +42,9 @@ class TextLine:
     x1: float
     top: float
     size: float
+    figures: bool = False
+    """Whether it prints as a table row does — a label, then two figures or more apart — never part of a paragraph
+    (a row of a table not rebuilt: joined to the line under it, its last figure would run into that line's text)."""
 
 
 def clean(text: str) -> str:
@@ -122,6 +125,7 @@ def paragraphs(texts: Sequence[TextLine]) -> list[str]:
         if (
             previous is not None
             and not apart
+            and not (previous.figures or t.figures)
             and _continues(previous, t, left, right)
             and not _SENTENCE_END.search(out[-1])
         ):
