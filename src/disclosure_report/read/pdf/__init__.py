@@ -25,6 +25,7 @@ from disclosure_report.read.assemble import assemble
 from disclosure_report.read.base import ReadError, ReadResult, ReadWarning
 from disclosure_report.read.kinds import BuiltInReader
 from disclosure_report.read.lines import Line
+from disclosure_report.read.pdf import breaks
 from disclosure_report.read.pdf.columns import UnruledTable, unruled_tables
 from disclosure_report.read.pdf.guard import (
     MAX_CONTENT,
@@ -141,11 +142,13 @@ def _page_blocks(page: _Page, furniture: Sequence[Box], before: _Block | None) -
     unruled, taken = unruled_tables(printed, number, before if isinstance(before, UnruledTable) else None)
     blocks += unruled
     spaces = [c for c in page.page.chars if not c["text"].strip()]
+    rows = {p.index for p in printed if len(p.values) > 1 and p.labels}
     for k, line in enumerate(lines):
         text = clean(line_text(line["text"], line["chars"], spaces)) if k not in taken else ""
         if text:
             size = float(line["bottom"] - line["top"])
-            blocks.append(TextLine(text, number, float(line["x0"]), float(line["x1"]), float(line["top"]), size))
+            x0, x1, top = float(line["x0"]), float(line["x1"]), float(line["top"])
+            blocks.append(TextLine(text, number, x0, x1, top, size, k in rows))
     blocks.sort(key=lambda b: b.top)
     return blocks, len(shown)
 
@@ -212,6 +215,9 @@ def _pdf_lines(data: bytes, source: str | None) -> tuple[list[Line], list[ReadWa
             for seen in pages:
                 step = {"key": "read.pdf.damaged_page", "page": seen.number}
                 found, count = _page_blocks(seen, furniture.get(seen.number, []), blocks[-1] if blocks else None)
+                carrying = next((b for b in found if isinstance(b, UnruledTable) and b.carried), None)
+                if carrying is not None and blocks and isinstance(blocks[-1], UnruledTable):
+                    blocks[-1] = breaks.numbers_ran_on(blocks[-1], carrying)  # the table this page's goes on
                 blocks += found
                 chars += count
                 lost = undecodable(seen.page) if not count else 0
@@ -247,8 +253,8 @@ class PdfReader(BuiltInReader, kind="pdf"):
 
 
 def _tables_run_on(blocks: Sequence[_Block]) -> list[_Block]:
-    """The blocks with each row split by a page break whole again (see :func:`.ruled.row_runs_on`). A table
-    continued on the next page needs nothing more: its rows there are just more rows."""
+    """The blocks with each row split by a page break whole again (see :func:`.ruled.row_runs_on` and
+    :mod:`.breaks`). A table continued on the next page needs nothing more: its rows there are just more rows."""
     out: list[_Block] = []
     for b in blocks:
         before = out[-1] if out else None
@@ -259,6 +265,11 @@ def _tables_run_on(blocks: Sequence[_Block]) -> list[_Block]:
             and row_runs_on(before, b)
         ):
             out[-1], b = ran_on(before, b)
+            if not b.rows:
+                continue
+        elif isinstance(b, UnruledTable) and isinstance(before, UnruledTable) and b.page == before.page + 1:
+            if breaks.runs_on(before, b):
+                out[-1], b = breaks.ran_on(before, b)
             if not b.rows:
                 continue
         out.append(b)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from disclosure_report.read.pdf.labels import label_cells, label_head
+from disclosure_report.read.pdf.labels import Label, label_cells, label_head
 from disclosure_report.read.pdf.pieces import Piece, PrintedLine, column_of
 from disclosure_report.read.pdf.rows import rows_beside, stacked_rows
 
@@ -37,6 +37,18 @@ class UnruledTable:
     header: tuple[str, ...]
     page: int
     top: float
+    lefts: tuple[float, ...]
+    """Where each label column starts."""
+    open: frozenset[int]
+    """The label columns whose label in the last row ends at its cell's right edge: the row may go on on the next
+    page (see :mod:`.breaks`)."""
+    goes_on: bool
+    """Whether it continues the table ending the page before (no header of its own, or that table's repeated)."""
+    carried: tuple[str, ...]
+    """By value column, the figures opening it without a label: the rest of the table's last row on the page
+    before (``()`` for none)."""
+    wide: frozenset[int]
+    """The value columns where its last row has a number filling the column's width (it may go on below)."""
 
 
 def unruled_tables(
@@ -102,9 +114,11 @@ def _groups(lines: Sequence[PrintedLine]) -> list[_Group]:
             pending = []
         elif members and beside(line.pieces):
             pending.append(k)
-        else:
+        elif members:
             close()
             pending = [k]
+        else:  # before a table: the lines just above its first figures (a first label wrapped over them)
+            pending.append(k)
     close()
     return out
 
@@ -130,16 +144,116 @@ def _table(
     )
     if not continued and not any(len(lines[k].pieces) > 1 for k in header):
         return None  # a header is cells apart on a line (a paragraph above reaching over the figures is not)
-    labels = label_cells(lines, members, figures, min(c[0] for c in columns), label_head(lines, header, columns))
-    rows = rows_beside(lines, figures, labels, columns) or stacked_rows(lines, figures, labels, columns)
-    if rows is None:
-        return None
-    used = set(figures) | {k for label in labels for k in label.lines}
     texts = tuple(_text(lines[k]) for k in sorted(header))
+    used: set[int] = set()
     if before is not None and texts and texts == before.header and _same_columns(before.columns, columns, size):
         used |= set(header)  # the header repeated over the table's rest on this page: the rows go on
+        continued = True
+    opening = min(header, default=first)  # nothing above the table on its page: it opens the page
+    goes_on = continued and before is not None and before.page == page - 1 and opening == 0
+    carried = _carried(lines, members, figures) if goes_on else []
+    if carried and not _goes_on_numbers(before, _values_of(lines, carried, columns)):
+        carried = []  # not the rest of numbers wrapped at the foot of the page before: read as before
+    figures = [k for k in figures if k not in carried]
+    members = [k for k in members if k not in carried]
+    used |= set(carried)
+    rows: list[tuple[str, ...]] = []
+    labels: list[Label] = []
+    if figures:
+        labels = label_cells(lines, members, figures, min(c[0] for c in columns), label_head(lines, header, columns))
+        found = rows_beside(lines, figures, labels, columns) or stacked_rows(lines, figures, labels, columns)
+        if found is None:
+            return None
+        rows = found
+    used |= set(figures) | {k for label in labels for k in label.lines}
     top = min(lines[k].top for k in used)
-    return UnruledTable(tuple(rows), tuple(columns), texts, page, top), used
+    lefts = sorted({label.column: label.left for label in labels}.items())
+    table = UnruledTable(
+        tuple(rows),
+        tuple(columns),
+        texts,
+        page,
+        top,
+        tuple(x for _, x in lefts),
+        _open(labels, rows[-1]) if rows else frozenset(),
+        continued,
+        _values_of(lines, carried, columns),
+        _wide(lines, figures, columns, rows[-1]) if rows else frozenset(),
+    )
+    return table, used
+
+
+def _carried(lines: Sequence[PrintedLine], members: Sequence[int], figures: Sequence[int]) -> list[int]:
+    """The lines of figures without labels opening a table that goes on from the page before, above any label: the
+    rest of its last row (numbers wrapped in their cells, cut by the page break), not rows of their own."""
+    out = []
+    for k in sorted(members):
+        if lines[k].labels or k not in figures:
+            break
+        out.append(k)
+    return out
+
+
+def _goes_on_numbers(before: UnruledTable | None, carried: Sequence[str]) -> bool:
+    """Whether the figures ``carried`` (by value column) are each the rest of a number filling its column's width in
+    the last row of ``before``: digits under digits, in the same columns."""
+    if before is None or not before.rows or len(carried) != len(before.columns):
+        return False
+    last = before.rows[-1][-len(carried) :]
+    return all(
+        c in before.wide and last[c].isdigit() and text.isascii() and text.isdigit()
+        for c, text in enumerate(carried)
+        if text
+    )
+
+
+def _values_of(
+    lines: Sequence[PrintedLine], ks: Sequence[int], columns: Sequence[tuple[float, float]]
+) -> tuple[str, ...]:
+    """The figures of the lines ``ks`` by value column, those of one column one under another joined; ``()`` for
+    none."""
+    if not ks:
+        return ()
+    out = [""] * len(columns)
+    for k in ks:
+        for p in lines[k].values:
+            c = column_of(columns, p)
+            out[c] += p.text
+    return tuple(out)
+
+
+def _wide(
+    lines: Sequence[PrintedLine],
+    figures: Sequence[int],
+    columns: Sequence[tuple[float, float]],
+    last: Sequence[str],
+) -> frozenset[int]:
+    """The value columns where the last row (``last``) has a number of two digits or more filling the column's
+    width — as wide as its widest figure, within half a digit: it may wrap on the next line (or page)."""
+    widest = [0.0] * len(columns)
+    for k in figures:
+        for p in lines[k].values:
+            c = column_of(columns, p)
+            widest[c] = max(widest[c], p.x1 - p.x0)
+    bottom = max(figures, key=lambda k: lines[k].top)
+    out = set()
+    for p in lines[bottom].values:
+        c = column_of(columns, p)
+        digits = len(p.text) > 1 and p.text.isascii() and p.text.isdigit()
+        at = len(last) - len(columns) + c
+        if digits and last[at] == p.text and p.x1 - p.x0 >= widest[c] - (p.x1 - p.x0) / len(p.text) / 2:
+            out.add(c)
+    return frozenset(out)
+
+
+def _open(labels: Sequence[Label], last: Sequence[str]) -> frozenset[int]:
+    """The label columns whose lowest label stands in the last row (``last``) and ends at its cell's right edge."""
+    out = set()
+    for column in {label.column for label in labels}:
+        lowest = max((label for label in labels if label.column == column), key=lambda label: label.bottom)
+        if lowest.wrapped and last[column] == lowest.text:
+            out.add(column)
+    return frozenset(out)
 
 
 def _text(line: PrintedLine) -> str:

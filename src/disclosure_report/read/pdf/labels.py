@@ -22,7 +22,8 @@ _WRAPPED = 2.5
 
 @attrs.frozen
 class Label:
-    """A label cell: its column, its text and how far down it reaches, and the lines it was read from."""
+    """A label cell: its column, its text and how far down it reaches, the lines it was read from, and whether its
+    last line ends at the cell's right edge (a row cut by a page break goes on on the next page)."""
 
     column: int
     text: str
@@ -30,6 +31,8 @@ class Label:
     bottom: float
     size: float
     lines: frozenset[int]
+    left: float  # where its column starts
+    wrapped: bool  # its last line ends at its cell's right edge: its text may go on below
 
 
 @attrs.frozen
@@ -86,13 +89,15 @@ def label_cells(
         column = column_of(p)
         above = open_cell.get(column)
         beside = () if above is None or above[2] else middles
+        wrapped = _wrapped(p, columns[column], _edge(p, lefts, value_left))
         if above is not None and _joins(above[1], p, columns[column], _edge(above[1], lefts, value_left), beside):
             at = above[0]
             cell = cells[at]
-            cells[at] = attrs.evolve(cell, text=_join(cell.text, p.text), bottom=p.bottom, lines=cell.lines | {k})
+            text = _join(cell.text, p.text)
+            cells[at] = attrs.evolve(cell, text=text, bottom=p.bottom, lines=cell.lines | {k}, wrapped=wrapped)
         else:
             at = len(cells)
-            cells.append(Label(column, p.text, p.top, p.bottom, p.size, frozenset({k})))
+            cells.append(Label(column, p.text, p.top, p.bottom, p.size, frozenset({k}), lefts[column], wrapped))
         open_cell[column] = (at, p, bool(lines[k].values))
     return cells
 
@@ -113,10 +118,16 @@ def _joins(above: Piece, piece: Piece, column: _Column, edge: float, middles: Se
     high, low = (above.top + above.bottom) / 2, (piece.top + piece.bottom) / 2
     if any(high < y - size / 4 and y + size / 4 < low for y in middles):
         return True
-    if edge - above.x1 <= _WRAPPED * size:
+    return _wrapped(above, column, edge)
+
+
+def _wrapped(line: Piece, column: _Column, edge: float) -> bool:
+    """Whether a label line ends at its cell's right edge (see :func:`_joins`)."""
+    size = line.size
+    if edge - line.x1 <= _WRAPPED * size:
         return True
     full = column.wraps or edge - column.widest <= _WRAPPED * size
-    return full and column.widest - above.x1 <= 2 * size
+    return full and column.widest - line.x1 <= 2 * size
 
 
 def _edge(piece: Piece, lefts: Sequence[float], value_left: float) -> float:

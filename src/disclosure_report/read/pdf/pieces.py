@@ -38,6 +38,10 @@ justified: two of them further apart than this stand in two cells (a narrow head
 _DIGITS = frozenset("0123456789")
 
 
+_DASHES = frozenset("-—－–/／")
+"""The characters blank marks printed in a cell start with (``—``, ``/``)."""
+
+
 _SPACED_GAP = 2.0
 """Words with a space printed between them (text, not cells) stand apart only at a gap this much wider."""
 
@@ -122,8 +126,8 @@ def _gap(a: dict[str, Any], b: dict[str, Any], spaced: set[int]) -> float:
         return _SPACED_GAP
     if a["text"] + b["text"] in _FIGURES:
         return _FIGURE_GAP
-    if a["text"] >= CJK_START and (b["text"] >= CJK_START or b["text"] in _DIGITS):
-        return _IDEOGRAPH_GAP  # (a label's last character and a figure after it: a label overflowing its cell)
+    if a["text"] >= CJK_START and (b["text"] >= CJK_START or b["text"] in _DIGITS or b["text"] in _DASHES):
+        return _IDEOGRAPH_GAP  # (a label's last character and a figure or blank mark after it: a label overflowing)
     return _GAP
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,6 +42,9 @@ class TextLine:
     x1: float
     top: float
     size: float
+    figures: bool = False
+    """Whether it prints as a table row does — a label, then two figures or more apart — never part of a paragraph
+    (a row of a table not rebuilt: joined to the line under it, its last figure would run into that line's text)."""
 
 
 def clean(text: str) -> str:
@@ -112,16 +116,49 @@ def paragraphs(texts: Sequence[TextLine]) -> list[str]:
         return []
     sized = [t for t in texts if t.size]
     left = min((t.x0 for t in sized), default=0.0)
-    right = max((t.x1 for t in sized), default=0.0)
+    right = _right_edge(sized)
+    spacing = _line_spacing(sized)
     out: list[str] = []
     previous: TextLine | None = None
     for t in texts:
-        if previous is not None and _continues(previous, t, left, right) and not _SENTENCE_END.search(out[-1]):
+        apart = previous is not None and t.page == previous.page and t.top - previous.top > spacing + previous.size / 2
+        if (
+            previous is not None
+            and not apart
+            and not (previous.figures or t.figures)
+            and _continues(previous, t, left, right)
+            and not _SENTENCE_END.search(out[-1])
+        ):
             out[-1] = join(out[-1], t.text)
         else:
             out.append(t.text)
         previous = t
     return out
+
+
+def _line_spacing(lines: Sequence[TextLine]) -> float:
+    """How far apart (top to top) the lines of a paragraph stand: the commonest distance between lines one under
+    another on a page (a wider one stands between paragraphs — a title and the date under it). Without lines
+    enough to tell, no distance sets lines apart."""
+    steps = sorted(
+        round(b.top - a.top)
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and b.top > a.top and abs(a.size - b.size) < 1.5
+    )
+    if len(steps) < 3:
+        return float("inf")
+    return float(Counter(steps).most_common(1)[0][0])
+
+
+def _right_edge(lines: Sequence[TextLine]) -> float:
+    """Where the full lines of the text end: the middle one of the lines ending near the rightmost — a line with
+    figures or punctuation may reach past the others into the margin (LibreOffice's print of a web page), and
+    ending short of such a line does not end a paragraph."""
+    if not lines:
+        return 0.0
+    reach = max(t.x1 for t in lines)
+    near = sorted(t.x1 for t in lines if t.x1 >= reach - 3 * t.size)
+    return near[(len(near) - 1) // 2]
 
 
 def _continues(line: TextLine, after: TextLine, left: float, right: float) -> bool:
