@@ -24,7 +24,10 @@ def ascii_digits(text: str) -> str:
     >>> ascii_digits("盘州市乡村振兴局２０２３年")
     '盘州市乡村振兴局2023年'
     """
-    return text.translate(_DIGITS)
+    return text.translate(_DIGITS) if _FULL_WIDTH_DIGIT.search(text) else text  # (translate is slow; most have none)
+
+
+_FULL_WIDTH_DIGIT = re.compile("[０-９]")
 
 
 REMEMBERED_LENGTH = 200

@@ -63,11 +63,13 @@ _WRAPPED_LINES = 10
 def _wrap_width(raws: list[str]) -> int:
     """The width a text was wrapped at — the length of at least :data:`_WRAPPED_LINES` lines, and of most lines of
     half that length or more, with no line longer — or 0 for a text not wrapped so."""
-    lengths = [len(raw) for raw in raws if raw.strip()]
+    lengths = [len(raw) for raw in raws if raw and not raw.isspace()]
     if not lengths:
         return 0
     width = max(lengths)
     full = lengths.count(width)
+    if full < _WRAPPED_LINES:  # most texts: decided without counting the long lines
+        return 0
     long = sum(1 for n in lengths if 2 * n >= width)
     return width if width >= 20 and full >= _WRAPPED_LINES and 2 * full >= long else 0
 
