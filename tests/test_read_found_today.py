@@ -275,3 +275,33 @@ def test_every_cell_an_xlsx_leaves_unread_is_an_unplaced_warning(tmp_path: Path)
         "sheet 表二, cell B4",
         "sheet 表二, cell C4",
     ]
+
+
+def test_a_row_of_cells_with_its_label_and_figures_is_warned_about_by_its_own_label() -> None:
+    """A table printed past the page's edge (one column short): the rows with nothing in them before a row with
+    figures were taken for labels waiting for those figures, and the warning named the first of them
+    (``2.其他法律行政法规禁止公开: expected 7 cells, found 6 (5 | …)`` for the figures of 5.属于三类内部事务信息)."""
+    from disclosure_report.formats import get_format
+    from disclosure_report.read.notes import Notes
+    from disclosure_report.read.table_cells import TableCells
+    from disclosure_report.read.tables import read_table
+
+    def row(number: int, label: str, *figures: str) -> Line:
+        cells = ("", "", label, *figures, *("",) * (6 - len(figures)))
+        return Line(" ".join(c for c in cells if c), number, cells)
+
+    lines = [
+        row(1, "1.属于国家秘密", "14"),
+        row(2, "2.其他法律行政法规禁止公开"),
+        row(3, "3.危及“三安全一稳定”"),
+        row(4, "4.保护第三方合法权益"),
+        row(5, "5.属于三类内部事务信息", "5"),
+    ]
+    found, notes = TableCells(), Notes()
+    read_table(get_format("2021").table("applications"), lines, found, notes)
+    said = [(w.line, w.cell_path, str(w).split(":")[0]) for w in notes.warnings if "expected 7 cells" in str(w)]
+    assert [(line, path) for line, path, _ in said] == [
+        (1, "applications.results.denied.state_secret.natural_person"),
+        (5, "applications.results.denied.internal_affairs.natural_person"),
+    ]
+    assert found.cells["applications.results.denied.internal_affairs.natural_person"] == UNREAD

@@ -272,6 +272,10 @@ class _TableReader:
                         loose = []
                 waiting.append(event)
                 continue
+            if event.exact and len(waiting) > 1 and waiting[-1].line == event.line and not waiting[-1].alone:
+                # a row of cells with its label and its values: theirs alone — the labels waiting before it stood in
+                # rows of cells of their own with nothing in them (a table cut at the page's edge), not its values'
+                del waiting[:-1]
             if waiting and event.size == len(waiting[0].row.columns.columns):  # the next row's values (most rows)
                 plain = event.plain
                 if plain is not None:
