@@ -264,6 +264,20 @@ def test_text_wrapped_at_40_characters(name: str) -> None:
     assert [w.message for w in result.warnings] == [w.message for w in printed.warnings]
 
 
+@pytest.mark.parametrize("width", [25, 35, 44])
+def test_a_heading_after_a_full_line_ending_a_sentence_starts_its_own_paragraph(width: int) -> None:
+    """盘州 2023 wrapped at these widths has a paragraph whose last line fills the width exactly, followed by the
+    next subsection's heading (``…未收到政府信息公开申请。`` / ``（三）政府信息管理。…``): they were joined, and
+    （三） went into （二）'s text."""
+    source = FIXTURES / "real" / "panzhou-rural-revitalization-2023.txt"
+    wrapped = "\n".join(
+        textwrap.fill(line, width) if line.strip() else line for line in source.read_text("utf-8").split("\n")
+    )
+    report = read(wrapped.encode(), format="text").report
+    printed = read(source).report
+    assert (report.meta, report.overview, cell_values(report)) == (printed.meta, printed.overview, cell_values(printed))
+
+
 def test_a_short_pipe_row_is_not_joined_with_the_next_row() -> None:
     page = _rendered("shuyang-county-gov-2025", "markdown")
     row = next(line for line in page.splitlines() if line.startswith("| 一、本年新收"))

@@ -91,10 +91,22 @@ def _unwrapped(raws: list[str]) -> tuple[list[str], list[int]]:
             joined.append(raw)
             numbers.append(number)
         after = raws[number] if number < len(raws) else ""
-        going_on = bool(raw.strip()) and (
-            len(raw) == width or raw[-1:] == " " or _broken_after_hyphen(raw, after, width)
+        going_on = (
+            bool(raw.strip())
+            and (len(raw) == width or raw[-1:] == " " or _broken_after_hyphen(raw, after, width))
+            and not _starts_paragraph(raw, after)
         )
     return joined, numbers
+
+
+_NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]")
+_SENTENCE_END = frozenset("。！？；")
+
+
+def _starts_paragraph(raw: str, after: str) -> bool:
+    """Whether ``after`` starts a paragraph of its own even though ``raw`` fills the width: ``raw`` ends a sentence
+    and ``after`` starts a numbered heading (``（三）政府信息管理``, ``三、``), spaces aside."""
+    return raw.rstrip()[-1:] in _SENTENCE_END and _NUMBERED.match(after.lstrip()) is not None
 
 
 _NUMBER_HYPHEN = re.compile(r"[0-9０-９][-－]$")
