@@ -178,6 +178,16 @@ def test_bad_input_is_named_in_one_line(tmp_path: Path) -> None:
         'found "3"\n',
     )
 
+    del doc["applications"]["results"]["other"]
+    no_layout = tmp_path / "no-layout.json"
+    no_layout.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    done = cli(rules, no_layout)
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"{no_layout}: expected exactly one of applications.results.other.natural_person, "
+        "applications.results.other.overdue_correction.natural_person\n",
+    )
+
     usage = cli(rules)
     assert (usage.returncode, usage.stderr) == (2, "usage: node evaluate.mjs RULES.json REPORT.json\n")
 

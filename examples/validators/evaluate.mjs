@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 
 export class InputError extends Error {}
 
-// Exact decimals. JSON.parse reads every number as a binary float (4068.208 is stored as 4068.20799999…), and
+// Exact decimals. JSON.parse reads every number as a binary float (4068.208 is stored as 4068.2080000000000836…), and
 // float sums can make equal totals differ, so numbers are kept as their digits: units × 10^-scale, units a BigInt.
 export class Decimal {
   constructor(units, scale) { this.units = units; this.scale = scale; }
@@ -89,14 +89,15 @@ function cell(doc, path) {
   if (Number.isSafeInteger(value)) return { number: new Decimal(BigInt(value), 0) }; // a report from JSON.parse
   if (isObject(value) && value.unread === true) return { unread: true };
   if (isObject(value) && "blank" in value) return { blank: true };
+  if (typeof value === "number") throw new InputError(`${path}: ${value} is a float; read reports with readReport`);
   const found = value === MISSING ? "nothing" : JSON.stringify(value);
   throw new InputError(`${path}: expected a number, {"blank": …} or {"unread": true}, found ${found}`);
 }
 
 /** The identity findings of `report` (an object from readReport) under `rules` (rules-<format>.json, parsed). */
 export function evaluate(rules, report) {
-  if (report.format !== rules.format) {
-    throw new InputError(`format: expected "${rules.format}", found ${JSON.stringify(report.format)}`);
+  if (!isObject(report) || report.format !== rules.format) {
+    throw new InputError(`format: expected "${rules.format}", found ${JSON.stringify(report?.format)}`);
   }
   // Each table's layout is the one whose marker path exists in the document.
   const layouts = Object.values(rules.layouts).map((markers) => {
