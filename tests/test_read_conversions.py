@@ -18,7 +18,7 @@ from disclosure_report.read.text import text_lines
 from disclosure_report.render import render
 from test_read_fixtures import _expected_cells
 from test_read_pdf import _table2_cells
-from tools import SOFFICE
+from tools import office_convert
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -174,32 +174,10 @@ def test_a_sentence_naming_the_annual_report_is_no_title() -> None:
 # --- LibreOffice's text export: one cell a line, an empty cell a no-break space -----------------------------------
 
 
-def _soffice(target: str, source: Path, folder: Path) -> Path:
-    done = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(folder),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    out = folder / f"{source.stem}.{target.split(':')[0]}"
-    assert done.returncode == 0 and out.is_file(), done.stderr[-2000:]
-    return out
-
-
 @pytest.mark.office
 def test_the_page_saved_as_text_by_libreoffice(tmp_path: Path) -> None:
     page = FIXTURES / "real" / "shanghai-gov-office-2019.html"
-    text = _soffice("txt:Text", page, tmp_path)
+    text = office_convert(tmp_path / "profile", "txt:Text", tmp_path, [page])[0]
     assert "\n\xa0\n" in text.read_text(encoding="utf-8-sig")  # its empty cells
     result = read(text)
     printed = read(page).report
@@ -324,7 +302,7 @@ def test_pdftotext_keeps_the_period_of_the_published_pdf(hongze_plain: Path) -> 
 def test_a_rendered_page_printed_by_libreoffice(tmp_path: Path) -> None:
     page = tmp_path / "shuyang.html"
     page.write_text(_rendered("shuyang-county-gov-2025", "html"), encoding="utf-8")
-    result = read(_soffice("pdf", page, tmp_path))
+    result = read(office_convert(tmp_path / "profile", "pdf", tmp_path, [page])[0])
     got = cell_values(result.report)
     source = cell_values(load(EXAMPLES / "shuyang-county-gov-2025.json"))
     assert _faithful(got, source) == []  # every figure read is the printed one

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +20,7 @@ from disclosure_report.read.html import HtmlReader
 from disclosure_report.read.lines import Line
 from disclosure_report.read.text import text_lines
 from disclosure_report.render import render
-from tools import SOFFICE
+from tools import office_convert
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
@@ -31,27 +30,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _soffice(folder: Path, target: str, files: list[Path]) -> list[Path]:
-    """``files`` converted by LibreOffice to ``target`` in ``folder`` (with a profile of its own there)."""
-    out = folder / target.split(":")[0]
-    done = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(out),
-            *map(str, files),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    made = [out / f"{f.stem}.{target.split(':')[0]}" for f in files]
-    assert done.returncode == 0 and all(m.is_file() for m in made), done.stderr[-2000:]
-    return made
+    """``files`` converted by LibreOffice to ``target`` in ``folder``'s subfolder named after it (with a profile of
+    its own in ``folder``)."""
+    return office_convert(folder / "profile", target, folder / target.split(":")[0], files)
 
 
 @pytest.fixture(scope="module")

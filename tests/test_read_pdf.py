@@ -7,7 +7,6 @@ import io
 import json
 import random
 import re
-import subprocess
 import sys
 import time
 import zipfile
@@ -34,7 +33,7 @@ from disclosure_report.read.pdf import MAX_CONTENT, MAX_PAGES, NO_TEXT_LAYER, Pd
 from disclosure_report.read.pdf.text import line_text
 from disclosure_report.render import render
 from test_read_fixtures import _expected_cells
-from tools import SOFFICE, print_to_pdf
+from tools import office_convert, print_to_pdf
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -165,26 +164,6 @@ def office_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("libreoffice")
 
 
-def _soffice(profile: Path, target: str, outdir: Path, files: list[Path]) -> None:
-    done = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(outdir),
-            *map(str, files),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0 and all((outdir / f"{f.stem}.pdf").is_file() for f in files), done.stderr[-2000:]
-
-
 @pytest.fixture(scope="module")
 def office_pdfs(
     tmp_path_factory: pytest.TempPathFactory, office_profile: Path
@@ -194,7 +173,7 @@ def office_pdfs(
     reports = _sources()
     for name, report in reports.items():
         (folder / f"{name}.docx").write_bytes(bytes(render(report, "docx")))
-    _soffice(office_profile, "pdf", folder / "pdf", [folder / f"{name}.docx" for name in reports])
+    office_convert(office_profile, "pdf", folder / "pdf", [folder / f"{name}.docx" for name in reports])
     return {name: (report, (folder / "pdf" / f"{name}.pdf").read_bytes()) for name, report in reports.items()}
 
 
@@ -401,7 +380,7 @@ def test_encrypted_pdf(tmp_path: Path, office_profile: Path) -> None:
     docx = tmp_path / "report.docx"
     docx.write_bytes(bytes(render(load(ROOT / "examples" / "panzhou-rural-revitalization-2023.json"), "docx")))
     options = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"x"}}'
-    _soffice(office_profile, f"pdf:writer_pdf_Export:{options}", tmp_path / "out", [docx])
+    office_convert(office_profile, f"pdf:writer_pdf_Export:{options}", tmp_path / "out", [docx])
     _refused(
         (tmp_path / "out" / "report.pdf").read_bytes(), r"^hostile\.pdf: this PDF is encrypted \(it needs a password"
     )

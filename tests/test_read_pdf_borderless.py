@@ -24,8 +24,8 @@ from disclosure_report.read.pdf import PdfReader, pdf_lines
 from disclosure_report.read.row_text import is_value
 from disclosure_report.read.values import is_number_text
 from disclosure_report.render import render
-from test_read_pdf import COURIER, HONGZE, _generated, _handmade, _same_report, _soffice, _text
-from tools import print_to_pdf
+from test_read_pdf import COURIER, HONGZE, _generated, _handmade, _same_report, _text
+from tools import office_convert, print_to_pdf
 
 ROOT = Path(__file__).parent.parent
 
@@ -130,7 +130,7 @@ def office_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Ann
         (folder / f"{name}.docx").write_bytes(_top_aligned(borderless) if name.endswith("top-aligned") else borderless)
         (folder / f"ruled-{name}.docx").write_bytes(docx)
     profile = tmp_path_factory.mktemp("borderless-libreoffice")
-    _soffice(
+    office_convert(
         profile, "pdf", folder / "pdf", [folder / f"{stem}{name}.docx" for name in reports for stem in ("", "ruled-")]
     )
     return {

@@ -5,7 +5,6 @@ LibreOffice leaves out, columns printed past the page's edge) — never a figure
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from disclosure_report.read.pdf.columns import UnruledTable, _goes_on_numbers
 from disclosure_report.read.pdf.pieces import printed_lines
 from disclosure_report.read.pdf.text import TextLine, paragraphs
 from disclosure_report.render import render
-from tools import SOFFICE
+from tools import office_convert
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 PAGES = ("shuyang-county-gov-2025", "panzhou-rural-revitalization-2023", "shanghai-gov-office-2019")
@@ -31,28 +30,6 @@ PAGES = ("shuyang-county-gov-2025", "panzhou-rural-revitalization-2023", "shangh
 def office_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One LibreOffice user profile for the module: made on the first run, reused (faster) after."""
     return tmp_path_factory.mktemp("libreoffice")
-
-
-def _soffice(profile: Path, target: str, outdir: Path, files: list[Path]) -> list[Path]:
-    done = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(outdir),
-            *map(str, files),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    out = [outdir / f"{f.stem}.{target.split(':')[0]}" for f in files]
-    assert done.returncode == 0 and all(f.is_file() for f in out), done.stderr[-2000:]
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +43,7 @@ def page_prints(tmp_path_factory: pytest.TempPathFactory, office_profile: Path) 
         page = folder / f"{name}.html"
         page.write_text(str(render(report, "html")), encoding="utf-8")
         pages.append(page)
-    pdfs = _soffice(office_profile, "pdf", folder / "pdf", pages)
+    pdfs = office_convert(office_profile, "pdf", folder / "pdf", pages)
     return {name: (sources[name], pdf) for name, pdf in zip(sources, pdfs, strict=True)}
 
 
@@ -135,8 +112,8 @@ def test_a_word_file_of_the_page_prints_tables_past_the_page_edge(tmp_path: Path
     source = load(EXAMPLES / "shanghai-gov-office-2019.json")
     page = tmp_path / "sh.html"
     page.write_text(str(render(source, "html")), encoding="utf-8")
-    (docx,) = _soffice(office_profile, "docx:MS Word 2007 XML", tmp_path, [page])
-    (pdf,) = _soffice(office_profile, "pdf", tmp_path / "pdf", [docx])
+    (docx,) = office_convert(office_profile, "docx:MS Word 2007 XML", tmp_path, [page])
+    (pdf,) = office_convert(office_profile, "pdf", tmp_path / "pdf", [docx])
     with pdfplumber.open(pdf) as doc:
         width = float(doc.pages[0].width)
         assert any(c["x1"] > width for page in doc.pages for c in page.chars)  # text past the page's edge
@@ -191,8 +168,8 @@ def test_a_number_wrapped_over_the_page_break_is_made_whole(tmp_path: Path, offi
     source = load(EXAMPLES / "shanghai-gov-office-2019.json")
     page = tmp_path / "sh.html"
     page.write_text(str(render(source, "html")), encoding="utf-8")
-    (docx,) = _soffice(office_profile, "docx:MS Word 2007 XML", tmp_path, [page])
-    (pdf,) = _soffice(office_profile, "pdf", tmp_path / "pdf", [_fitted(docx, tmp_path / "fitted.docx")])
+    (docx,) = office_convert(office_profile, "docx:MS Word 2007 XML", tmp_path, [page])
+    (pdf,) = office_convert(office_profile, "pdf", tmp_path / "pdf", [_fitted(docx, tmp_path / "fitted.docx")])
     with pdfplumber.open(pdf) as doc:
         lines = [[line["text"] for line in p.extract_text_lines()] for p in doc.pages]
     cut = next(n for n, texts in enumerate(lines) if any(t.startswith("（七）总计") for t in texts))

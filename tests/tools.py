@@ -35,3 +35,28 @@ def print_to_pdf(page: Path, folder: Path) -> bytes:
     )
     assert done.returncode == 0 and pdf.is_file(), done.stderr[-2000:]
     return pdf.read_bytes()
+
+
+def office_convert(profile: Path, target: str, outdir: Path, files: list[Path]) -> list[Path]:
+    """``files`` converted by LibreOffice to ``target`` (``pdf``, ``docx:MS Word 2007 XML``, ``txt:Text`` …) in
+    ``outdir``, with the user profile ``profile`` (one per test module: made on the first run, reused after); the
+    files made, in the order of ``files``."""
+    done = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    made = [outdir / f"{f.stem}.{target.split(':')[0]}" for f in files]
+    assert done.returncode == 0 and all(m.is_file() for m in made), done.stderr[-2000:]
+    return made
