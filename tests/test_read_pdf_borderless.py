@@ -68,8 +68,8 @@ def _sources() -> dict[str, AnnualReport]:
 NAMES = sorted(_sources())
 
 
-def _without_borders(docx: bytes) -> bytes:
-    """The Word file with its tables' style (which draws their borders) and any border of their own removed."""
+def _edited(docx: bytes, *edits: tuple[str, str]) -> bytes:
+    """The Word file with each ``(pattern, replacement)`` substituted in its ``word/document.xml``."""
     source = zipfile.ZipFile(io.BytesIO(docx))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
@@ -77,42 +77,28 @@ def _without_borders(docx: bytes) -> bytes:
             data = source.read(item.filename)
             if item.filename == "word/document.xml":
                 text = data.decode("utf-8")
-                text = re.sub(r"<w:tblStyle [^>]*/>", "", text)
-                text = re.sub(r"<w:(tbl|tc)Borders>.*?</w:\1Borders>", "", text)
+                for pattern, replacement in edits:
+                    text = re.sub(pattern, replacement, text)
                 data = text.encode("utf-8")
             out.writestr(item, data)
     return buffer.getvalue()
+
+
+def _without_borders(docx: bytes) -> bytes:
+    """The Word file with its tables' style (which draws their borders) and any border of their own removed."""
+    return _edited(docx, (r"<w:tblStyle [^>]*/>", ""), (r"<w:(tbl|tc)Borders>.*?</w:\1Borders>", ""))
 
 
 def _word_default_cells(docx: bytes) -> bytes:
     """The Word file with its figures at the table's size and Word's default cell margins, as agencies' own Word
     files have them — so that a count too wide for its column wraps over lines, as published files print it (the
     renderer itself sets such a figure smaller, on one line)."""
-    source = zipfile.ZipFile(io.BytesIO(docx))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                text = re.sub(r"<w:tcMar>.*?</w:tcMar>", "", text)
-                text = re.sub(r"<w:rPr><w:sz [^>]*/><w:szCs [^>]*/></w:rPr>", "", text)
-                data = text.encode("utf-8")
-            out.writestr(item, data)
-    return buffer.getvalue()
+    return _edited(docx, (r"<w:tcMar>.*?</w:tcMar>", ""), (r"<w:rPr><w:sz [^>]*/><w:szCs [^>]*/></w:rPr>", ""))
 
 
 def _top_aligned(docx: bytes) -> bytes:
     """The Word file with every table cell aligned at its top instead of its middle."""
-    source = zipfile.ZipFile(io.BytesIO(docx))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = data.replace(b'<w:vAlign w:val="center"/>', b'<w:vAlign w:val="top"/>')
-            out.writestr(item, data)
-    return buffer.getvalue()
+    return _edited(docx, (r'<w:vAlign w:val="center"/>', '<w:vAlign w:val="top"/>'))
 
 
 @pytest.fixture(scope="module")
